@@ -1,0 +1,77 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Layers, lowest first; each depends only on those above it in this list:
+//   CLibCrypto, CCmarkGFM        system libraries (libcrypto's SHA-256, cmark-gfm)
+//   ContentAddressing            CIDs, DAG-PB, UnixFS, CAR, block stores (knows nothing of blogs)
+//   Markdown                     cmark-gfm rendering, headings, summaries
+//   BuiltinTheme                 the Templates/ folder compiled into the binary
+//   SiteBuilder                  site.yml + content + templates -> static site (knows nothing of HTTP or IPFS)
+//   blogctl                      the thin command-line front end
+let package = Package(
+    name: "blogctl",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "blogctl", targets: ["blogctl"]),
+        .library(name: "ContentAddressing", targets: ["ContentAddressing"]),
+        .library(name: "SiteBuilder", targets: ["SiteBuilder"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "ContentAddressing",
+            dependencies: ["CLibCrypto"]
+        ),
+        .target(
+            name: "Markdown",
+            dependencies: ["CCmarkGFM"]
+        ),
+        .executableTarget(name: "theme-embedder"),
+        .plugin(
+            name: "EmbedTheme",
+            capability: .buildTool(),
+            dependencies: ["theme-embedder"]
+        ),
+        .target(
+            name: "BuiltinTheme",
+            plugins: ["EmbedTheme"]
+        ),
+        .target(
+            name: "SiteBuilder",
+            dependencies: [
+                "Markdown",
+                "BuiltinTheme",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "blogctl",
+            dependencies: [
+                "ContentAddressing",
+                "SiteBuilder",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ContentAddressingTests", dependencies: ["ContentAddressing"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder"]),
+        .testTarget(name: "blogctlTests", dependencies: ["ContentAddressing"]),
+    ]
+)

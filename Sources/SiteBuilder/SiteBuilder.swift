@@ -1,0 +1,2 @@
+import BuiltinTheme
+import Markdown

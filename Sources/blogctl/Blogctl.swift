@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct Blogctl: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "blogctl",
+        abstract: "Build a blog from Markdown and publish it to IPFS under your own domain.",
+        version: "0.1.0",
+        subcommands: []
+    )
+}

@@ -1,0 +1,6 @@
+import Testing
+import BuiltinTheme
+
+@Test func themeIsEmbedded() {
+    #expect(!BuiltinTheme.files.isEmpty)
+}
