@@ -5,6 +5,7 @@ import PackageDescription
 //   CLibCrypto, CCmarkGFM        system libraries (libcrypto's SHA-256, cmark-gfm)
 //   ContentAddressing            CIDs, DAG-PB, UnixFS, CAR, block stores (knows nothing of blogs)
 //   Markdown                     cmark-gfm rendering, headings, summaries
+//   SiteCheck                    link and asset checking over a built output folder
 //   BuiltinTheme                 the Templates/ folder compiled into the binary
 //   SiteBuilder                  site.yml + content + templates -> static site (knows nothing of HTTP or IPFS)
 //   blogctl                      the thin command-line front end
@@ -41,6 +42,7 @@ let package = Package(
             name: "Markdown",
             dependencies: ["CCmarkGFM"]
         ),
+        .target(name: "SiteCheck"),
         .executableTarget(name: "theme-embedder"),
         .plugin(
             name: "EmbedTheme",
@@ -66,11 +68,13 @@ let package = Package(
             dependencies: [
                 "ContentAddressing",
                 "SiteBuilder",
+                "SiteCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ContentAddressingTests", dependencies: ["ContentAddressing"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "SiteCheckTests", dependencies: ["SiteCheck"]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder"]),
         .testTarget(name: "blogctlTests", dependencies: ["ContentAddressing"]),
     ]

@@ -1,0 +1,2 @@
+/// Checks a built site folder: every internal link and asset reference must resolve.
+public enum SiteCheck {}
