@@ -72,6 +72,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "site-bench", dependencies: ["SiteBuilder"]),
         .testTarget(name: "ContentAddressingTests", dependencies: ["ContentAddressing"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SiteCheckTests", dependencies: ["SiteCheck"]),

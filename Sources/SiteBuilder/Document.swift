@@ -2,7 +2,7 @@ import Foundation
 
 /// One post or standalone page, parsed and rendered, with its URL decided. Depends only on its
 /// own source file and the site settings, so it is cached across rebuilds.
-struct Document: Sendable {
+final class Document: Sendable {
     let sourcePath: String
     /// The path shown in errors (the site folder as the user named it, plus `sourcePath`).
     let displayPath: String
@@ -24,6 +24,14 @@ struct Document: Sendable {
     let rendered: RenderedDocument
     /// Changes whenever the source changes; what rebuilds compare.
     let revision: Int
+    /// Precomputed for the 10,000-post case, where every rebuild sorts and lists all posts.
+    let sortSeconds: Int64
+    /// What list pages such as the archive show of it (path, title, date).
+    let listSignature: String
+    /// `updated` or `date` as ISO 8601, for the sitemap.
+    let lastModified: String?
+    /// Its sitemap line (the base URL is part of the site settings, which reset the document cache).
+    let sitemapEntry: String
 
     var title: String { frontMatter.title }
     var updated: SiteDate? { frontMatter.updated }
@@ -96,6 +104,10 @@ struct Document: Sendable {
         } else {
             summaryHTML = normalizer.rewriteHTML(rendered.summaryHTML)
         }
+        sortSeconds = date?.seconds ?? 0
+        listSignature = path + "\u{0}" + matter.title + "\u{0}" + String(sortSeconds)
+        lastModified = (matter.updated ?? date)?.iso8601
+        sitemapEntry = SiteIndexFiles.sitemapEntry(absoluteURL: urls.absolute(path), lastModified: lastModified)
         descriptionText = matter.description ?? matter.summary
             ?? HTMLText.plainText(rendered.summaryText.isEmpty ? summaryHTML : HTMLText.escape(rendered.summaryText), limit: 200)
     }

@@ -2,6 +2,10 @@
 enum HTMLText {
     /// Escapes `& < > "` (and `'`) for element content and attribute values.
     static func escape(_ text: String) -> String {
+        // Most text (URLs, titles) needs nothing: check bytes before building a copy.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF }) {
+            return text
+        }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -15,8 +15,21 @@ struct PageJob: Sendable {
     let claimedBy: String
     let key: PageKey
     let context: @Sendable () -> DataValue
+    let outputFile: String
+    /// Its line in sitemap.xml; nil for pages left out (404, aliases).
+    let sitemapEntry: String?
 
-    var outputFile: String { SiteURLs.outputFile(for: path) }
+    init(path: String, template: String, claimedBy: String, key: PageKey, sitemapEntry: String?,
+        context: @escaping @Sendable () -> DataValue)
+    {
+        self.sitemapEntry = sitemapEntry
+        self.path = path
+        self.template = template
+        self.claimedBy = claimedBy
+        self.key = key
+        self.context = context
+        outputFile = SiteURLs.outputFile(for: path)
+    }
 }
 
 /// Lists every HTML page of a site model.
@@ -25,11 +38,11 @@ enum PagePlan {
         var jobs: [PageJob] = []
         let tagNames = model.tagNames
         let perPage = model.config.postsPerPage
+        func generatedEntry(_ path: String) -> String {
+            SiteIndexFiles.sitemapEntry(absoluteURL: model.urls.absolute(path), lastModified: nil)
+        }
         func key(_ template: String, _ text: [String], _ revisions: [Int] = []) -> PageKey {
             PageKey(siteRevision: siteRevision, template: template, text: text, revisions: revisions)
-        }
-        func tagSignature(_ post: Document) -> String {
-            post.tags.map { tagNames[$0.slug] ?? $0.name }.joined(separator: "\u{0}")
         }
 
         // Lists (home and tag pages) share one shape.
@@ -41,10 +54,10 @@ enum PagePlan {
                 let slice = Array(members[min((number - 1) * perPage, members.count)..<min(number * perPage, members.count)])
                 let path = pathOf(number)
                 let posts = slice.map { model.posts[$0] }
+                // Tag display names are site-wide inputs (SiteWideInputs.tags), so they are not repeated here.
                 let text = [tag?.name ?? "", tag?.slug ?? "", String(number), String(total), String(members.count)]
-                    + posts.map(tagSignature)
                 jobs.append(PageJob(path: path, template: template, claimedBy: "generated \(kind.rawValue) page",
-                    key: key(template, text, posts.map(\.revision)))
+                    key: key(template, text, posts.map(\.revision)), sitemapEntry: generatedEntry(path))
                 {
                     var value = builder.common(path: path, kind: kind, title: title, absolutePath: path)
                     value["posts"] = .array(posts.map { .map(builder.document($0, from: path, tagNames: tagNames)) })
@@ -70,7 +83,7 @@ enum PagePlan {
             let newer = index > 0 ? model.posts[index - 1] : nil
             let template = post.frontMatter.template ?? "post"
             jobs.append(PageJob(path: post.path, template: template, claimedBy: post.displayPath,
-                key: key(template, [tagSignature(post)], [post.revision, older?.revision ?? -1, newer?.revision ?? -1]))
+                key: key(template, [], [post.revision, older?.revision ?? -1, newer?.revision ?? -1]), sitemapEntry: post.sitemapEntry)
             {
                 var value = builder.common(path: post.path, kind: .post, title: post.title, description: post.descriptionText)
                 var data = builder.document(post, from: post.path, tagNames: tagNames)
@@ -90,7 +103,7 @@ enum PagePlan {
         for page in model.pages {
             let template = page.frontMatter.template ?? "page"
             jobs.append(PageJob(path: page.path, template: template, claimedBy: page.displayPath,
-                key: key(template, [], [page.revision]))
+                key: key(template, [], [page.revision]), sitemapEntry: page.sitemapEntry)
             {
                 var value = builder.common(path: page.path, kind: .page, title: page.title, description: page.descriptionText)
                 value["post"] = .map(builder.document(page, from: page.path, tagNames: tagNames))
@@ -99,7 +112,8 @@ enum PagePlan {
         }
 
         let tagSummary = model.tags.map { "\($0.slug)\u{0}\($0.name)\u{0}\($0.posts.count)" }
-        jobs.append(PageJob(path: SiteURLs.tags, template: "tags", claimedBy: "generated tags page", key: key("tags", tagSummary)) {
+        jobs.append(PageJob(path: SiteURLs.tags, template: "tags", claimedBy: "generated tags page", key: key("tags", tagSummary),
+            sitemapEntry: generatedEntry(SiteURLs.tags)) {
             var value = builder.common(path: SiteURLs.tags, kind: .tags, title: "Tags")
             value["tags"] = .array(model.tags.map { tag in
                 .map([
@@ -116,9 +130,9 @@ enum PagePlan {
                 pathOf: { SiteURLs.tag(slug: slug, page: $0) }, tag: tag)
         }
 
-        let archiveSummary = model.posts.map { "\($0.path)\u{0}\($0.title)\u{0}\($0.date!.seconds)" }
+        let archiveSummary = model.posts.map(\.listSignature)
         jobs.append(PageJob(path: SiteURLs.archive, template: "archive", claimedBy: "generated archive page",
-            key: key("archive", archiveSummary))
+            key: key("archive", archiveSummary), sitemapEntry: generatedEntry(SiteURLs.archive))
         {
             var value = builder.common(path: SiteURLs.archive, kind: .archive, title: "Archive")
             var years: [DataValue] = []
@@ -138,7 +152,7 @@ enum PagePlan {
             return .map(value)
         })
 
-        jobs.append(PageJob(path: SiteURLs.notFound, template: "404", claimedBy: "generated 404 page", key: key("404", [])) {
+        jobs.append(PageJob(path: SiteURLs.notFound, template: "404", claimedBy: "generated 404 page", key: key("404", []), sitemapEntry: nil) {
             .map(builder.common(path: SiteURLs.notFound, kind: .notFound, title: "Page not found"))
         })
 
@@ -146,7 +160,7 @@ enum PagePlan {
             for alias in document.aliases {
                 let target = document.path
                 jobs.append(PageJob(path: alias, template: "alias", claimedBy: "alias in \(document.displayPath)",
-                    key: key("alias", [target, document.title]))
+                    key: key("alias", [target, document.title]), sitemapEntry: nil)
                 {
                     var value = builder.common(path: alias, kind: .alias, title: document.title, absolutePath: target)
                     value["target_url"] = .string(SiteURLs.relative(from: alias, to: target))

@@ -15,6 +15,8 @@ public actor SiteBuildSession {
     private var config: SiteConfig?
     private var configText: String?
     private var documents: [String: (source: Data, document: Document)] = [:]
+    /// Document paths sorted by bytes; nil after a document was added or removed.
+    private var documentOrder: [String]?
     private var templates: TemplateSet?
     private var templateSources: [String: Data] = [:]
     private var templatesRevision = 0
@@ -38,6 +40,7 @@ public actor SiteBuildSession {
     public func build() async throws -> BuildResult {
         let clock = ContinuousClock.now
         inventory = try SiteInventory.scan(siteDirectory)
+        documentOrder = nil
         try loadConfig()
         try loadTemplates(force: false)
         let parsed = try await loadDocuments(Array(inventory.documents.keys))
@@ -64,7 +67,9 @@ public actor SiteBuildSession {
         var changedDocuments: [String] = []
         for path in relative {
             let exists = FileManager.default.fileExists(atPath: siteDirectory.appendingPathComponent(path).path)
+            let known = inventory.documents[path] != nil
             if exists { inventory.insert(path) } else { inventory.remove(path) }
+            if known != (inventory.documents[path] != nil) { documentOrder = nil }
             switch SourceRole.classify(path) {
             case .config: configChanged = true
             case .template: templatesChanged = true
@@ -148,8 +153,19 @@ public actor SiteBuildSession {
 
     private func assemble(changedSources: Set<String>?, documentsParsed: Int, started: ContinuousClock.Instant) async throws -> BuildResult {
         guard let config, let templates else { throw SiteBuildError.io(path: display("site.yml"), "not loaded") }
-        let all = inventory.documents.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.compactMap { documents[$0]?.document }
+        var phase = ContinuousClock.now
+        func trace(_ name: String) {
+            if ProcessInfo.processInfo.environment["BLOGCTL_TRACE"] != nil {
+                FileHandle.standardError.write(Data("  \(name): \(ContinuousClock.now - phase)\n".utf8))
+            }
+            phase = ContinuousClock.now
+        }
+        let order = documentOrder ?? inventory.documents.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        documentOrder = order
+        let all = order.compactMap { documents[$0]?.document }
+        trace("documents")
         let model = SiteModel(config: config, documents: all, options: options)
+        trace("model")
         for document in model.posts + model.pages {
             if let name = document.frontMatter.template, !templates.has(name) {
                 let location = document.frontMatter.locations["template"] ?? SourceLocation(file: document.displayPath, line: 1)
@@ -171,13 +187,15 @@ public actor SiteBuildSession {
         let favicon = ["favicon.svg", "favicon.ico", "favicon.png"].first { staticSources[$0] != nil }.map { "/" + $0 }
 
         let inputs = SiteWideInputs(config: config, templatesRevision: templatesRevision,
-            menu: model.pages.map { [$0.title, $0.path] }, year: model.year, favicon: favicon)
+            menu: model.pages.map { [$0.title, $0.path] }, tags: model.tags.map { [$0.slug, $0.name] }, year: model.year,
+            favicon: favicon)
         if inputs != siteWide {
             siteWide = inputs
             siteRevision += 1
         }
         let jobs = PagePlan.jobs(for: model, context: PageContext(model: model, faviconPath: favicon), siteRevision: siteRevision)
 
+        trace("jobs")
         // Claim every output path once; a second claimant is an error naming both.
         var claims: [String: String] = [:]
         func claim(_ file: String, by owner: String) throws {
@@ -208,6 +226,7 @@ public actor SiteBuildSession {
             try claim(output, by: staticOwners[output]!)
         }
 
+        trace("claims")
         // Render the pages whose inputs changed, on all cores.
         var toRender: [PageJob] = []
         var pageBytes: [String: (key: PageKey, bytes: Data)] = [:]
@@ -223,16 +242,25 @@ public actor SiteBuildSession {
             let html = templates.render(job.template, job.context())
             return Data(urls.pageRelativeRewriter(for: job.path).rewriteHTML(html).utf8)
         }
-        for (job, bytes) in zip(toRender, rendered) { pageBytes[job.outputFile] = (job.key, bytes) }
+        trace("render")
+        var renderedFiles: Set<String> = []
+        for (job, bytes) in zip(toRender, rendered) {
+            pageBytes[job.outputFile] = (job.key, bytes)
+            renderedFiles.insert(job.outputFile)
+        }
         renderedPages = pageBytes
+        files.reserveCapacity(files.count + pageBytes.count + staticSources.count + 8)
         for (file, page) in pageBytes { files[file] = .bytes(page.bytes) }
+        trace("files: pages")
 
         files[SiteURLs.outputFile(for: SiteURLs.rss)] = .bytes(Data(Feeds.rss(model).utf8))
         files[SiteURLs.outputFile(for: SiteURLs.atom)] = .bytes(Data(Feeds.atom(model).utf8))
         files[SiteURLs.outputFile(for: SiteURLs.jsonFeed)] = .bytes(Feeds.jsonFeed(model))
-        files[SiteURLs.outputFile(for: SiteURLs.sitemap)] = .bytes(Data(SiteIndexFiles.sitemap(model, pages: jobs).utf8))
+        trace("files: feeds")
+        files[SiteURLs.outputFile(for: SiteURLs.sitemap)] = .bytes(Data(SiteIndexFiles.sitemap(pages: jobs).utf8))
         files[SiteURLs.outputFile(for: SiteURLs.redirects)] = .bytes(Data(SiteIndexFiles.redirects(model).utf8))
         files[robotsFile] = .bytes(Data(SiteIndexFiles.robots(model).utf8))
+        trace("files: sitemap")
         for (output, content) in staticSources {
             // Stylesheets get the same page-relative treatment as HTML.
             if output.hasSuffix(".css") {
@@ -244,6 +272,7 @@ public actor SiteBuildSession {
             }
         }
 
+        trace("files")
         let output = SiteOutput(files: files)
         var changed: [String] = []
         for (path, content) in files {
@@ -251,6 +280,8 @@ public actor SiteBuildSession {
                 changed.append(path)
                 continue
             }
+            // A page that was not rendered again kept its bytes; skip comparing them.
+            if pageBytes[path] != nil, !renderedFiles.contains(path) { continue }
             if previous != content {
                 changed.append(path)
             } else if case .copy(let source) = content, changedSources?.contains(source) ?? true {
@@ -260,6 +291,7 @@ public actor SiteBuildSession {
         let removed = previousOutput.files.keys.filter { files[$0] == nil }
         previousOutput = output
 
+        trace("changes")
         var stats = BuildStats()
         stats.posts = model.posts.count
         stats.pages = model.pages.count
@@ -278,6 +310,8 @@ struct SiteWideInputs: Equatable {
     var config: SiteConfig
     var templatesRevision: Int
     var menu: [[String]]
+    /// Display names of tag slugs: a post shows the merged spelling of its tags.
+    var tags: [[String]]
     var year: Int?
     var favicon: String?
 }

@@ -1,22 +1,22 @@
 /// The plain files beside the pages: `sitemap.xml`, `robots.txt` and `_redirects`.
 enum SiteIndexFiles {
-    /// Every listed HTML page (not 404, not alias pages) as an absolute URL, sorted.
-    static func sitemap(_ model: SiteModel, pages: [PageJob]) -> String {
-        var lastModified: [String: String] = [:]
-        for document in model.posts + model.pages {
-            if let date = document.updated ?? document.date { lastModified[document.path] = date.iso8601 }
-        }
-        let listed = pages.filter { $0.template != "alias" && $0.path != SiteURLs.notFound && !$0.claimedBy.hasPrefix("alias") }
-            .map(\.path).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-        xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for path in listed {
-            xml += "<url><loc>\(HTMLText.escape(model.urls.absolute(path)))</loc>"
-            if let date = lastModified[path] { xml += "<lastmod>\(date)</lastmod>" }
-            xml += "</url>\n"
+    /// Every listed HTML page (not 404, not alias pages) as an absolute URL, in page-plan order
+    /// (home, posts, pages, tags, archive), which is already deterministic.
+    static func sitemap(pages: [PageJob]) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        xml.reserveCapacity(pages.count * 96)
+        for page in pages {
+            if let entry = page.sitemapEntry { xml += entry }
         }
         xml += "</urlset>\n"
         return xml
+    }
+
+    /// One `<url>` line of the sitemap.
+    static func sitemapEntry(absoluteURL: String, lastModified: String?) -> String {
+        var entry = "<url><loc>" + HTMLText.escape(absoluteURL) + "</loc>"
+        if let lastModified { entry += "<lastmod>" + lastModified + "</lastmod>" }
+        return entry + "</url>\n"
     }
 
     static func robots(_ model: SiteModel) -> String {

@@ -32,7 +32,7 @@ struct SiteModel: Sendable {
             return true
         }
         posts = visible.filter { $0.kind == .post }.sorted { a, b in
-            if a.date!.seconds != b.date!.seconds { return a.date!.seconds > b.date!.seconds }
+            if a.sortSeconds != b.sortSeconds { return a.sortSeconds > b.sortSeconds }
             return a.sourcePath.utf8.lexicographicallyPrecedes(b.sourcePath.utf8)
         }
         pages = visible.filter { $0.kind == .page }.sorted { a, b in

@@ -72,41 +72,49 @@ public struct SiteURLs: Sendable {
     /// under any prefix: from `/posts/a/` to `/img/x.png` is `../../img/x.png`; to itself `./`.
     /// `to` may carry a `?query` or `#fragment`, which is kept.
     public static func relative(from: String, to: String) -> String {
-        var target = Substring(to)
-        var suffix: Substring = ""
-        if let cut = target.firstIndex(where: { $0 == "?" || $0 == "#" }) {
-            suffix = target[cut...]
-            target = target[..<cut]
+        // Byte-level: this runs dozens of times per page (menu, site links, every listed post).
+        var from = from
+        var to = to
+        return from.withUTF8 { source in
+            to.withUTF8 { target in relativeBytes(from: source, to: target) }
         }
-        let fromSegments = directorySegments(of: Substring(from))
-        var toSegments = target.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        let isDirectory = target.hasSuffix("/")
-        if isDirectory, !toSegments.isEmpty { toSegments = toSegments.dropLast() }
+    }
+
+    private static func relativeBytes(from source: UnsafeBufferPointer<UInt8>, to target: UnsafeBufferPointer<UInt8>) -> String {
+        let slash = UInt8(ascii: "/")
+        // Split off ?query / #fragment.
+        var targetEnd = target.count
+        for index in 0..<target.count where target[index] == UInt8(ascii: "?") || target[index] == UInt8(ascii: "#") {
+            targetEnd = index
+            break
+        }
+        // Directory of the source: up to and including its last slash.
+        var sourceDirectoryEnd = 0
+        for index in 0..<source.count where source[index] == slash { sourceDirectoryEnd = index + 1 }
+        // Directory of the target, the same way.
+        var targetDirectoryEnd = 0
+        for index in 0..<targetEnd where target[index] == slash { targetDirectoryEnd = index + 1 }
+        // Longest shared directory prefix (ending at a slash).
         var common = 0
-        let toArray = Array(toSegments)
-        // The last target segment is a file name unless the target is a directory, so only the
-        // directory part can be shared.
-        let toDirectoryCount = isDirectory ? toArray.count : max(toArray.count - 1, 0)
-        while common < fromSegments.count, common < toDirectoryCount, fromSegments[common] == toArray[common] {
-            common += 1
+        var index = 0
+        let limit = min(sourceDirectoryEnd, targetDirectoryEnd)
+        while index < limit, source[index] == target[index] {
+            if source[index] == slash { common = index + 1 }
+            index += 1
         }
-        var result = String(repeating: "../", count: fromSegments.count - common)
-        let rest = toArray[common...]
-        result += rest.joined(separator: "/")
-        if isDirectory, !rest.isEmpty { result += "/" }
-        if result.isEmpty { result = "./" }
-        return result + suffix
+        var ups = 0
+        for position in common..<sourceDirectoryEnd where source[position] == slash { ups += 1 }
+        var result: [UInt8] = []
+        result.reserveCapacity(ups * 3 + target.count - common + 2)
+        for _ in 0..<ups { result.append(contentsOf: [0x2E, 0x2E, slash]) }
+        result.append(contentsOf: UnsafeBufferPointer(rebasing: target[common..<targetEnd]))
+        if result.isEmpty { result = [0x2E, slash] }
+        result.append(contentsOf: UnsafeBufferPointer(rebasing: target[targetEnd...]))
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The page-relative link to the site root from `from` (`./`, `../`, `../../`).
     public static func root(from: String) -> String { relative(from: from, to: "/") }
-
-    private static func directorySegments(of path: Substring) -> [Substring] {
-        var segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        // Drop the file name (or the empty piece after a trailing slash).
-        if !segments.isEmpty { segments = segments.dropLast() }
-        return Array(segments)
-    }
 
     private static let unreserved: Set<UInt8> = Set(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@".utf8))
 
@@ -142,7 +150,7 @@ public struct SiteURLs: Sendable {
 
     /// Undoes percent-encoding (for output file names).
     static func decode(_ path: String) -> String {
-        guard path.contains("%") else { return path }
+        guard path.utf8.contains(0x25) else { return path }
         return path.removingPercentEncoding ?? path
     }
 }

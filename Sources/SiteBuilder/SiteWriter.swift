@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes a built site to disk all or nothing: into a fresh `.<name>.tmp-<random>` folder beside
 /// the output, swapped in by rename only when every file is written. On any failure the previous
@@ -65,8 +70,14 @@ public enum SiteWriter {
                 components = components.dropLast()
             }
         }
-        for folder in folders.sorted(by: { $0.utf8.count < $1.utf8.count }) {
-            try fileManager.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        // Parents sort before their children; plain mkdir(2) because FileManager's per-call
+        // overhead dominates with thousands of folders.
+        let rootPath = root.path
+        for folder in folders.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let path = rootPath + "/" + folder
+            if mkdir(path, 0o755) != 0, errno != EEXIST {
+                throw SiteBuildError.io(path: path, "cannot create folder: \(String(cString: strerror(errno)))")
+            }
         }
         // Writing is I/O bound with many small files: spread it over a few threads.
         let failures = FailureBox()
@@ -78,7 +89,7 @@ public enum SiteWriter {
                 let destination = root.appendingPathComponent(path)
                 do {
                     switch output.files[path]! {
-                    case .bytes(let data): try data.write(to: destination)
+                    case .bytes(let data): try writeFile(rootPath + "/" + path, data)
                     case .copy(let source): try fileManager.copyItem(atPath: source, toPath: destination.path)
                     }
                 } catch {
@@ -88,6 +99,25 @@ public enum SiteWriter {
             }
         }
         if let error = failures.first { throw error }
+    }
+}
+
+/// Writes with open/write/close: no fsync per file (the folder is swapped in as a whole, and
+/// Foundation's Data.write syncs each file, which costs seconds on 10,000 pages).
+private func writeFile(_ path: String, _ data: Data) throws {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw SiteBuildError.io(path: path, String(cString: strerror(errno))) }
+    defer { close(descriptor) }
+    try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw SiteBuildError.io(path: path, String(cString: strerror(errno)))
+            }
+            offset += written
+        }
     }
 }
 
