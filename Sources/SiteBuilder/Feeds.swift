@@ -6,7 +6,7 @@ enum Feeds {
     /// How many of the newest posts each feed carries.
     static let postLimit = 20
 
-    static func rss(_ model: SiteModel) -> String {
+    static func rss(_ model: SiteModel, contents: [String]) -> String {
         let urls = model.urls
         let config = model.config
         let posts = model.posts.prefix(postLimit)
@@ -18,18 +18,18 @@ enum Feeds {
         xml += "<language>\(HTMLText.escape(config.language))</language>\n"
         xml += "<atom:link href=\"\(HTMLText.escape(urls.absolute(SiteURLs.rss)))\" rel=\"self\" type=\"application/rss+xml\"/>\n"
         if let newest = posts.first { xml += "<lastBuildDate>\(newest.date!.rfc822)</lastBuildDate>\n" }
-        for post in posts {
+        for (post, content) in zip(posts, contents) {
             let link = HTMLText.escape(urls.absolute(post.path))
             xml += "<item>\n<title>\(HTMLText.escape(post.title))</title>\n<link>\(link)</link>\n"
             xml += "<guid isPermaLink=\"true\">\(link)</guid>\n<pubDate>\(post.date!.rfc822)</pubDate>\n"
             for tag in post.tags { xml += "<category>\(HTMLText.escape(model.tagName(tag)))</category>\n" }
-            xml += "<description>\(HTMLText.escape(absoluteContent(post, model)))</description>\n</item>\n"
+            xml += "<description>\(HTMLText.escape(content))</description>\n</item>\n"
         }
         xml += "</channel>\n</rss>\n"
         return xml
     }
 
-    static func atom(_ model: SiteModel) -> String {
+    static func atom(_ model: SiteModel, contents: [String]) -> String {
         let urls = model.urls
         let config = model.config
         let posts = model.posts.prefix(postLimit)
@@ -44,7 +44,7 @@ enum Feeds {
         let newest = posts.map { ($0.updated ?? $0.date!) }.max()
         xml += "<updated>\(newest?.iso8601 ?? "1970-01-01T00:00:00+00:00")</updated>\n"
         xml += "<author><name>\(HTMLText.escape(author))</name></author>\n"
-        for post in posts {
+        for (post, content) in zip(posts, contents) {
             let link = HTMLText.escape(urls.absolute(post.path))
             xml += "<entry>\n<title>\(HTMLText.escape(post.title))</title>\n"
             xml += "<link href=\"\(link)\" rel=\"alternate\" type=\"text/html\"/>\n<id>\(link)</id>\n"
@@ -52,13 +52,13 @@ enum Feeds {
             for name in post.frontMatter.authors ?? [] { xml += "<author><name>\(HTMLText.escape(name))</name></author>\n" }
             for tag in post.tags { xml += "<category term=\"\(HTMLText.escape(model.tagName(tag)))\"/>\n" }
             xml += "<summary>\(HTMLText.escape(post.descriptionText))</summary>\n"
-            xml += "<content type=\"html\">\(HTMLText.escape(absoluteContent(post, model)))</content>\n</entry>\n"
+            xml += "<content type=\"html\">\(HTMLText.escape(content))</content>\n</entry>\n"
         }
         xml += "</feed>\n"
         return xml
     }
 
-    static func jsonFeed(_ model: SiteModel) -> Data {
+    static func jsonFeed(_ model: SiteModel, contents: [String]) -> Data {
         let urls = model.urls
         let config = model.config
         var feed: [String: Any] = [
@@ -70,12 +70,12 @@ enum Feeds {
         ]
         if !config.description.isEmpty { feed["description"] = config.description }
         if !config.author.isEmpty { feed["authors"] = [["name": config.author]] }
-        feed["items"] = model.posts.prefix(postLimit).map { post -> [String: Any] in
+        feed["items"] = zip(model.posts.prefix(postLimit), contents).map { post, content -> [String: Any] in
             var item: [String: Any] = [
                 "id": urls.absolute(post.path),
                 "url": urls.absolute(post.path),
                 "title": post.title,
-                "content_html": absoluteContent(post, model),
+                "content_html": content,
                 "summary": post.descriptionText,
                 "date_published": post.date!.iso8601,
             ]
@@ -89,9 +89,9 @@ enum Feeds {
         return data + Data("\n".utf8)
     }
 
-    /// The post's HTML with every site reference made absolute.
-    static func absoluteContent(_ post: Document, _ model: SiteModel) -> String {
-        model.urls.absoluteRewriter(for: post.path).rewriteHTML(post.contentHTML)
+    /// The newest posts' HTML with every site reference made absolute, shared by the three feeds.
+    static func absoluteContents(_ model: SiteModel) -> [String] {
+        model.posts.prefix(postLimit).map { model.urls.absoluteRewriter(for: $0.path).rewriteHTML($0.contentHTML) }
     }
 }
 

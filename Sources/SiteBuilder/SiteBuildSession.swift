@@ -25,6 +25,8 @@ public actor SiteBuildSession {
     private var nextDocumentRevision = 0
     private var renderedPages: [String: (key: PageKey, bytes: Data)] = [:]
     private var previousOutput = SiteOutput()
+    private var previousPageFiles: [String] = []
+    private var previousOtherFiles: [String] = []
 
     /// A session for the site folder `siteDirectory`; `themeFiles` defaults to the built-in theme.
     public init(siteDirectory: URL, options: BuildOptions = BuildOptions(), themeFiles: [String: Data] = BuiltinTheme.files) {
@@ -209,6 +211,8 @@ public actor SiteBuildSession {
         ]
         for (path, owner) in generated { try claim(SiteURLs.outputFile(for: path), by: "generated " + owner) }
         var files: [String: OutputContent] = [:]
+        // Everything but the rendered pages, so change detection can skip the unchanged pages.
+        var nonPageFiles: [String] = []
         for document in model.posts + model.pages {
             guard let bundle = document.bundle, let assets = inventory.assets[document.sourcePath] else { continue }
             let directory = SiteURLs.outputFile(for: document.path).split(separator: "/").dropLast().joined(separator: "/")
@@ -217,6 +221,7 @@ public actor SiteBuildSession {
                 let output = directory.isEmpty ? relative : directory + "/" + relative
                 try claim(output, by: display(asset))
                 files[output] = .copy(of: siteDirectory.appendingPathComponent(asset).path)
+                nonPageFiles.append(output)
             }
         }
         // A site may replace the generated robots.txt with its own.
@@ -253,13 +258,17 @@ public actor SiteBuildSession {
         for (file, page) in pageBytes { files[file] = .bytes(page.bytes) }
         trace("files: pages")
 
-        files[SiteURLs.outputFile(for: SiteURLs.rss)] = .bytes(Data(Feeds.rss(model).utf8))
-        files[SiteURLs.outputFile(for: SiteURLs.atom)] = .bytes(Data(Feeds.atom(model).utf8))
-        files[SiteURLs.outputFile(for: SiteURLs.jsonFeed)] = .bytes(Feeds.jsonFeed(model))
+        let feedContents = Feeds.absoluteContents(model)
+        files[SiteURLs.outputFile(for: SiteURLs.rss)] = .bytes(Data(Feeds.rss(model, contents: feedContents).utf8))
+        files[SiteURLs.outputFile(for: SiteURLs.atom)] = .bytes(Data(Feeds.atom(model, contents: feedContents).utf8))
+        files[SiteURLs.outputFile(for: SiteURLs.jsonFeed)] = .bytes(Feeds.jsonFeed(model, contents: feedContents))
         trace("files: feeds")
         files[SiteURLs.outputFile(for: SiteURLs.sitemap)] = .bytes(Data(SiteIndexFiles.sitemap(pages: jobs).utf8))
         files[SiteURLs.outputFile(for: SiteURLs.redirects)] = .bytes(Data(SiteIndexFiles.redirects(model).utf8))
         files[robotsFile] = .bytes(Data(SiteIndexFiles.robots(model).utf8))
+        nonPageFiles += [SiteURLs.rss, SiteURLs.atom, SiteURLs.jsonFeed, SiteURLs.sitemap, SiteURLs.redirects, SiteURLs.robots]
+            .map(SiteURLs.outputFile(for:))
+        nonPageFiles += staticSources.keys.filter { $0 != robotsFile }
         trace("files: sitemap")
         for (output, content) in staticSources {
             // Stylesheets get the same page-relative treatment as HTML.
@@ -274,21 +283,30 @@ public actor SiteBuildSession {
 
         trace("files")
         let output = SiteOutput(files: files)
+        // Pages that were not rendered again kept their bytes, so only rendered pages and the
+        // other files are compared; removals only when the list of pages changed.
         var changed: [String] = []
-        for (path, content) in files {
-            guard let previous = previousOutput.files[path] else {
-                changed.append(path)
-                continue
-            }
-            // A page that was not rendered again kept its bytes; skip comparing them.
-            if pageBytes[path] != nil, !renderedFiles.contains(path) { continue }
+        func compare(_ path: String) {
+            guard let content = files[path] else { return }
+            guard let previous = previousOutput.files[path] else { return changed.append(path) }
             if previous != content {
                 changed.append(path)
             } else if case .copy(let source) = content, changedSources?.contains(source) ?? true {
                 changed.append(path)
             }
         }
-        let removed = previousOutput.files.keys.filter { files[$0] == nil }
+        for path in renderedFiles { compare(path) }
+        let otherFiles = nonPageFiles
+        for path in otherFiles { compare(path) }
+        let pageFiles = jobs.map(\.outputFile)
+        var removed: [String] = []
+        if pageFiles != previousPageFiles {
+            removed = previousOutput.files.keys.filter { files[$0] == nil }
+        } else {
+            removed = previousOtherFiles.filter { files[$0] == nil }
+        }
+        previousPageFiles = pageFiles
+        previousOtherFiles = otherFiles
         previousOutput = output
 
         trace("changes")
