@@ -25,6 +25,8 @@ public actor SiteBuildSession {
     private var nextDocumentRevision = 0
     private var renderedPages: [String: (key: PageKey, bytes: Data)] = [:]
     private var previousOutput = SiteOutput()
+    /// `BLOGCTL_TRACE=1` prints the time of each build phase to stderr.
+    static let tracing = ProcessInfo.processInfo.environment["BLOGCTL_TRACE"] != nil
     private var previousPageFiles: [String] = []
     private var previousOtherFiles: [String] = []
 
@@ -157,7 +159,7 @@ public actor SiteBuildSession {
         guard let config, let templates else { throw SiteBuildError.io(path: display("site.yml"), "not loaded") }
         var phase = ContinuousClock.now
         func trace(_ name: String) {
-            if ProcessInfo.processInfo.environment["BLOGCTL_TRACE"] != nil {
+            if SiteBuildSession.tracing {
                 FileHandle.standardError.write(Data("  \(name): \(ContinuousClock.now - phase)\n".utf8))
             }
             phase = ContinuousClock.now
