@@ -35,7 +35,7 @@ struct CheckCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         for finding in report.broken { printError(finding.description) }
-        let summary = "checked \(report.referencesChecked) references in \(report.pagesChecked) files: "
+        let summary = "checked \(count(report.referencesChecked, "reference")) in \(count(report.pagesChecked, "file")): "
         if report.broken.isEmpty {
             print(summary + "all resolve")
         } else {
@@ -43,6 +43,8 @@ struct CheckCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
     }
+
+    private func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 
     private func printError(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
