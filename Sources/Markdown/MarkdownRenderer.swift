@@ -27,24 +27,32 @@ public struct MarkdownRenderer: Sendable {
             fatalError("cmark-gfm could not allocate a parser")
         }
         defer { cmark_parser_free(parser) }
-        for ext in CmarkExtensions.shared.all {
+        let extensions = CmarkExtensions.shared
+        for ext in extensions.common {
             cmark_parser_attach_syntax_extension(parser, ext)
         }
+        // Strikethrough goes only to documents that can use it; see CmarkExtensions for why.
         var source = markdown
-        source.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
+        let hasTilde = source.withUTF8 { bytes -> Bool in
+            guard let base = bytes.baseAddress else { return false }
+            let hasTilde = memchr(base, 0x7E, bytes.count) != nil
+            if hasTilde { cmark_parser_attach_syntax_extension(parser, extensions.strikethrough) }
             base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
                 cmark_parser_feed(parser, $0, bytes.count)
             }
+            return hasTilde
         }
-        guard let root = CmarkExtensions.inlinePhase.withLock({ cmark_parser_finish(parser) }) else {
+        let finished = hasTilde
+            ? CmarkExtensions.strikethroughLock.withLock { cmark_parser_finish(parser) }
+            : cmark_parser_finish(parser)
+        guard let root = finished else {
             fatalError("cmark-gfm returned no document")
         }
         defer { cmark_node_free(root) }
 
         let scan = DocumentScan(root: root)
         let headings = HeadingAnchors.install(scan.headings)
-        let extensions = cmark_parser_get_syntax_extensions(parser)
+        let attached = cmark_parser_get_syntax_extensions(parser)
 
         var summaryNodes: [OpaquePointer] = []
         if let marker = scan.moreMarker {
@@ -55,12 +63,12 @@ public struct MarkdownRenderer: Sendable {
         var summary = ""
         var summaryText: [UInt8] = []
         for node in summaryNodes {
-            summary += Self.html(of: node, options: cmarkOptions, extensions: extensions)
+            summary += Self.html(of: node, options: cmarkOptions, extensions: attached)
             PlainText.append(node, to: &summaryText)
         }
 
         return RenderedMarkdown(
-            html: Self.html(of: root, options: cmarkOptions, extensions: extensions),
+            html: Self.html(of: root, options: cmarkOptions, extensions: attached),
             headings: headings,
             tableOfContents: TableOfContents.html(for: headings),
             summary: summary,

@@ -12,7 +12,7 @@ struct FoundReference: Sendable {
 struct ScannedFile: Sendable {
     var references: [FoundReference] = []
     /// Fragment targets the page defines: every `id` and every `<a name>`.
-    var anchors: Set<[UInt8]> = []
+    var anchors: Set<PathKey> = []
 }
 
 /// Turns increasing byte offsets into line numbers in one forward pass.

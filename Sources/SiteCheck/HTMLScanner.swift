@@ -116,9 +116,9 @@ enum HTMLScanner {
                                     lines: { _ in line }, into: &out.references)
                 }
             case id:
-                out.anchors.insert(HTMLEntities.decode(s, range))
+                out.anchors.insert(PathKey(HTMLEntities.decode(s, range)))
             case name where tag == a:
-                out.anchors.insert(HTMLEntities.decode(s, range))
+                out.anchors.insert(PathKey(HTMLEntities.decode(s, range)))
             default:
                 break
             }

@@ -1,42 +1,40 @@
-/// Decides whether one reference resolves within the site.
-struct ReferenceChecker {
-    struct Outcome {
-        /// nil when the reference is fine.
-        let problem: (BrokenReference.Kind, String)?
+/// Decides whether one reference resolves within the site (all but the fragment check, which
+/// needs every page scanned first).
+struct ReferenceChecker: Sendable {
+    enum Outcome {
+        /// Not checked: external, fragment-only or empty.
+        case skipped
+        case fine
+        case broken(BrokenReference.Kind, String)
+        /// The file exists; the fragment must still be found among the target page's anchors.
+        case fragmentToCheck(target: PathKey, id: PathKey)
     }
 
     let site: SiteFiles
-    let anchors: [[UInt8]: Set<[UInt8]>]
 
     private static let indexFile = Array("index.html".utf8)
+    private static let textFragment = Array(":~:".utf8)
 
-    /// nil for references that are not checked (external, fragment-only, empty).
-    func check(_ reference: [UInt8], from page: [UInt8]) -> Outcome? {
+    func check(_ reference: [UInt8], from page: [UInt8]) -> Outcome {
         switch ReferenceResolver.resolve(reference, from: page) {
         case .external, .ignored:
-            return nil
+            return .skipped
         case .rootAbsolute:
-            return Outcome(problem: (.rootAbsolute,
-                "root-absolute path; links must be page-relative to work on IPFS path gateways"))
+            return .broken(.rootAbsolute, "root-absolute path; links must be page-relative to work on IPFS path gateways")
         case .escapesRoot:
-            return Outcome(problem: (.escapesRoot, "points above the site's root folder"))
+            return .broken(.escapesRoot, "points above the site's root folder")
         case .local(let path, let isDirectory, let fragment):
-            var target = path
-            if isDirectory || (!site.files.contains(path) && site.directories.contains(path)) {
-                target = path.isEmpty ? Self.indexFile : path + [Bytes.slash] + Self.indexFile
+            var target = PathKey(path)
+            if isDirectory || (!site.files.contains(target) && site.directories.contains(target)) {
+                target = PathKey(path.isEmpty ? Self.indexFile : path + [Bytes.slash] + Self.indexFile)
             }
             guard site.files.contains(target) else {
-                return Outcome(problem: (.missingTarget, "no such file: \(String(decoding: target, as: UTF8.self))"))
+                return .broken(.missingTarget, "no such file: \(target.string)")
             }
-            if let fragment, !fragment.isEmpty, !fragment.starts(with: Array(":~:".utf8)),
-               let targets = anchors[target] {
-                let id = Bytes.percentDecoded(fragment[...])
-                if !targets.contains(id) {
-                    return Outcome(problem: (.missingFragment,
-                        "no id or name \"\(String(decoding: id, as: UTF8.self))\" in \(String(decoding: target, as: UTF8.self))"))
-                }
+            if let fragment, !fragment.isEmpty, !fragment.starts(with: Self.textFragment), SiteFiles.isHTML(target.bytes) {
+                return .fragmentToCheck(target: target, id: PathKey(Bytes.percentDecoded(fragment)))
             }
-            return Outcome(problem: nil)
+            return .fine
         }
     }
 }

@@ -9,7 +9,7 @@ enum ResolvedReference: Equatable {
     /// `../` above the output folder.
     case escapesRoot
     /// A path inside the output folder; `isDirectory` when written as a directory (`x/`, `.`, `..`).
-    case local(path: [UInt8], isDirectory: Bool, fragment: [UInt8]?)
+    case local(path: [UInt8], isDirectory: Bool, fragment: ArraySlice<UInt8>?)
 }
 
 enum ReferenceResolver {
@@ -21,9 +21,9 @@ enum ReferenceResolver {
         if first == Bytes.slash || first == UInt8(ascii: "\\") { return .rootAbsolute }
 
         var pathPart = trimmed
-        var fragment: [UInt8]?
+        var fragment: ArraySlice<UInt8>?
         if let hash = pathPart.firstIndex(of: Bytes.hash) {
-            fragment = Array(pathPart[(hash + 1)...])
+            fragment = pathPart[(hash + 1)...]
             pathPart = pathPart[..<hash]
         }
         if let question = pathPart.firstIndex(of: Bytes.question) { pathPart = pathPart[..<question] }
@@ -32,22 +32,28 @@ enum ReferenceResolver {
             return .local(path: page, isDirectory: false, fragment: fragment)
         }
 
-        var segments = page.split(separator: Bytes.slash, omittingEmptySubsequences: true).map(Array.init)
-        segments.removeLast()  // the page's own file name
-        let pieces = Bytes.percentDecoded(pathPart).split(separator: Bytes.slash, omittingEmptySubsequences: false)
+        // Start from the page's folder and apply each segment in place.
+        var path = Array(page[..<(page.lastIndex(of: Bytes.slash) ?? 0)])
+        let decoded = Bytes.percentDecoded(pathPart)
+        path.reserveCapacity(path.count + decoded.count + 1)
         var isDirectory = false
-        for piece in pieces {
+        var start = 0
+        while start <= decoded.count {
+            let end = decoded[start...].firstIndex(of: Bytes.slash) ?? decoded.count
+            let piece = decoded[start..<end]
+            start = end + 1
             isDirectory = true
-            if piece.isEmpty || piece.elementsEqual([Bytes.dot]) { continue }
-            if piece.elementsEqual([Bytes.dot, Bytes.dot]) {
-                if segments.isEmpty { return .escapesRoot }
-                segments.removeLast()
+            if piece.isEmpty || (piece.count == 1 && piece.first == Bytes.dot) { continue }
+            if piece.count == 2, piece.first == Bytes.dot, piece.last == Bytes.dot {
+                if path.isEmpty { return .escapesRoot }
+                path.removeSubrange((path.lastIndex(of: Bytes.slash) ?? 0)...)
                 continue
             }
-            segments.append(Array(piece))
+            if !path.isEmpty { path.append(Bytes.slash) }
+            path.append(contentsOf: piece)
             isDirectory = false
         }
-        return .local(path: Array(segments.joined(separator: [Bytes.slash])), isDirectory: isDirectory, fragment: fragment)
+        return .local(path: path, isDirectory: isDirectory, fragment: fragment)
     }
 
     /// `scheme:` per RFC 3986: a letter, then letters, digits, `+`, `-`, `.`, before any `/?#`.

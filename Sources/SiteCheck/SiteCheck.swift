@@ -14,44 +14,47 @@ public enum SiteCheck {
         guard isDirectory.boolValue else { throw .outputIsNotAFolder(path: outputDirectory.path) }
 
         let site = try SiteFiles(root: root)
-        let scans = try await scanAll(site.pages, root: root)
+        let results = try await checkPages(site, root: root)
 
-        var anchors: [[UInt8]: Set<[UInt8]>] = [:]
-        for (page, scan) in zip(site.pages, scans) where SiteFiles.isHTML(page) { anchors[page] = scan.anchors }
-
-        let checker = ReferenceChecker(site: site, anchors: anchors)
+        // Fragments can only be checked once every page's anchors are known.
+        var anchors: [PathKey: Set<PathKey>] = [:]
+        for result in results { anchors[result.page] = result.anchors }
         var referencesChecked = 0
         var broken: [BrokenReference] = []
-        for (page, scan) in zip(site.pages, scans) {
-            let pageName = String(decoding: page, as: UTF8.self)
-            for reference in scan.references {
-                guard let outcome = checker.check(reference.value, from: page) else { continue }
-                referencesChecked += 1
-                if let (kind, reason) = outcome.problem {
-                    broken.append(BrokenReference(
-                        page: pageName, reference: String(decoding: reference.value, as: UTF8.self),
-                        reason: reason, kind: kind, line: reference.line))
-                }
+        for result in results {
+            referencesChecked += result.referencesChecked
+            var findings = result.findings
+            for pending in result.fragmentsToCheck where anchors[pending.target]?.contains(pending.id) == false {
+                findings.append(PageResult.Finding(
+                    offset: pending.offset, line: pending.line, reference: pending.reference, kind: .missingFragment,
+                    reason: "no id or name \"\(pending.id.string)\" in \(pending.target.string)"))
+            }
+            if !result.fragmentsToCheck.isEmpty { findings.sort { $0.offset < $1.offset } }
+            let page = result.page.string
+            broken += findings.map {
+                BrokenReference(page: page, reference: $0.reference, reason: $0.reason, kind: $0.kind, line: $0.line)
             }
         }
-        // Pages are already in byte order and references in file order within a page.
+        // Pages are in byte order already.
         return SiteCheckReport(pagesChecked: site.pages.count, referencesChecked: referencesChecked, broken: broken)
     }
 
-    /// Scans the pages on all cores; results come back in the order of `pages`.
-    private static func scanAll(_ pages: [[UInt8]], root: String) async throws(SiteCheckError) -> [ScannedFile] {
+    /// Scans and checks the pages on all cores; results come back in the order of `site.pages`.
+    private static func checkPages(_ site: SiteFiles, root: String) async throws(SiteCheckError) -> [PageResult] {
+        let pages = site.pages
+        let checker = ReferenceChecker(site: site)
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunkSize = max(16, (pages.count + workers * 4 - 1) / (workers * 4))
         let chunks = stride(from: 0, to: pages.count, by: chunkSize).map { $0..<min($0 + chunkSize, pages.count) }
         do {
-            return try await withThrowingTaskGroup(of: (Int, [ScannedFile]).self) { group in
+            return try await withThrowingTaskGroup(of: (Int, [PageResult]).self) { group in
                 for (index, chunk) in chunks.enumerated() {
                     group.addTask {
-                        (index, try chunk.map { try scan(pages[$0], root: root) })
+                        (index, try chunk.map { try checkPage(pages[$0], root: root, checker: checker) })
                     }
                 }
-                var results = [[ScannedFile]](repeating: [], count: chunks.count)
-                for try await (index, scanned) in group { results[index] = scanned }
+                var results = [[PageResult]](repeating: [], count: chunks.count)
+                for try await (index, checked) in group { results[index] = checked }
                 return results.flatMap { $0 }
             }
         } catch let error as SiteCheckError {
@@ -59,6 +62,29 @@ public enum SiteCheck {
         } catch {
             throw .unreadableFile(path: root, reason: "\(error)")
         }
+    }
+
+    private static func checkPage(_ page: [UInt8], root: String, checker: ReferenceChecker) throws(SiteCheckError) -> PageResult {
+        let scanned = try scan(page, root: root)
+        var result = PageResult(page: PathKey(page), anchors: scanned.anchors)
+        for reference in scanned.references {
+            switch checker.check(reference.value, from: page) {
+            case .skipped:
+                continue
+            case .fine:
+                break
+            case .broken(let kind, let reason):
+                result.findings.append(PageResult.Finding(
+                    offset: reference.offset, line: reference.line,
+                    reference: String(decoding: reference.value, as: UTF8.self), kind: kind, reason: reason))
+            case .fragmentToCheck(let target, let id):
+                result.fragmentsToCheck.append(PageResult.PendingFragment(
+                    offset: reference.offset, line: reference.line,
+                    reference: String(decoding: reference.value, as: UTF8.self), target: target, id: id))
+            }
+            result.referencesChecked += 1
+        }
+        return result
     }
 
     private static func scan(_ page: [UInt8], root: String) throws(SiteCheckError) -> ScannedFile {
@@ -77,4 +103,29 @@ public enum SiteCheck {
             return HTMLScanner.scan(bytes)
         }
     }
+}
+
+/// What checking one file found, before fragments are checked against other pages.
+struct PageResult: Sendable {
+    struct Finding: Sendable {
+        let offset: Int
+        let line: Int
+        let reference: String
+        let kind: BrokenReference.Kind
+        let reason: String
+    }
+
+    struct PendingFragment: Sendable {
+        let offset: Int
+        let line: Int
+        let reference: String
+        let target: PathKey
+        let id: PathKey
+    }
+
+    let page: PathKey
+    let anchors: Set<PathKey>
+    var referencesChecked = 0
+    var findings: [Finding] = []
+    var fragmentsToCheck: [PendingFragment] = []
 }

@@ -2,8 +2,8 @@ import Glibc
 
 /// Every file and folder of an output folder, as raw-byte paths relative to it.
 struct SiteFiles: Sendable {
-    private(set) var files: Set<[UInt8]> = []
-    private(set) var directories: Set<[UInt8]> = []
+    private(set) var files: Set<PathKey> = []
+    private(set) var directories: Set<PathKey> = []
     /// HTML and CSS files, sorted by raw bytes.
     private(set) var pages: [[UInt8]] = []
 
@@ -32,10 +32,10 @@ struct SiteFiles: Sendable {
                 if stat(full, &info) == 0 { isDirectory = (info.st_mode & S_IFMT) == S_IFDIR }
             }
             if isDirectory {
-                directories.insert(path)
+                directories.insert(PathKey(path))
                 try walk(root: root, relative: path)
             } else {
-                files.insert(path)
+                files.insert(PathKey(path))
                 if Self.isHTML(path) || Self.isCSS(path) { pages.append(path) }
             }
         }

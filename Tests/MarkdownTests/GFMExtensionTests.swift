@@ -47,3 +47,13 @@ private let unsafeRenderer = MarkdownRenderer(options: .init(rawHTML: true))
     let html = renderer.render("```swift\nlet x = 1 < 2\n```\n").html
     #expect(html == "<pre><code class=\"language-swift\">let x = 1 &lt; 2\n</code></pre>\n")
 }
+
+@Test func autolinksEmailAddresses() {
+    #expect(renderer.render("Write to me@example.com today.").html
+        == "<p>Write to <a href=\"mailto:me@example.com\">me@example.com</a> today.</p>\n")
+}
+
+@Test func strikethroughTakesOneOrTwoTildes() {
+    #expect(renderer.render("~one~ and ~~two~~ and ~~~three~~~").html
+        == "<p><del>one</del> and <del>two</del> and ~~~three~~~</p>\n")
+}
