@@ -341,3 +341,36 @@ private func expectCommonPage(_ html: String, _ name: String) {
     #expect(html.contains("<html lang=\"en-GB\">"))
     expectPortableURLs(html, "alias")
 }
+
+@Test func emptyOptionalStringsLeaveNoEmptyMarkup() throws {
+    var data = context(kind: "home", title: "Field Notes & Builds", path: "", depth: 0, menuCurrent: "Home")
+    var site = siteData(depth: 0)
+    site["author"] = ""
+    site["description"] = ""
+    site["favicon_url"] = nil
+    data["site"] = site
+    data["page"] = pageData(kind: "home", title: "Field Notes & Builds", path: "", description: "")
+    data["posts"] = [[String: Any]]()
+    let html = try render("home", data)
+    #expect(!html.contains("content=\"\""), "no meta tag with empty content")
+    #expect(!html.contains("site-description"))
+    #expect(!html.contains("rel=\"icon\""), "no favicon link without a favicon")
+    #expect(html.contains("<p>© 2026 Field Notes &amp; Builds</p>"), "footer falls back to the site title")
+    #expect(html.contains("<p>No posts yet.</p>"))
+}
+
+@Test func paginationWindowShowsGaps() throws {
+    var data = context(kind: "home", title: "Field Notes & Builds", path: "page/6/", depth: 2, menuCurrent: "Home")
+    data["posts"] = [post(slug: "one", title: "First Light", depth: 2, tags: [])]
+    var pager = pagination(current: 6, total: 6, depth: 2)
+    var pages = pager["pages"] as! [[String: Any]]
+    pages.removeSubrange(1...2)  // 1, 4 5 6: numbers 2 and 3 skipped
+    pages[1]["gap_before"] = true
+    pager["pages"] = pages
+    data["pagination"] = pager
+    let html = try render("home", data)
+    #expect(html.components(separatedBy: "class=\"pagination-gap\"").count == 2)
+    #expect(html.contains("<span aria-current=\"page\">6</span>"))
+    #expect(!html.contains("rel=\"next\""))
+    #expect(!html.contains(">2</a>"))
+}
