@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "ContentAddressingTests", dependencies: ["ContentAddressing"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SiteCheckTests", dependencies: ["SiteCheck"]),
-        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "BuiltinTheme", .product(name: "Mustache", package: "swift-mustache")]),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "BuiltinTheme", "SiteCheck", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "blogctlTests", dependencies: ["ContentAddressing"]),
     ]
 )

@@ -96,6 +96,7 @@ struct Document: Sendable {
         } else {
             summaryHTML = normalizer.rewriteHTML(rendered.summaryHTML)
         }
-        descriptionText = matter.description ?? matter.summary ?? HTMLText.plainText(summaryHTML, limit: 200)
+        descriptionText = matter.description ?? matter.summary
+            ?? HTMLText.plainText(rendered.summaryText.isEmpty ? summaryHTML : HTMLText.escape(rendered.summaryText), limit: 200)
     }
 }

@@ -30,6 +30,8 @@ struct FrontMatter: Sendable, Equatable {
     struct Entry {
         var key: String
         var location: SourceLocation
+        /// Where the value starts (the key's location when the syntax does not say).
+        var valueLocation: SourceLocation
         var value: DataValue
     }
 
@@ -72,7 +74,8 @@ struct FrontMatter: Sendable, Equatable {
 
     private static func yamlEntries(_ source: String, file: String) throws(SiteBuildError) -> [Entry] {
         try YAMLDocument.rootMapping(source, file: file, lineOffset: 1).map { key, location, node in
-            Entry(key: key, location: location, value: YAMLDocument.value(node))
+            Entry(key: key, location: location, valueLocation: YAMLDocument.location(of: node, file: file, lineOffset: 1),
+                value: YAMLDocument.value(node))
         }
     }
 
@@ -99,7 +102,7 @@ struct FrontMatter: Sendable, Equatable {
             return SourceLocation(file: file, line: 2)
         }
         return table.keys.sorted().map { key in
-            Entry(key: key, location: location(of: key), value: table[key].map(value) ?? .null)
+            Entry(key: key, location: location(of: key), valueLocation: location(of: key), value: table[key].map(value) ?? .null)
         }
     }
 
@@ -138,7 +141,7 @@ struct FrontMatter: Sendable, Equatable {
         self.title = ""
         for entry in entries {
             let key = entry.key
-            let location = entry.location
+            let location = entry.valueLocation
             locations[key] = location
             func text() throws(SiteBuildError) -> String {
                 switch entry.value {
@@ -206,7 +209,7 @@ struct FrontMatter: Sendable, Equatable {
                 default: throw .malformed(location, "'extra' must be a mapping")
                 }
             default:
-                throw .unknownKey(location, key: key, allowed: FrontMatter.keys)
+                throw .unknownKey(entry.location, key: key, allowed: FrontMatter.keys)
             }
         }
         guard let title, !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw .missingKey(file: file, key: "title") }

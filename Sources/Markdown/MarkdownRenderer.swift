@@ -1,0 +1,80 @@
+import CCmarkGFM
+import Glibc
+
+/// Renders GitHub-flavoured Markdown to HTML with heading anchors, a table of contents,
+/// a summary and a word count. Safe to use from many threads at once.
+public struct MarkdownRenderer: Sendable {
+    /// The options every `render` call uses.
+    public let options: MarkdownOptions
+
+    /// Creates a renderer with the given options.
+    public init(options: MarkdownOptions = .init()) {
+        self.options = options
+    }
+
+    private var cmarkOptions: Int32 {
+        var bits = CMARK_OPT_FOOTNOTES
+        if options.smartPunctuation { bits |= CMARK_OPT_SMART }
+        if options.rawHTML { bits |= CMARK_OPT_UNSAFE }
+        if options.hardBreaks { bits |= CMARK_OPT_HARDBREAKS }
+        return bits
+    }
+
+    /// Renders one Markdown document; each call uses its own cmark parser.
+    public func render(_ markdown: String) -> RenderedMarkdown {
+        let cmarkOptions = self.cmarkOptions
+        guard let parser = cmark_parser_new(cmarkOptions) else {
+            fatalError("cmark-gfm could not allocate a parser")
+        }
+        defer { cmark_parser_free(parser) }
+        for ext in CmarkExtensions.shared.all {
+            cmark_parser_attach_syntax_extension(parser, ext)
+        }
+        var source = markdown
+        source.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                cmark_parser_feed(parser, $0, bytes.count)
+            }
+        }
+        guard let root = CmarkExtensions.inlinePhase.withLock({ cmark_parser_finish(parser) }) else {
+            fatalError("cmark-gfm returned no document")
+        }
+        defer { cmark_node_free(root) }
+
+        let scan = DocumentScan(root: root)
+        let headings = HeadingAnchors.install(scan.headings)
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+
+        var summaryNodes: [OpaquePointer] = []
+        if let marker = scan.moreMarker {
+            summaryNodes = MoreMarker.remove(marker, root: root)
+        } else if let paragraph = scan.firstParagraph {
+            summaryNodes = [paragraph]
+        }
+        var summary = ""
+        var summaryText: [UInt8] = []
+        for node in summaryNodes {
+            summary += Self.html(of: node, options: cmarkOptions, extensions: extensions)
+            PlainText.append(node, to: &summaryText)
+        }
+
+        return RenderedMarkdown(
+            html: Self.html(of: root, options: cmarkOptions, extensions: extensions),
+            headings: headings,
+            tableOfContents: TableOfContents.html(for: headings),
+            summary: summary,
+            hasMoreMarker: scan.moreMarker != nil,
+            wordCount: scan.wordCount,
+            summaryText: PlainText.collapsed(summaryText)
+        )
+    }
+
+    private static func html(
+        of node: OpaquePointer, options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?
+    ) -> String {
+        guard let cString = cmark_render_html(node, options, extensions) else { return "" }
+        defer { free(cString) }
+        return String(cString: cString)
+    }
+}
