@@ -31,8 +31,11 @@ private func render(_ template: String, _ context: [String: Any]) throws -> Stri
 
 private let absoluteBase = "https://blog.example.com/"
 
-private func siteData(depth: Int) -> [String: Any] {
-    let root = depth == 0 ? "./" : String(repeating: "../", count: depth)
+/// Page-relative prefix of the site root for a page `depth` folders down.
+private func rootURL(_ depth: Int) -> String { depth == 0 ? "./" : String(repeating: "../", count: depth) }
+
+private func siteData(depth: Int, root: String? = nil) -> [String: Any] {
+    let root = root ?? rootURL(depth)
     return [
         "title": "Field Notes & Builds",
         "description": "Notes on building things that last.",
@@ -52,7 +55,7 @@ private func siteData(depth: Int) -> [String: Any] {
 }
 
 private func menu(current: String?, depth: Int) -> [[String: Any]] {
-    let root = depth == 0 ? "./" : String(repeating: "../", count: depth)
+    let root = rootURL(depth)
     return [("Home", ""), ("About", "about/"), ("Tags", "tags/"), ("Archive", "archive/")].map { title, path in
         ["title": title, "url": root + path, "current": title == current]
     }
@@ -72,7 +75,7 @@ private func context(kind: String, title: String, path: String, depth: Int, menu
         "site": siteData(depth: depth),
         "menu": menu(current: menuCurrent, depth: depth),
         "page": pageData(kind: kind, title: title, path: path, description: description),
-        "root_url": depth == 0 ? "./" : String(repeating: "../", count: depth),
+        "root_url": rootURL(depth),
         "extra": ["github": "https://github.com/ada-example"],
     ]
 }
@@ -123,8 +126,8 @@ private func pagination(current: Int, total: Int, depth: Int) -> [String: Any] {
 /// site's own `extra:` links; anything else would be a URL the template wrote itself.
 private let allowedAbsolute = [absoluteBase, "https://github.com/ada-example"]
 
-private func expectPortableURLs(_ html: String, _ name: String) {
-    for forbidden in ["href=\"/", "src=\"/", "url(/", "href='/", "src='/", "srcset=\"/", "action=\"/"] {
+private func expectPortableURLs(_ html: String, _ name: String, rootRelativeAllowed: Bool = false) {
+    for forbidden in ["href=\"/", "src=\"/", "url(/", "href='/", "src='/", "srcset=\"/", "action=\"/"] where !rootRelativeAllowed {
         let found = html.contains(forbidden)  // a Bool, so a failure prints the name, not the page
         #expect(!found, "\(name) has a root-absolute URL (\(forbidden))")
     }
@@ -141,7 +144,7 @@ private func expectPortableURLs(_ html: String, _ name: String) {
     #expect(!protocolRelative, "\(name) has a protocol-relative URL")
 }
 
-private func expectCommonPage(_ html: String, _ name: String) {
+private func expectCommonPage(_ html: String, _ name: String, rootRelativeAllowed: Bool = false) {
     #expect(html.hasPrefix("<!doctype html>"), "\(name) lacks a doctype")
     #expect(html.contains("<html lang=\"en-GB\">"), "\(name) lacks the lang attribute")
     #expect(html.contains("<meta charset=\"utf-8\">"))
@@ -154,7 +157,7 @@ private func expectCommonPage(_ html: String, _ name: String) {
     #expect(html.contains("type=\"application/feed+json\""))
     #expect(html.contains("<meta property=\"og:site_name\" content=\"Field Notes &amp; Builds\">"))
     #expect(!html.contains("{{") && !html.contains("}}"), "\(name) has unrendered Mustache")
-    expectPortableURLs(html, name)
+    expectPortableURLs(html, name, rootRelativeAllowed: rootRelativeAllowed)
 }
 
 @Test func everyTemplateParses() throws {
@@ -322,10 +325,14 @@ private func expectCommonPage(_ html: String, _ name: String) {
 }
 
 @Test func notFoundPageLinksHome() throws {
-    let html = try render("404", context(kind: "404", title: "Page not found", path: "404.html", depth: 0))
-    expectCommonPage(html, "404")
+    // 404.html is served for missing pages at any depth, so its data is root-relative.
+    var data = context(kind: "404", title: "Page not found", path: "404.html", depth: 0)
+    data["site"] = siteData(depth: 0, root: "/")
+    let html = try render("404", data)
+    expectCommonPage(html, "404", rootRelativeAllowed: true)
     #expect(html.contains("<h1 class=\"page-title\">Page not found</h1>"))
-    #expect(html.contains("<a href=\"./\">Go to the home page</a>"))
+    #expect(html.contains("<a href=\"/\">Go to the home page</a>"))
+    #expect(html.contains("<link rel=\"stylesheet\" href=\"/css/style.css\">"))
     #expect(html.contains("<meta name=\"robots\" content=\"noindex\">"))
 }
 
@@ -340,4 +347,37 @@ private func expectCommonPage(_ html: String, _ name: String) {
     #expect(html.contains("<a href=\"../../posts/pinning/\">"))
     #expect(html.contains("<html lang=\"en-GB\">"))
     expectPortableURLs(html, "alias")
+}
+
+@Test func emptyOptionalStringsLeaveNoEmptyMarkup() throws {
+    var data = context(kind: "home", title: "Field Notes & Builds", path: "", depth: 0, menuCurrent: "Home")
+    var site = siteData(depth: 0)
+    site["author"] = ""
+    site["description"] = ""
+    site["favicon_url"] = nil
+    data["site"] = site
+    data["page"] = pageData(kind: "home", title: "Field Notes & Builds", path: "", description: "")
+    data["posts"] = [[String: Any]]()
+    let html = try render("home", data)
+    #expect(!html.contains("content=\"\""), "no meta tag with empty content")
+    #expect(!html.contains("site-description"))
+    #expect(!html.contains("rel=\"icon\""), "no favicon link without a favicon")
+    #expect(html.contains("<p>© 2026 Field Notes &amp; Builds</p>"), "footer falls back to the site title")
+    #expect(html.contains("<p>No posts yet.</p>"))
+}
+
+@Test func paginationWindowShowsGaps() throws {
+    var data = context(kind: "home", title: "Field Notes & Builds", path: "page/6/", depth: 2, menuCurrent: "Home")
+    data["posts"] = [post(slug: "one", title: "First Light", depth: 2, tags: [])]
+    var pager = pagination(current: 6, total: 6, depth: 2)
+    var pages = pager["pages"] as! [[String: Any]]
+    pages.removeSubrange(1...2)  // 1, 4 5 6: numbers 2 and 3 skipped
+    pages[1]["gap_before"] = true
+    pager["pages"] = pages
+    data["pagination"] = pager
+    let html = try render("home", data)
+    #expect(html.components(separatedBy: "class=\"pagination-gap\"").count == 2)
+    #expect(html.contains("<span aria-current=\"page\">6</span>"))
+    #expect(!html.contains("rel=\"next\""))
+    #expect(!html.contains(">2</a>"))
 }
