@@ -85,14 +85,14 @@ struct PageContext: Sendable {
             value["updated_display"] = .string(updated.display)
         }
         if let toc = document.rendered.tableOfContents { value["toc"] = .string(toc) }
-        if document.kind == .post {
-            value["tags"] = .array(document.tags.map { tag in
+        // Lists are always present (possibly empty): a missing key would be looked up in the
+        // enclosing context by Mustache.
+        value["tags"] = .array(document.tags.map { tag in
                 .map([
                     "name": .string(tagNames[tag.slug] ?? tag.name),
                     "url": .string(SiteURLs.relative(from: path, to: SiteURLs.tag(slug: tag.slug))),
                 ])
             })
-        }
         return value
     }
 

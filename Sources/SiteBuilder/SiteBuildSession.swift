@@ -66,6 +66,13 @@ public actor SiteBuildSession {
             }
             relative.append(path)
         }
+        // A folder (a bundle created or deleted at once) or an unknown path: list the site again;
+        // documents whose bytes did not change are still reused from the cache.
+        for path in relative {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: siteDirectory.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            if exists ? isDirectory.boolValue : !inventory.contains(path) { return try await build() }
+        }
         var configChanged = false
         var templatesChanged = false
         var changedDocuments: [String] = []

@@ -91,6 +91,18 @@ struct SiteInventory: Sendable, Equatable {
         }
     }
 
+    /// Whether `path` is a file this inventory lists (a deleted folder is not: its path has no role).
+    func contains(_ path: String) -> Bool {
+        switch SourceRole.classify(path) {
+        case .document: return documents[path] != nil
+        case .bundleAsset(let owner): return assets[owner]?.contains(path) == true
+        case .staticFile(let output): return staticFiles[output] == path
+        case .template(let name): return templateFiles[name] == path
+        case .config: return true
+        case .ignored: return false
+        }
+    }
+
     mutating func remove(_ path: String) {
         switch SourceRole.classify(path) {
         case .document: documents[path] = nil

@@ -17,7 +17,7 @@ struct SiteModel: Sendable {
     let posts: [Document]
     /// Standalone pages in menu order: weight, then title, then source path.
     let pages: [Document]
-    /// Sorted by slug bytes.
+    /// Sorted by name (case-insensitive), then slug.
     let tags: [TagGroup]
     /// The newest post's year: the copyright year without reading the clock.
     let year: Int?
@@ -48,11 +48,16 @@ struct SiteModel: Sendable {
                 spellings[tag.slug, default: [:]][tag.name, default: 0] += 1
             }
         }
-        tags = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { slug in
+        tags = members.keys.map { slug in
             let name = spellings[slug]!.max { a, b in
                 a.value != b.value ? a.value < b.value : b.key.utf8.lexicographicallyPrecedes(a.key.utf8)
             }!.key
             return TagGroup(name: name, slug: slug, posts: members[slug]!)
+        }.sorted { a, b in
+            // By name, ignoring case; the slug breaks ties so the order never depends on hashing.
+            let left = a.name.lowercased(), right = b.name.lowercased()
+            if left != right { return left.utf8.lexicographicallyPrecedes(right.utf8) }
+            return a.slug.utf8.lexicographicallyPrecedes(b.slug.utf8)
         }
         year = posts.first?.date?.year
     }

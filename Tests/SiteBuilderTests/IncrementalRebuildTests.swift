@@ -79,6 +79,15 @@ private func expectRebuildMatchesFreshBuild(_ site: FixtureSite, changed: [Strin
     }
 }
 
+@Test func rebuildAfterRemovingABundleFolderEqualsFreshBuild() async throws {
+    let site = try site()
+    defer { site.cleanUp() }
+    let result = try await expectRebuildMatchesFreshBuild(site, changed: ["content/posts/b"]) {
+        try site.remove("content/posts/b")
+    }
+    #expect(result.removedPaths.contains("posts/b/index.html") && result.removedPaths.contains("posts/b/x.png"))
+}
+
 @Test func rebuildReportsErrorsAndRecovers() async throws {
     let site = try site()
     defer { site.cleanUp() }
