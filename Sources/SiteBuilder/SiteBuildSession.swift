@@ -27,6 +27,7 @@ public actor SiteBuildSession {
     private var previousOutput = SiteOutput()
     /// `BLOGCTL_TRACE=1` prints the time of each build phase to stderr.
     static let tracing = ProcessInfo.processInfo.environment["BLOGCTL_TRACE"] != nil
+    private var feeds: (key: [Int], rss: Data, atom: Data, json: Data)?
     private var previousPageFiles: [String] = []
     private var previousOtherFiles: [String] = []
 
@@ -267,10 +268,16 @@ public actor SiteBuildSession {
         for (file, page) in pageBytes { files[file] = .bytes(page.bytes) }
         trace("files: pages")
 
-        let feedContents = Feeds.absoluteContents(model)
-        files[SiteURLs.outputFile(for: SiteURLs.rss)] = .bytes(Data(Feeds.rss(model, contents: feedContents).utf8))
-        files[SiteURLs.outputFile(for: SiteURLs.atom)] = .bytes(Data(Feeds.atom(model, contents: feedContents).utf8))
-        files[SiteURLs.outputFile(for: SiteURLs.jsonFeed)] = .bytes(Feeds.jsonFeed(model, contents: feedContents))
+        // Feeds show the newest posts only: reuse them while those posts and the site are unchanged.
+        let feedKey = [siteRevision] + model.posts.prefix(Feeds.postLimit).map(\.revision)
+        if feedKey != feeds?.key {
+            let contents = Feeds.absoluteContents(model)
+            feeds = (feedKey, Data(Feeds.rss(model, contents: contents).utf8), Data(Feeds.atom(model, contents: contents).utf8),
+                Feeds.jsonFeed(model, contents: contents))
+        }
+        files[SiteURLs.outputFile(for: SiteURLs.rss)] = .bytes(feeds!.rss)
+        files[SiteURLs.outputFile(for: SiteURLs.atom)] = .bytes(feeds!.atom)
+        files[SiteURLs.outputFile(for: SiteURLs.jsonFeed)] = .bytes(feeds!.json)
         trace("files: feeds")
         files[SiteURLs.outputFile(for: SiteURLs.sitemap)] = .bytes(Data(SiteIndexFiles.sitemap(pages: jobs).utf8))
         files[SiteURLs.outputFile(for: SiteURLs.redirects)] = .bytes(Data(SiteIndexFiles.redirects(model).utf8))
