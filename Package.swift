@@ -73,7 +73,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "site-bench", dependencies: ["SiteBuilder"]),
+        .executableTarget(name: "site-bench", dependencies: ["SiteBuilder", "BuiltinTheme", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "ContentAddressingTests", dependencies: ["ContentAddressing"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SiteCheckTests", dependencies: ["SiteCheck"]),
