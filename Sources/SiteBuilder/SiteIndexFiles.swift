@@ -23,11 +23,16 @@ enum SiteIndexFiles {
         "User-agent: *\nAllow: /\n\nSitemap: \(model.urls.absolute(SiteURLs.sitemap))\n"
     }
 
-    /// One `301` line per alias (sorted), then the catch-all 404.
+    /// `301` lines for every alias (folder aliases with and without their trailing slash),
+    /// sorted, then the catch-all 404.
     static func redirects(_ model: SiteModel) -> String {
         var lines: [String] = []
         for document in model.posts + model.pages {
-            for alias in document.aliases { lines.append("\(alias) \(document.path) 301") }
+            for alias in document.aliases {
+                lines.append("\(alias) \(document.path) 301")
+                // Folder aliases are requested with and without their trailing slash.
+                if alias.count > 1, alias.hasSuffix("/") { lines.append("\(alias.dropLast()) \(document.path) 301") }
+            }
         }
         lines.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         lines.append("/* \(SiteURLs.notFound) 404")

@@ -90,7 +90,7 @@ private func blogFiles() -> [String: String] {
     let site = try FixtureSite(files: blogFiles())
     defer { site.cleanUp() }
     let result = try await site.build()
-    #expect(result.text("_redirects") == "/2026/middle.html /posts/middle/ 301\n/old/middle/ /posts/middle/ 301\n/* /404.html 404\n")
+    #expect(result.text("_redirects") == "/2026/middle.html /posts/middle/ 301\n/old/middle /posts/middle/ 301\n/old/middle/ /posts/middle/ 301\n/* /404.html 404\n")
     let alias = result.text("old/middle/index.html")
     #expect(alias.contains(#"<meta http-equiv="refresh" content="0; url=../../posts/middle/">"#))
     #expect(alias.contains(#"<link rel="canonical" href="https://blog.example.com/posts/middle/">"#))
@@ -264,4 +264,26 @@ private func blogFiles() -> [String: String] {
     defer { site.cleanUp() }
     try site.remove("site.yml")
     #expect(await site.buildError()?.contains("site.yml: no site.yml here") == true)
+}
+
+@Test func siteWithoutPostsStillBuildsEveryFixedPage() async throws {
+    let site = try FixtureSite(files: [:])
+    defer { site.cleanUp() }
+    let result = try await site.build()
+    for path in ["index.html", "tags/index.html", "archive/index.html", "404.html", "rss.xml", "atom.xml", "feed.json", "sitemap.xml"] {
+        #expect(result.has(path), "missing \(path)")
+    }
+    #expect(result.text("index.html").contains("<footer>©  hello</footer>"), "no posts: no year rather than the clock's")
+    let atom = try XMLDocument(data: Data(result.text("atom.xml").utf8))
+    #expect(try atom.nodes(forXPath: "//*[local-name()='entry']").isEmpty)
+}
+
+@Test func tomlFrontMatterPostsBuild() async throws {
+    let site = try FixtureSite(files: [
+        "content/posts/t.md": "+++\ntitle = \"From TOML\"\ndate = 2026-04-01\ntags = [\"toml\"]\n[extra]\nmood = \"fine\"\n+++\nBody.\n",
+    ])
+    defer { site.cleanUp() }
+    let result = try await site.build()
+    let page = result.text("posts/t/index.html")
+    #expect(page.contains("<h1>From TOML</h1>") && page.contains(#"<p class="extra">fine</p>"#) && result.has("tags/toml/index.html"))
 }
