@@ -26,8 +26,11 @@ final class Document: Sendable {
     let revision: Int
     /// Precomputed for the 10,000-post case, where every rebuild sorts and lists all posts.
     let sortSeconds: Int64
-    /// What list pages such as the archive show of it (path, title, date).
-    let listSignature: String
+    /// Everything about it except its text: where it goes, what it is called, when, how it is
+    /// tagged and listed. Equal signatures mean an edit changed only the content, so only the
+    /// pages showing the content need rendering (the archive, neighbours' links and the
+    /// sitemap show only this).
+    let structureSignature: String
     /// `updated` or `date` as ISO 8601, for the sitemap.
     let lastModified: String?
     /// Its sitemap line (the base URL is part of the site settings, which reset the document cache).
@@ -105,7 +108,12 @@ final class Document: Sendable {
             summaryHTML = normalizer.rewriteHTML(rendered.summaryHTML)
         }
         sortSeconds = date?.seconds ?? 0
-        listSignature = path + "\u{0}" + matter.title + "\u{0}" + String(sortSeconds)
+        structureSignature = [
+            kind.rawValue, path, matter.title, String(sortSeconds), matter.updated.map { String($0.seconds) } ?? "",
+            matter.draft ? "draft" : "", tags.map { $0.name + "\u{1}" + $0.slug }.joined(separator: "\u{2}"),
+            aliases.joined(separator: "\u{2}"), matter.template ?? "", String(matter.weight),
+            (matter.authors ?? ["\u{3}"]).joined(separator: "\u{2}"), bundle ?? "",
+        ].joined(separator: "\u{0}")
         lastModified = (matter.updated ?? date)?.iso8601
         sitemapEntry = SiteIndexFiles.sitemapEntry(absoluteURL: urls.absolute(path), lastModified: lastModified)
         descriptionText = matter.description ?? matter.summary

@@ -63,17 +63,25 @@ struct PageContext: Sendable {
 
     /// A post or standalone page as templates see it, linked from the page at `from`.
     func document(_ document: Document, from path: String, tagNames: [String: String]) -> [String: DataValue] {
+        var value = brief(document, from: path, tagNames: tagNames)
+        value["content"] = .string(document.contentHTML)
+        value["summary"] = .string(document.summaryHTML)
+        value["description"] = .string(document.descriptionText)
+        value["word_count"] = .int(document.rendered.wordCount)
+        value["reading_minutes"] = .int(document.rendered.readingMinutes)
+        value["extra"] = .map(document.frontMatter.extra)
+        if let toc = document.rendered.tableOfContents { value["toc"] = .string(toc) }
+        return value
+    }
+
+    /// The fields that do not depend on the text (title, URLs, dates, tags, authors): what the
+    /// archive lists, so an edit to a post's text never re-renders the archive.
+    func brief(_ document: Document, from path: String, tagNames: [String: String]) -> [String: DataValue] {
         var value: [String: DataValue] = [
             "title": .string(document.title),
             "url": .string(SiteURLs.relative(from: path, to: document.path)),
             "absolute_url": .string(urls.absolute(document.path)),
-            "content": .string(document.contentHTML),
-            "summary": .string(document.summaryHTML),
-            "description": .string(document.descriptionText),
-            "word_count": .int(document.rendered.wordCount),
-            "reading_minutes": .int(document.rendered.readingMinutes),
             "authors": .array((document.frontMatter.authors ?? (model.config.author.isEmpty ? [] : [model.config.author])).map { .string($0) }),
-            "extra": .map(document.frontMatter.extra),
         ]
         if let date = document.date {
             value["date"] = .string(date.iso8601)
@@ -84,7 +92,6 @@ struct PageContext: Sendable {
             value["updated"] = .string(updated.iso8601)
             value["updated_display"] = .string(updated.display)
         }
-        if let toc = document.rendered.tableOfContents { value["toc"] = .string(toc) }
         // Lists are always present (possibly empty): a missing key would be looked up in the
         // enclosing context by Mustache.
         value["tags"] = .array(document.tags.map { tag in

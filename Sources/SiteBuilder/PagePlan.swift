@@ -8,7 +8,7 @@ struct PageKey: Sendable, Equatable {
 }
 
 /// One HTML page to render: where it goes, with which template, and how to build its data.
-struct PageJob: Sendable {
+final class PageJob: Sendable {
     let path: String
     let template: String
     /// Who asked for this path, for conflict errors.
@@ -18,11 +18,14 @@ struct PageJob: Sendable {
     let outputFile: String
     /// Its line in sitemap.xml; nil for pages left out (404, aliases).
     let sitemapEntry: String?
+    /// Source paths of the documents whose text this page shows.
+    let documents: [String]
 
-    init(path: String, template: String, claimedBy: String, key: PageKey, sitemapEntry: String?,
+    init(path: String, template: String, claimedBy: String, key: PageKey, sitemapEntry: String?, documents: [String] = [],
         context: @escaping @Sendable () -> DataValue)
     {
         self.sitemapEntry = sitemapEntry
+        self.documents = documents
         self.path = path
         self.template = template
         self.claimedBy = claimedBy
@@ -34,7 +37,9 @@ struct PageJob: Sendable {
 
 /// Lists every HTML page of a site model.
 enum PagePlan {
-    static func jobs(for model: SiteModel, context builder: PageContext, siteRevision: Int) -> [PageJob] {
+    /// Every page of `model`; with `only`, just the pages showing the text of those documents
+    /// (source paths) — for a rebuild after edits that changed no document's structure.
+    static func jobs(for model: SiteModel, context builder: PageContext, siteRevision: Int, only: Set<String>? = nil) -> [PageJob] {
         var jobs: [PageJob] = []
         let tagNames = model.tagNames
         let perPage = model.config.postsPerPage
@@ -54,10 +59,11 @@ enum PagePlan {
                 let slice = Array(members[min((number - 1) * perPage, members.count)..<min(number * perPage, members.count)])
                 let path = pathOf(number)
                 let posts = slice.map { model.posts[$0] }
+                if let only, !posts.contains(where: { only.contains($0.sourcePath) }) { continue }
                 // Tag display names are site-wide inputs (SiteWideInputs.tags), so they are not repeated here.
                 let text = [tag?.name ?? "", tag?.slug ?? "", String(number), String(total), String(members.count)]
                 jobs.append(PageJob(path: path, template: template, claimedBy: "generated \(kind.rawValue) page",
-                    key: key(template, text, posts.map(\.revision)), sitemapEntry: generatedEntry(path))
+                    key: key(template, text, posts.map(\.revision)), sitemapEntry: generatedEntry(path), documents: posts.map(\.sourcePath))
                 {
                     var value = builder.common(path: path, kind: kind, title: title, absolutePath: path)
                     value["posts"] = .array(posts.map { .map(builder.document($0, from: path, tagNames: tagNames)) })
@@ -79,11 +85,13 @@ enum PagePlan {
             pathOf: { SiteURLs.home(page: $0) }, tag: nil)
 
         for (index, post) in model.posts.enumerated() {
+            if let only, !only.contains(post.sourcePath) { continue }
             let older = index + 1 < model.posts.count ? model.posts[index + 1] : nil
             let newer = index > 0 ? model.posts[index - 1] : nil
             let template = post.frontMatter.template ?? "post"
             jobs.append(PageJob(path: post.path, template: template, claimedBy: post.displayPath,
-                key: key(template, [], [post.revision, older?.revision ?? -1, newer?.revision ?? -1]), sitemapEntry: post.sitemapEntry)
+                key: key(template, [older?.structureSignature ?? "", newer?.structureSignature ?? ""], [post.revision]),
+                sitemapEntry: post.sitemapEntry, documents: [post.sourcePath])
             {
                 var value = builder.common(path: post.path, kind: .post, title: post.title, description: post.descriptionText)
                 var data = builder.document(post, from: post.path, tagNames: tagNames)
@@ -101,15 +109,25 @@ enum PagePlan {
         }
 
         for page in model.pages {
+            if let only, !only.contains(page.sourcePath) { continue }
             let template = page.frontMatter.template ?? "page"
             jobs.append(PageJob(path: page.path, template: template, claimedBy: page.displayPath,
-                key: key(template, [], [page.revision]), sitemapEntry: page.sitemapEntry)
+                key: key(template, [], [page.revision]), sitemapEntry: page.sitemapEntry, documents: [page.sourcePath])
             {
                 var value = builder.common(path: page.path, kind: .page, title: page.title, description: page.descriptionText)
                 value["post"] = .map(builder.document(page, from: page.path, tagNames: tagNames))
                 return .map(value)
             })
         }
+
+        for tag in model.tags {
+            let slug = tag.slug
+            listJobs(kind: .tag, template: "tag", members: tag.posts, title: tag.name,
+                pathOf: { SiteURLs.tag(slug: slug, page: $0) }, tag: tag)
+        }
+
+        // The rest shows no document text.
+        if only != nil { return jobs }
 
         let tagSummary = model.tags.map { "\($0.slug)\u{0}\($0.name)\u{0}\($0.posts.count)" }
         jobs.append(PageJob(path: SiteURLs.tags, template: "tags", claimedBy: "generated tags page", key: key("tags", tagSummary),
@@ -124,13 +142,8 @@ enum PagePlan {
             return .map(value)
         })
 
-        for tag in model.tags {
-            let slug = tag.slug
-            listJobs(kind: .tag, template: "tag", members: tag.posts, title: tag.name,
-                pathOf: { SiteURLs.tag(slug: slug, page: $0) }, tag: tag)
-        }
 
-        let archiveSummary = model.posts.map(\.listSignature)
+        let archiveSummary = model.posts.map(\.structureSignature)
         jobs.append(PageJob(path: SiteURLs.archive, template: "archive", claimedBy: "generated archive page",
             key: key("archive", archiveSummary), sitemapEntry: generatedEntry(SiteURLs.archive))
         {
@@ -145,7 +158,7 @@ enum PagePlan {
                     bucket = []
                 }
                 currentYear = year
-                bucket.append(.map(builder.document(post, from: SiteURLs.archive, tagNames: tagNames)))
+                bucket.append(.map(builder.brief(post, from: SiteURLs.archive, tagNames: tagNames)))
             }
             if let currentYear { years.append(.map(["year": .int(currentYear), "posts": .array(bucket)])) }
             value["years"] = .array(years)

@@ -28,6 +28,7 @@ public actor SiteBuildSession {
     /// `BLOGCTL_TRACE=1` prints the time of each build phase to stderr.
     static let tracing = ProcessInfo.processInfo.environment["BLOGCTL_TRACE"] != nil
     private var feeds: (key: [Int], rss: Data, atom: Data, json: Data)?
+    private var lastBuild: LastBuild?
     private var previousPageFiles: [String] = []
     private var previousOtherFiles: [String] = []
 
@@ -43,6 +44,15 @@ public actor SiteBuildSession {
 
     /// Reads the whole site folder and builds it (reusing whatever an earlier build cached).
     public func build() async throws -> BuildResult {
+        do {
+            return try await fullBuild()
+        } catch {
+            lastBuild = nil
+            throw error
+        }
+    }
+
+    private func fullBuild() async throws -> BuildResult {
         let clock = ContinuousClock.now
         inventory = try SiteInventory.scan(siteDirectory)
         documentOrder = nil
@@ -55,7 +65,17 @@ public actor SiteBuildSession {
     /// Rebuilds after the files at `changedPaths` (relative to the site folder, or absolute
     /// inside it) were created, edited or deleted.
     public func rebuild(changedPaths: [String]) async throws -> BuildResult {
-        guard config != nil else { return try await build() }
+        do {
+            return try await incrementalBuild(changedPaths)
+        } catch {
+            // After a failure the caches may be ahead of the last output: the next rebuild takes the full path.
+            lastBuild = nil
+            throw error
+        }
+    }
+
+    private func incrementalBuild(_ changedPaths: [String]) async throws -> BuildResult {
+        guard config != nil else { return try await fullBuild() }
         let clock = ContinuousClock.now
         var relative: [String] = []
         for path in changedPaths {
@@ -72,8 +92,9 @@ public actor SiteBuildSession {
         for path in relative {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: siteDirectory.appendingPathComponent(path).path, isDirectory: &isDirectory)
-            if exists ? isDirectory.boolValue : !inventory.contains(path) { return try await build() }
+            if exists ? isDirectory.boolValue : !inventory.contains(path) { return try await fullBuild() }
         }
+        if let result = try await contentOnlyRebuild(relative, started: clock) { return result }
         var configChanged = false
         var templatesChanged = false
         var changedDocuments: [String] = []
@@ -210,6 +231,7 @@ public actor SiteBuildSession {
         trace("jobs")
         // Claim every output path once; a second claimant is an error naming both.
         var claims: [String: String] = [:]
+        claims.reserveCapacity(jobs.count + inventory.staticFiles.count + 16)
         func claim(_ file: String, by owner: String) throws {
             if let first = claims[file] { throw SiteBuildError.urlConflict(path: "/" + file, first: first, second: owner) }
             claims[file] = owner
@@ -245,6 +267,7 @@ public actor SiteBuildSession {
         // Render the pages whose inputs changed, on all cores.
         var toRender: [PageJob] = []
         var pageBytes: [String: (key: PageKey, bytes: Data)] = [:]
+        pageBytes.reserveCapacity(jobs.count)
         for job in jobs {
             if let previous = renderedPages[job.outputFile], previous.key == job.key {
                 pageBytes[job.outputFile] = previous
@@ -268,16 +291,7 @@ public actor SiteBuildSession {
         for (file, page) in pageBytes { files[file] = .bytes(page.bytes) }
         trace("files: pages")
 
-        // Feeds show the newest posts only: reuse them while those posts and the site are unchanged.
-        let feedKey = [siteRevision] + model.posts.prefix(Feeds.postLimit).map(\.revision)
-        if feedKey != feeds?.key {
-            let contents = Feeds.absoluteContents(model)
-            feeds = (feedKey, Data(Feeds.rss(model, contents: contents).utf8), Data(Feeds.atom(model, contents: contents).utf8),
-                Feeds.jsonFeed(model, contents: contents))
-        }
-        files[SiteURLs.outputFile(for: SiteURLs.rss)] = .bytes(feeds!.rss)
-        files[SiteURLs.outputFile(for: SiteURLs.atom)] = .bytes(feeds!.atom)
-        files[SiteURLs.outputFile(for: SiteURLs.jsonFeed)] = .bytes(feeds!.json)
+        for (path, data) in feedFiles(model) { files[path] = .bytes(data) }
         trace("files: feeds")
         files[SiteURLs.outputFile(for: SiteURLs.sitemap)] = .bytes(Data(SiteIndexFiles.sitemap(pages: jobs).utf8))
         files[SiteURLs.outputFile(for: SiteURLs.redirects)] = .bytes(Data(SiteIndexFiles.redirects(model).utf8))
@@ -334,9 +348,81 @@ public actor SiteBuildSession {
         stats.documentsParsed = documentsParsed
         stats.pagesRendered = toRender.count
         stats.duration = ContinuousClock.now - started
+        lastBuild = LastBuild(model: model, favicon: favicon, stats: stats)
         let byBytes: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         return BuildResult(output: output, changedPaths: changed.sorted(by: byBytes), removedPaths: removed.sorted(by: byBytes), stats: stats)
     }
+
+    /// The preview server's common case: edits to existing documents that leave every
+    /// document's structure (`Document.structureSignature`) as it was. Order, tags, the
+    /// archive, neighbours' links and the sitemap stay; only the pages showing the edited text
+    /// and the feeds are rendered again. Nil when the edit is anything else.
+    private func contentOnlyRebuild(_ paths: [String], started: ContinuousClock.Instant) async throws -> BuildResult? {
+        guard let last = lastBuild, let templates, !paths.isEmpty else { return nil }
+        for path in paths {
+            guard case .document = SourceRole.classify(path), inventory.documents[path] != nil, documents[path] != nil,
+                FileManager.default.fileExists(atPath: siteDirectory.appendingPathComponent(path).path)
+            else { return nil }
+        }
+        let before = paths.map { documents[$0]!.document }
+        let parsed = try await loadDocuments(paths)
+        var replacements: [String: Document] = [:]
+        for (path, old) in zip(paths, before) {
+            let new = documents[path]!.document
+            guard new.structureSignature == old.structureSignature else { return nil }
+            if new !== old { replacements[path] = new }
+        }
+        let model = last.model.replacing(replacements)
+        let jobs = PagePlan.jobs(for: model, context: PageContext(model: model, faviconPath: last.favicon),
+            siteRevision: siteRevision, only: Set(replacements.keys))
+        let urls = model.urls
+        let rendered = try await Parallel.map(jobs) { job -> Data in
+            Data(urls.pageRelativeRewriter(for: job.path).rewriteHTML(templates.render(job.template, job.context())).utf8)
+        }
+        var files = previousOutput.files
+        var changed: [String] = []
+        for (job, bytes) in zip(jobs, rendered) {
+            renderedPages[job.outputFile] = (job.key, bytes)
+            if case .bytes(let previous) = files[job.outputFile], previous == bytes { continue }
+            files[job.outputFile] = .bytes(bytes)
+            changed.append(job.outputFile)
+        }
+        for (path, data) in feedFiles(model) {
+            if case .bytes(let previous) = files[path], previous == data { continue }
+            files[path] = .bytes(data)
+            changed.append(path)
+        }
+        previousOutput = SiteOutput(files: files)
+        var stats = last.stats
+        stats.documentsParsed = parsed
+        stats.pagesRendered = jobs.count
+        stats.duration = ContinuousClock.now - started
+        lastBuild = LastBuild(model: model, favicon: last.favicon, stats: stats)
+        return BuildResult(output: previousOutput, changedPaths: changed.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
+            removedPaths: [], stats: stats)
+    }
+
+    /// RSS, Atom and JSON Feed, reused while the newest posts and the site are unchanged.
+    private func feedFiles(_ model: SiteModel) -> [(String, Data)] {
+        let feedKey = [siteRevision] + model.posts.prefix(Feeds.postLimit).map(\.revision)
+        if feedKey != feeds?.key {
+            let contents = Feeds.absoluteContents(model)
+            feeds = (feedKey, Data(Feeds.rss(model, contents: contents).utf8), Data(Feeds.atom(model, contents: contents).utf8),
+                Feeds.jsonFeed(model, contents: contents))
+        }
+        return [
+            (SiteURLs.outputFile(for: SiteURLs.rss), feeds!.rss),
+            (SiteURLs.outputFile(for: SiteURLs.atom), feeds!.atom),
+            (SiteURLs.outputFile(for: SiteURLs.jsonFeed), feeds!.json),
+        ]
+    }
+}
+
+/// What the last successful build was made of, for content-only rebuilds.
+private struct LastBuild {
+    var model: SiteModel
+    var favicon: String?
+    var stats: BuildStats
 }
 
 /// Inputs every page depends on; when they change, every page is rendered again.

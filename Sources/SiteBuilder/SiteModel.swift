@@ -14,9 +14,9 @@ struct SiteModel: Sendable {
     let config: SiteConfig
     let urls: SiteURLs
     /// Newest first; ties by source path bytes.
-    let posts: [Document]
+    private(set) var posts: [Document]
     /// Standalone pages in menu order: weight, then title, then source path.
-    let pages: [Document]
+    private(set) var pages: [Document]
     /// Sorted by name (case-insensitive), then slug.
     let tags: [TagGroup]
     /// The newest post's year: the copyright year without reading the clock.
@@ -60,6 +60,15 @@ struct SiteModel: Sendable {
             return a.slug.utf8.lexicographicallyPrecedes(b.slug.utf8)
         }
         year = posts.first?.date?.year
+    }
+
+    /// This model with some documents swapped for new versions of the same structure
+    /// (`Document.structureSignature`), so order, tags and years stay as they are.
+    func replacing(_ replacements: [String: Document]) -> SiteModel {
+        var copy = self
+        copy.posts = posts.map { replacements[$0.sourcePath] ?? $0 }
+        copy.pages = pages.map { replacements[$0.sourcePath] ?? $0 }
+        return copy
     }
 
     /// The display name of each tag slug (spellings merged).

@@ -36,7 +36,8 @@ let target = arguments.count >= 3 ? arguments[2] : "content/posts/" + posts[0]
 let file = site.appendingPathComponent(target)
 let original = try Data(contentsOf: file)
 defer { try? original.write(to: file) }
-for round in 1...5 {
+let rounds = Int(ProcessInfo.processInfo.environment["SITE_BENCH_ROUNDS"] ?? "") ?? 5
+for round in 1...rounds {
     try (original + Data("\nEdited line \(round).\n".utf8)).write(to: file)
     var rebuilt: BuildResult!
     let time = try await clock.measure { rebuilt = try await session.rebuild(changedPaths: [target]) }

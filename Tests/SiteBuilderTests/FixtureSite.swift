@@ -47,7 +47,7 @@ struct FixtureSite {
         "page.mustache": "{{<base}}{{$main}}{{#post}}<h1>{{title}}</h1><div class=\"content\">{{{content}}}</div>{{/post}}{{/main}}{{/base}}",
         "tags.mustache": "{{<base}}{{$main}}{{#tags}}<a href=\"{{url}}\">{{name}} ({{count}})</a>\n{{/tags}}{{/main}}{{/base}}",
         "tag.mustache": """
-            {{<base}}{{$main}}{{#tag}}<h1>{{name}} {{count}}</h1>{{/tag}}{{#posts}}<a href="{{url}}">{{title}}</a>
+            {{<base}}{{$main}}{{#tag}}<h1>{{name}} {{count}}</h1>{{/tag}}{{#posts}}<a href="{{url}}">{{title}}</a>{{{summary}}}
             {{/posts}}{{>partials/pager}}{{/main}}{{/base}}
             """,
         "archive.mustache": "{{<base}}{{$main}}{{#years}}<h2>{{year}}</h2>{{#posts}}<a href=\"{{url}}\">{{title}}</a>\n{{/posts}}{{/years}}{{/main}}{{/base}}",
