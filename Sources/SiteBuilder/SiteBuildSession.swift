@@ -29,6 +29,8 @@ public actor SiteBuildSession {
     static let tracing = ProcessInfo.processInfo.environment["BLOGCTL_TRACE"] != nil
     private var feeds: (key: [Int], rss: Data, atom: Data, json: Data)?
     private var lastBuild: LastBuild?
+    /// Documents parsed since the last finished build (for its stats).
+    private var parsedCount = 0
     private var previousPageFiles: [String] = []
     private var previousOtherFiles: [String] = []
 
@@ -44,6 +46,7 @@ public actor SiteBuildSession {
 
     /// Reads the whole site folder and builds it (reusing whatever an earlier build cached).
     public func build() async throws -> BuildResult {
+        parsedCount = 0
         do {
             return try await fullBuild()
         } catch {
@@ -58,13 +61,14 @@ public actor SiteBuildSession {
         documentOrder = nil
         try loadConfig()
         try loadTemplates(force: false)
-        let parsed = try await loadDocuments(Array(inventory.documents.keys))
-        return try await assemble(changedSources: nil, documentsParsed: parsed, started: clock)
+        try await loadDocuments(Array(inventory.documents.keys))
+        return try await assemble(changedSources: nil, started: clock)
     }
 
     /// Rebuilds after the files at `changedPaths` (relative to the site folder, or absolute
     /// inside it) were created, edited or deleted.
     public func rebuild(changedPaths: [String]) async throws -> BuildResult {
+        parsedCount = 0
         do {
             return try await incrementalBuild(changedPaths)
         } catch {
@@ -110,16 +114,15 @@ public actor SiteBuildSession {
             default: break
             }
         }
-        var parsed = 0
         if configChanged {
             try loadConfig()
-            parsed = try await loadDocuments(Array(inventory.documents.keys))
+            try await loadDocuments(Array(inventory.documents.keys))
         } else {
-            parsed = try await loadDocuments(changedDocuments)
+            try await loadDocuments(changedDocuments)
         }
         if templatesChanged { try loadTemplates(force: true) }
         let changedSources = Set(relative.map { siteDirectory.appendingPathComponent($0).path })
-        return try await assemble(changedSources: changedSources, documentsParsed: parsed, started: clock)
+        return try await assemble(changedSources: changedSources, started: clock)
     }
 
     // MARK: Loading
@@ -158,9 +161,9 @@ public actor SiteBuildSession {
         templateSources = sources
     }
 
-    /// Parses the documents at `paths` whose bytes changed, on all cores. Returns how many it parsed.
-    private func loadDocuments(_ paths: [String]) async throws -> Int {
-        guard let config else { return 0 }
+    /// Parses the documents at `paths` whose bytes changed, on all cores; counts them in `parsedCount`.
+    private func loadDocuments(_ paths: [String]) async throws {
+        guard let config else { return }
         var work: [(path: String, data: Data, kind: DocumentKind, bundle: String?, revision: Int)] = []
         for path in paths.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             guard case .document(let kind, let bundle) = inventory.documents[path] else { continue }
@@ -179,12 +182,12 @@ public actor SiteBuildSession {
                 text: text, config: config, urls: urls, revision: item.revision)
         }
         for (item, document) in zip(work, results) { documents[item.path] = (item.data, document) }
-        return work.count
+        parsedCount += work.count
     }
 
     // MARK: Assembling
 
-    private func assemble(changedSources: Set<String>?, documentsParsed: Int, started: ContinuousClock.Instant) async throws -> BuildResult {
+    private func assemble(changedSources: Set<String>?, started: ContinuousClock.Instant) async throws -> BuildResult {
         guard let config, let templates else { throw SiteBuildError.io(path: display("site.yml"), "not loaded") }
         var phase = ContinuousClock.now
         func trace(_ name: String) {
@@ -345,7 +348,9 @@ public actor SiteBuildSession {
         stats.pages = model.pages.count
         stats.htmlPages = jobs.count
         stats.files = files.count
-        stats.documentsParsed = documentsParsed
+        stats.documentsParsed = parsedCount
+        parsedCount = 0Count
+        parsedCount = 0
         stats.pagesRendered = toRender.count
         stats.duration = ContinuousClock.now - started
         lastBuild = LastBuild(model: model, favicon: favicon, stats: stats)
@@ -365,7 +370,7 @@ public actor SiteBuildSession {
             else { return nil }
         }
         let before = paths.map { documents[$0]!.document }
-        let parsed = try await loadDocuments(paths)
+        try await loadDocuments(paths)
         var replacements: [String: Document] = [:]
         for (path, old) in zip(paths, before) {
             let new = documents[path]!.document
@@ -394,7 +399,8 @@ public actor SiteBuildSession {
         }
         previousOutput = SiteOutput(files: files)
         var stats = last.stats
-        stats.documentsParsed = parsed
+        stats.documentsParsed = parsedCount
+        parsedCount = 0
         stats.pagesRendered = jobs.count
         stats.duration = ContinuousClock.now - started
         lastBuild = LastBuild(model: model, favicon: last.favicon, stats: stats)

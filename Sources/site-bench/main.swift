@@ -43,6 +43,14 @@ for round in 1...rounds {
     let time = try await clock.measure { rebuilt = try await session.rebuild(changedPaths: [target]) }
     print("one-post rebuild #\(round):     \(milliseconds(time))  parsed \(rebuilt.stats.documentsParsed), rendered \(rebuilt.stats.pagesRendered) pages, \(rebuilt.changedPaths.count) files changed")
 }
+// A structural edit (the title) takes the full assembly path: order, archive, neighbours.
+for round in 1...2 {
+    let text = String(decoding: original, as: UTF8.self).replacingOccurrences(of: "title: \"", with: "title: \"Retitled \(round) ", options: [], range: nil)
+    try Data(text.utf8).write(to: file)
+    var rebuilt: BuildResult!
+    let time = try await clock.measure { rebuilt = try await session.rebuild(changedPaths: [target]) }
+    print("one-post retitle #\(round):    \(milliseconds(time))  parsed \(rebuilt.stats.documentsParsed), rendered \(rebuilt.stats.pagesRendered) pages, \(rebuilt.changedPaths.count) files changed")
+}
 try original.write(to: file)
 
 // Context representation: the same post page rendered from a DataValue tree (what the builder
