@@ -349,7 +349,6 @@ public actor SiteBuildSession {
         stats.htmlPages = jobs.count
         stats.files = files.count
         stats.documentsParsed = parsedCount
-        parsedCount = 0Count
         parsedCount = 0
         stats.pagesRendered = toRender.count
         stats.duration = ContinuousClock.now - started
