@@ -5,40 +5,77 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes a built site to disk all or nothing: into a fresh `.<name>.tmp-<random>` folder beside
-/// the output, swapped in by rename only when every file is written. On any failure the previous
+/// Writes a built site to disk all or nothing: into a `.<name>.tmp-<random>` folder beside the
+/// output, swapped in by rename only when every file is written. On any failure the previous
 /// output is untouched and the temporary folder is gone.
+///
+/// The replaced output is not deleted but kept as `.<name>-recycle` beside it, and the next
+/// build writes its temporary folder over that tree: rewriting existing files and folders in
+/// place instead of creating and deleting some 27,000 inodes per 10,000-post build. On ext4
+/// without a journal, every inode allocation skips over inodes freed in the last minutes, which
+/// made back-to-back builds spend most of their time in the kernel. The recycled tree is
+/// corrected to match the new output exactly (extra entries removed, symbolic links and files
+/// with other hard links replaced, never written through), so output bytes do not depend on it.
 public enum SiteWriter {
+    /// Name of the folder beside the output that holds the previous output for reuse.
+    public static func recycleName(forOutputNamed name: String) -> String { ".\(name)-recycle" }
+
     public static func write(_ output: SiteOutput, to directory: URL, siteDirectory: URL? = nil) throws {
-        let fileManager = FileManager.default
         let target = directory.standardizedFileURL
         let parent = target.deletingLastPathComponent()
         let name = target.lastPathComponent
         try refuseDangerousTarget(target, siteDirectory: siteDirectory)
         do {
-            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
             throw SiteBuildError.io(path: parent.path, "cannot create folder: \(error.localizedDescription)")
         }
+        let trace = WriterTrace()
         let token = String(UInt64.random(in: 0...UInt64.max), radix: 36)
-        let temporary = parent.appendingPathComponent(".\(name).tmp-\(token)")
-        let old = parent.appendingPathComponent(".\(name).old-\(token)")
+        let parentPath = parent.path.hasSuffix("/") ? parent.path : parent.path + "/"
+        let targetPath = target.path
+        let temporary = parentPath + ".\(name).tmp-\(token)"
+        let old = parentPath + ".\(name).old-\(token)"
+        let recycle = parentPath + recycleName(forOutputNamed: name)
+        // Claiming by rename: two builds at once never share a tree.
+        var reusing = false
+        if rename(recycle, temporary) == 0 {
+            reusing = isRealDirectory(temporary)
+            if !reusing { try? FileManager.default.removeItem(atPath: temporary) }
+        }
+        trace.phase("claim previous output")
         do {
-            try writeFiles(output, into: temporary)
-            if fileManager.fileExists(atPath: target.path) {
-                try fileManager.moveItem(at: target, to: old)
-                do {
-                    try fileManager.moveItem(at: temporary, to: target)
-                } catch {
-                    try? fileManager.moveItem(at: old, to: target)
-                    throw error
-                }
-                try? fileManager.removeItem(at: old)
-            } else {
-                try fileManager.moveItem(at: temporary, to: target)
+            if !reusing, mkdir(temporary, 0o755) != 0 {
+                throw SiteBuildError.io(path: temporary, "cannot create folder: \(lastError())")
             }
+            try TreeWriter(output: output, root: temporary, reusing: reusing, trace: trace).write()
+            var existing = stat()
+            if lstat(targetPath, &existing) == 0 {
+                guard rename(targetPath, old) == 0 else {
+                    throw SiteBuildError.io(path: targetPath, "cannot move the previous output aside: \(lastError())")
+                }
+                guard rename(temporary, targetPath) == 0 else {
+                    let error = lastError()
+                    _ = rename(old, targetPath)
+                    throw SiteBuildError.io(path: targetPath, "cannot move the new output in place: \(error)")
+                }
+                // Keep the previous output for the next build unless it is not a plain folder (a
+                // symbolic link to somewhere else must never be written through) or another build
+                // already left one.
+                if !(isRealDirectory(old) && rename(old, recycle) == 0) {
+                    try? FileManager.default.removeItem(atPath: old)
+                }
+            } else {
+                guard rename(temporary, targetPath) == 0 else {
+                    throw SiteBuildError.io(path: targetPath, "cannot move the new output in place: \(lastError())")
+                }
+            }
+            trace.phase("swap")
         } catch {
-            try? fileManager.removeItem(at: temporary)
+            // A claimed tree goes back, half rewritten but still worth reusing; a new one goes.
+            if !(reusing && rename(temporary, recycle) == 0) {
+                try? FileManager.default.removeItem(atPath: temporary)
+            }
             if let error = error as? SiteBuildError { throw error }
             throw SiteBuildError.io(path: target.path, "cannot write output: \(error.localizedDescription)")
         }
@@ -57,67 +94,230 @@ public enum SiteWriter {
             }
         }
     }
+}
 
-    private static func writeFiles(_ output: SiteOutput, into root: URL) throws {
-        let fileManager = FileManager.default
-        try fileManager.createDirectory(at: root, withIntermediateDirectories: false)
-        let paths = output.paths
-        var folders: Set<String> = []
-        for path in paths {
-            var components = path.split(separator: "/").dropLast()
-            while !components.isEmpty {
-                folders.insert(components.joined(separator: "/"))
-                components = components.dropLast()
-            }
-        }
-        // Parents sort before their children; plain mkdir(2) because FileManager's per-call
-        // overhead dominates with thousands of folders.
-        let rootPath = root.path
-        for folder in folders.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            let path = rootPath + "/" + folder
-            if mkdir(path, 0o755) != 0, errno != EEXIST {
-                throw SiteBuildError.io(path: path, "cannot create folder: \(String(cString: strerror(errno)))")
-            }
-        }
-        // Writing is I/O bound with many small files: spread it over a few threads.
-        let failures = FailureBox()
-        let workers = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < paths.count {
-                let path = paths[index]
-                let destination = root.appendingPathComponent(path)
-                do {
-                    switch output.files[path]! {
-                    case .bytes(let data): try writeFile(rootPath + "/" + path, data)
-                    case .copy(let source): try fileManager.copyItem(atPath: source, toPath: destination.path)
-                    }
-                } catch {
-                    failures.record(index, SiteBuildError.io(path: path, "cannot write: \(error.localizedDescription)"))
-                }
-                index += workers
-            }
-        }
-        if let error = failures.first { throw error }
+/// Whether `path` is a folder itself, not a symbolic link to one.
+func isRealDirectory(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+}
+
+private func lastError() -> String { String(cString: strerror(errno)) }
+
+/// Phase times of a write for `BLOGCTL_TRACE=1`.
+final class WriterTrace: @unchecked Sendable {
+    private var start = ContinuousClock.now
+
+    func phase(_ name: String) {
+        guard SiteBuildSession.tracing else { return }
+        FileHandle.standardError.write(Data("  write: \(name): \(ContinuousClock.now - start)\n".utf8))
+        start = ContinuousClock.now
     }
 }
 
-/// Writes with open/write/close: no fsync per file (the folder is swapped in as a whole, and
-/// Foundation's Data.write syncs each file, which costs seconds on 10,000 pages).
-private func writeFile(_ path: String, _ data: Data) throws {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { throw SiteBuildError.io(path: path, String(cString: strerror(errno))) }
-    defer { close(descriptor) }
-    try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-        var offset = 0
-        while offset < buffer.count {
-            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw SiteBuildError.io(path: path, String(cString: strerror(errno)))
+/// Fills one folder with a site output, reusing what a previous output left in it.
+private struct TreeWriter {
+    let output: SiteOutput
+    let root: String
+    let reusing: Bool
+    let trace: WriterTrace
+
+    /// Entry types as `readdir` reports them.
+    private enum EntryType { case file, folder, other }
+
+    func write() throws {
+        let paths = output.paths
+        var folderSet: Set<String> = []
+        for path in paths {
+            var end = path.utf8.count
+            let bytes = Array(path.utf8)
+            while let slash = bytes[..<end].lastIndex(of: UInt8(ascii: "/")) {
+                let folder = String(decoding: bytes[..<slash], as: UTF8.self)
+                if !folderSet.insert(folder).inserted { break }
+                end = slash
             }
-            offset += written
         }
+        // Parents sort before their children.
+        let folders = folderSet.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var existingFolders: Set<String> = []
+        var existingFiles: Set<String> = []
+        if reusing {
+            (existingFolders, existingFiles) = try reconcile(folders: folders, folderSet: folderSet, files: Set(paths))
+            trace.phase("reconcile \(existingFolders.count) folders, \(existingFiles.count) files kept")
+        }
+        // mkdir(2) itself: FileManager's per-call overhead dominates with thousands of folders.
+        for folder in folders where !existingFolders.contains(folder) {
+            let path = root + "/" + folder
+            if mkdir(path, 0o755) != 0, errno != EEXIST {
+                throw SiteBuildError.io(path: path, "cannot create folder: \(lastError())")
+            }
+        }
+        trace.phase("create \(folders.count - existingFolders.count) folders")
+        // Contiguous runs of paths keep each thread in its own folders.
+        let reusable = existingFiles
+        let failures = FailureBox()
+        let chunkCount = min(paths.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 16)
+        if chunkCount > 0 {
+            let chunkSize = (paths.count + chunkCount - 1) / chunkCount
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                for index in min(paths.count, chunk * chunkSize)..<min(paths.count, (chunk + 1) * chunkSize) {
+                    let path = paths[index]
+                    do {
+                        try writeFile(root + "/" + path, output.files[path]!, mayExist: reusable.contains(path))
+                    } catch let error as SiteBuildError {
+                        failures.record(index, error)
+                    } catch {
+                        failures.record(index, SiteBuildError.io(path: path, "cannot write: \(error.localizedDescription)"))
+                    }
+                }
+            }
+        }
+        if let error = failures.first { throw error }
+        trace.phase("write \(paths.count) files")
+    }
+
+    /// Lists the recycled tree and removes whatever the new output does not have in the same
+    /// form; returns the folders and regular files left to reuse.
+    private func reconcile(folders: [String], folderSet: Set<String>, files: Set<String>) throws
+        -> (folders: Set<String>, files: Set<String>)
+    {
+        // Listing is independent per folder; a folder reached through a symbolic link is listed
+        // too but ignored below, because its parent's listing shows the link.
+        let listed = [""] + folders
+        let listings = UnsafeMutableBufferPointer<[(String, EntryType)]?>.allocate(capacity: listed.count)
+        listings.initialize(repeating: nil)
+        defer {
+            listings.deinitialize()
+            listings.deallocate()
+        }
+        let chunkCount = max(1, ProcessInfo.processInfo.activeProcessorCount) * 16
+        let chunkSize = (listed.count + chunkCount - 1) / chunkCount
+        nonisolated(unsafe) let slots = listings
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            for index in min(listed.count, chunk * chunkSize)..<min(listed.count, (chunk + 1) * chunkSize) {
+                slots[index] = list(listed[index].isEmpty ? root : root + "/" + listed[index])
+            }
+        }
+        var keptFolders: Set<String> = [""]
+        var keptFiles: Set<String> = []
+        for (index, folder) in listed.enumerated() {
+            guard keptFolders.contains(folder), let entries = listings[index] else { continue }
+            for (name, type) in entries {
+                let relative = folder.isEmpty ? name : folder + "/" + name
+                let path = root + "/" + relative
+                if folderSet.contains(relative), type == .folder {
+                    keptFolders.insert(relative)
+                } else if files.contains(relative), type == .file {
+                    keptFiles.insert(relative)
+                } else if type == .folder {
+                    do {
+                        try FileManager.default.removeItem(atPath: path)
+                    } catch {
+                        throw SiteBuildError.io(path: path, "cannot remove from the reused tree: \(error.localizedDescription)")
+                    }
+                } else if unlink(path) != 0 {
+                    throw SiteBuildError.io(path: path, "cannot remove from the reused tree: \(lastError())")
+                }
+            }
+        }
+        keptFolders.remove("")
+        return (keptFolders, keptFiles)
+    }
+
+    /// Names and types of a folder's entries; nil when it is not a listable folder.
+    private func list(_ path: String) -> [(String, EntryType)]? {
+        guard let directory = opendir(path) else { return nil }
+        defer { closedir(directory) }
+        var entries: [(String, EntryType)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            var type: EntryType
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): type = .file
+            case Int32(DT_DIR): type = .folder
+            case Int32(DT_UNKNOWN):
+                var info = stat()
+                guard lstat(path + "/" + name, &info) == 0 else { type = .other; break }
+                switch info.st_mode & S_IFMT {
+                case S_IFREG: type = .file
+                case S_IFDIR: type = .folder
+                default: type = .other
+                }
+            default: type = .other
+            }
+            entries.append((name, type))
+        }
+        return entries
+    }
+}
+
+/// Writes `content` to `path` with open/write/close: no fsync per file (the folder is swapped in
+/// as a whole, and Foundation's Data.write syncs each file, which costs seconds on 10,000 pages).
+/// A file that may exist is overwritten in place unless it has other hard links, which must not
+/// see the change.
+private func writeFile(_ path: String, _ content: OutputContent, mayExist: Bool) throws {
+    var descriptor = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw SiteBuildError.io(path: path, "cannot write: \(lastError())") }
+    var existingSize = 0
+    if mayExist {
+        var info = stat()
+        if fstat(descriptor, &info) == 0, info.st_nlink > 1 {
+            close(descriptor)
+            unlink(path)
+            descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw SiteBuildError.io(path: path, "cannot write: \(lastError())") }
+        } else {
+            existingSize = Int(info.st_size)
+        }
+    }
+    defer { close(descriptor) }
+    var written = 0
+    switch content {
+    case .bytes(let data):
+        written = data.count
+        try data.withUnsafeBytes { try writeAll(descriptor, $0, path: path) }
+    case .copy(let source):
+        written = try copy(from: source, to: descriptor, path: path)
+    }
+    if existingSize > written, ftruncate(descriptor, off_t(written)) != 0 {
+        throw SiteBuildError.io(path: path, "cannot write: \(lastError())")
+    }
+}
+
+private func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer, path: String) throws {
+    var offset = 0
+    while offset < buffer.count {
+        let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        if count < 0 {
+            if errno == EINTR { continue }
+            throw SiteBuildError.io(path: path, "cannot write: \(lastError())")
+        }
+        offset += count
+    }
+}
+
+/// Copies the file at `source` into `descriptor` with its permission bits; returns the byte count.
+private func copy(from source: String, to descriptor: Int32, path: String) throws -> Int {
+    let input = open(source, O_RDONLY | O_CLOEXEC)
+    guard input >= 0 else { throw SiteBuildError.io(path: source, "cannot read: \(lastError())") }
+    defer { close(input) }
+    var info = stat()
+    if fstat(input, &info) == 0 { fchmod(descriptor, info.st_mode & 0o777) }
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 18, alignment: 16)
+    defer { buffer.deallocate() }
+    var total = 0
+    while true {
+        let count = read(input, buffer.baseAddress, buffer.count)
+        if count < 0 {
+            if errno == EINTR { continue }
+            throw SiteBuildError.io(path: source, "cannot read: \(lastError())")
+        }
+        if count == 0 { return total }
+        try writeAll(descriptor, UnsafeRawBufferPointer(rebasing: buffer[..<count]), path: path)
+        total += count
     }
 }
 

@@ -34,7 +34,10 @@ struct TemplateSet: Sendable {
             let name = String(path.dropLast(".mustache".count))
             guard let text = String(data: entry.data, encoding: .utf8) else { throw .notUTF8(file: entry.displayPath) }
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                // Parsed as written first, so errors give the author's line numbers.
+                _ = try MustacheTemplate(string: text)
+                _ = MustacheHTMLEscaping.registered
+                library.register(try MustacheTemplate(string: MustacheHTMLEscaping.pragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 throw .templateSyntax(
                     SourceLocation(file: entry.displayPath, line: error.context.lineNumber, column: error.context.columnNumber),

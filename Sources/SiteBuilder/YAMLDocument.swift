@@ -7,7 +7,8 @@ enum YAMLDocument {
     static func rootMapping(_ text: String, file: String, lineOffset: Int) throws(SiteBuildError) -> [(key: String, location: SourceLocation, value: Node)] {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // An explicit encoding: the default one reads the whole environment on every call.
+            node = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             throw describe(error, file: file, lineOffset: lineOffset)
         } catch {
