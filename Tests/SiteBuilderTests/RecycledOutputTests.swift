@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@testable import SiteBuilder
+
+private func tree(_ root: URL) throws -> [String: String] {
+    var result: [String: String] = [:]
+    let fileManager = FileManager.default
+    for path in try fileManager.subpathsOfDirectory(atPath: root.path) {
+        let attributes = try fileManager.attributesOfItem(atPath: root.appendingPathComponent(path).path)
+        switch attributes[.type] as? FileAttributeType {
+        case .typeDirectory?: result[path + "/"] = ""
+        case .typeRegular?: result[path] = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        default: result[path] = "<other>"
+        }
+    }
+    return result
+}
+
+/// The second write reuses the first output's tree; whatever was in it (stale files, a file
+/// where a folder goes, a folder where a file goes, symbolic links, hard links) never leaks
+/// into the new output or through it.
+@Test func writerReusesThePreviousOutputExactly() throws {
+    let fileManager = FileManager.default
+    let parent = fileManager.temporaryDirectory.appendingPathComponent("blogctl-recycle-\(UUID().uuidString)")
+    defer { try? fileManager.removeItem(at: parent) }
+    let output = parent.appendingPathComponent("public")
+    let recycle = parent.appendingPathComponent(SiteWriter.recycleName(forOutputNamed: "public"))
+    let outside = parent.appendingPathComponent("outside")
+    try fileManager.createDirectory(at: outside, withIntermediateDirectories: true)
+    try Data("keep me".utf8).write(to: outside.appendingPathComponent("linked.txt"))
+
+    let first = SiteOutput(files: [
+        "index.html": .bytes(Data("first home, which is longer than the second".utf8)),
+        "posts/a/index.html": .bytes(Data("a1".utf8)),
+        "posts/b/index.html": .bytes(Data("b1".utf8)),
+        "stale/index.html": .bytes(Data("stale".utf8)),
+        "x/index.html": .bytes(Data("x is a folder first".utf8)),
+        "y": .bytes(Data("y is a file first".utf8)),
+    ])
+    try SiteWriter.write(first, to: output)
+    #expect(!fileManager.fileExists(atPath: recycle.path))
+    try SiteWriter.write(first, to: output)
+    #expect(fileManager.fileExists(atPath: recycle.path))
+
+    // Meddle with the tree that the next build will reuse.
+    try fileManager.removeItem(at: recycle.appendingPathComponent("posts/a/index.html"))
+    try fileManager.linkItem(at: outside.appendingPathComponent("linked.txt"), to: recycle.appendingPathComponent("posts/a/index.html"))
+    try fileManager.removeItem(at: recycle.appendingPathComponent("posts/b"))
+    try fileManager.createSymbolicLink(at: recycle.appendingPathComponent("posts/b"), withDestinationURL: outside)
+    try Data("extra".utf8).write(to: recycle.appendingPathComponent("posts/extra.txt"))
+
+    let second = SiteOutput(files: [
+        "index.html": .bytes(Data("second".utf8)),
+        "posts/a/index.html": .bytes(Data("a2".utf8)),
+        "posts/b/index.html": .bytes(Data("b2".utf8)),
+        "x": .bytes(Data("x is a file now".utf8)),
+        "y/index.html": .bytes(Data("y is a folder now".utf8)),
+        "new/deep/index.html": .bytes(Data("new".utf8)),
+    ])
+    try SiteWriter.write(second, to: output)
+    #expect(try tree(output) == [
+        "index.html": "second", "posts/": "", "posts/a/": "", "posts/a/index.html": "a2", "posts/b/": "",
+        "posts/b/index.html": "b2", "x": "x is a file now", "y/": "", "y/index.html": "y is a folder now",
+        "new/": "", "new/deep/": "", "new/deep/index.html": "new",
+    ])
+    #expect(try tree(outside) == ["linked.txt": "keep me"])
+    // The replaced output is the next recycle tree; no temporary folders remain.
+    #expect(try tree(recycle)["posts/a/index.html"] == "a1")
+    #expect(try fileManager.contentsOfDirectory(atPath: parent.path).sorted() == [".public-recycle", "outside", "public"])
+
+    // A symbolic link left as the recycle tree is not written through.
+    try fileManager.removeItem(at: recycle)
+    try fileManager.createSymbolicLink(at: recycle, withDestinationURL: outside)
+    try SiteWriter.write(first, to: output)
+    #expect(try tree(outside) == ["linked.txt": "keep me"])
+    #expect(try tree(output)["stale/index.html"] == "stale")
+}
