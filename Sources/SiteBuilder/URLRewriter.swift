@@ -9,11 +9,11 @@ struct URLRewriter {
 
     func rewriteHTML(_ html: String) -> String {
         var html = html
-        return html.withUTF8 { input in
+        let rewritten: String? = html.withUTF8 { input in
             var output: [UInt8] = []
-            let changed = rewriteHTML(input, into: &output)
-            return changed ? String(decoding: output, as: UTF8.self) : String(decoding: input, as: UTF8.self)
+            return rewriteHTML(input, into: &output) ? String(decoding: output, as: UTF8.self) : nil
         }
+        return rewritten ?? html
     }
 
     func rewriteCSS(_ css: String) -> String {
@@ -37,6 +37,7 @@ struct URLRewriter {
         let count = input.count
         var copied = 0
         var index = 0
+        var attributes: [Attribute] = []
         while index < count {
             guard input[index] == UInt8(ascii: "<") else {
                 index += 1
@@ -54,7 +55,7 @@ struct URLRewriter {
             var nameEnd = nameStart
             while nameEnd < count, isNameByte(input[nameEnd]) { nameEnd += 1 }
             let name = input[nameStart..<nameEnd]
-            let (attributes, tagEnd) = parseAttributes(input, from: nameEnd)
+            let tagEnd = parseAttributes(input, from: nameEnd, into: &attributes)
             let isLink = equalsIgnoringCase(name, "link")
             var isCanonical = false
             if isLink {
@@ -105,13 +106,14 @@ struct URLRewriter {
     }
 
     /// Reads attributes from just after the tag name up to and including `>`.
-    private func parseAttributes(_ input: UnsafeBufferPointer<UInt8>, from start: Int) -> ([Attribute], Int) {
-        var attributes: [Attribute] = []
+    /// Reuses `attributes`' storage: one array per page, not per tag.
+    private func parseAttributes(_ input: UnsafeBufferPointer<UInt8>, from start: Int, into attributes: inout [Attribute]) -> Int {
+        attributes.removeAll(keepingCapacity: true)
         var index = start
         let count = input.count
         while index < count {
             let byte = input[index]
-            if byte == UInt8(ascii: ">") { return (attributes, index + 1) }
+            if byte == UInt8(ascii: ">") { return index + 1 }
             if isSpace(byte) || byte == UInt8(ascii: "/") {
                 index += 1
                 continue
@@ -149,7 +151,7 @@ struct URLRewriter {
             }
             attributes.append(attribute)
         }
-        return (attributes, count)
+        return count
     }
 
     private func rewriteSrcset(_ value: Substring) -> String? {
@@ -276,8 +278,17 @@ struct URLRewriter {
         return false
     }
 
-    private func equalsIgnoringCase<C: Collection>(_ bytes: C, _ name: String) -> Bool where C.Element == UInt8 {
-        equalsIgnoringCase(bytes, Array(name.utf8))
+    /// `name` is lowercase; compared without building an array (this runs for every attribute).
+    private func equalsIgnoringCase(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ name: StaticString) -> Bool {
+        let length = name.utf8CodeUnitCount
+        guard bytes.count == length else { return false }
+        let pointer = name.utf8Start
+        var offset = 0
+        for byte in bytes {
+            if lower(byte) != pointer[offset] { return false }
+            offset += 1
+        }
+        return true
     }
 
     private func equalsIgnoringCase<C: Collection>(_ bytes: C, _ name: [UInt8]) -> Bool where C.Element == UInt8 {

@@ -53,7 +53,7 @@ enum YAMLDocument {
     static func value(_ node: Node) -> DataValue {
         switch node {
         case .scalar(let scalar):
-            if scalar.style == .plain {
+            if scalar.style == .plain, !isPlainString(scalar) {
                 switch node.tag.rawValue {
                 case Tag.Name.bool.rawValue: if let value = node.bool { return .bool(value) }
                 case Tag.Name.int.rawValue: if let value = node.int { return .int(value) }
@@ -73,6 +73,21 @@ enum YAMLDocument {
             return .map(map)
         case .alias:
             return .null
+        }
+    }
+
+    /// Whether a plain scalar is certainly a string without asking Yams' resolver, which runs
+    /// a regular expression per rule: an untagged scalar whose first character starts none of
+    /// the default rules' patterns (bool, int, float, null, merge, timestamp, value).
+    private static func isPlainString(_ scalar: Node.Scalar) -> Bool {
+        guard scalar.tag.description == Tag.Name.implicit.rawValue, let first = scalar.string.utf8.first else { return false }
+        switch first {
+        case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+            UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "-"), UInt8(ascii: "+"),
+            UInt8(ascii: "."), UInt8(ascii: "<"), UInt8(ascii: "~"), UInt8(ascii: "="), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return false
+        default:
+            return true
         }
     }
 
