@@ -281,7 +281,7 @@ public actor SiteBuildSession {
         let urls = model.urls
         let rendered = try await Parallel.map(toRender) { job -> Data in
             let html = templates.render(job.template, job.context())
-            return Data(urls.pageRelativeRewriter(for: job.path).rewriteHTML(html).utf8)
+            return Data(urls.outputRewriter(for: job.path).rewriteHTML(html).utf8)
         }
         trace("render")
         var renderedFiles: Set<String> = []
@@ -381,7 +381,7 @@ public actor SiteBuildSession {
             siteRevision: siteRevision, only: Set(replacements.keys))
         let urls = model.urls
         let rendered = try await Parallel.map(jobs) { job -> Data in
-            Data(urls.pageRelativeRewriter(for: job.path).rewriteHTML(templates.render(job.template, job.context())).utf8)
+            Data(urls.outputRewriter(for: job.path).rewriteHTML(templates.render(job.template, job.context())).utf8)
         }
         var files = previousOutput.files
         var changed: [String] = []

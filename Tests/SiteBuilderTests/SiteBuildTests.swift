@@ -83,7 +83,10 @@ private func blogFiles() -> [String: String] {
     #expect(result.text(".well-known/security.txt") == "Contact: mailto:a@b.c\n")
     #expect(result.text("css/site.css") == "body { background: url(../img/pic.png) }\n")
     #expect(result.has("css/style.css"), "theme static files are copied")
-    #expect(result.text("404.html").contains(#"<a href="./">home</a>"#))
+    // 404.html is served for missing pages at any depth: root-relative links.
+    let notFound = result.text("404.html")
+    #expect(notFound.contains(#"<a href="/">home</a>"#) && notFound.contains(#"<link rel="stylesheet" href="/css/style.css">"#))
+    #expect(notFound.contains(#"<a href="/about/">About</a>"#) && notFound.contains(#"data-root="/""#))
 }
 
 @Test func aliasesGetRedirectPagesAndRedirectLines() async throws {
@@ -264,6 +267,24 @@ private func blogFiles() -> [String: String] {
     defer { site.cleanUp() }
     try site.remove("site.yml")
     #expect(await site.buildError()?.contains("site.yml: no site.yml here") == true)
+}
+
+@Test func notFoundPageLinksThroughBaseURLPath() async throws {
+    let site = try FixtureSite(files: [:], siteYML: "title: T\nbase_url: https://example.com/blog/\n")
+    defer { site.cleanUp() }
+    let notFound = try await site.build().text("404.html")
+    #expect(notFound.contains(#"<a href="/blog/">home</a>"#) && notFound.contains(#"href="/blog/css/style.css""#))
+}
+
+@Test func paginationWindowMarksGaps() async throws {
+    var files: [String: String] = [:]
+    for index in 0..<30 { files["content/posts/p\(index).md"] = post("P\(index)", date: String(format: "2026-01-%02d", index + 1)) }
+    files["templates/partials/pager.mustache"] = "{{#pagination}}[{{#pages}}{{#gap_before}}…{{/gap_before}}{{number}}{{#current}}*{{/current}} {{/pages}}]{{/pagination}}"
+    let site = try FixtureSite(files: files)
+    defer { site.cleanUp() }
+    let result = try await site.build()
+    #expect(result.text("page/8/index.html").contains("[1 …6 7 8* 9 10 …15 ]"))
+    #expect(result.text("index.html").contains("[1* 2 3 …15 ]"))
 }
 
 @Test func siteWithoutPostsStillBuildsEveryFixedPage() async throws {
