@@ -308,3 +308,39 @@ private func blogFiles() -> [String: String] {
     let page = result.text("posts/t/index.html")
     #expect(page.contains("<h1>From TOML</h1>") && page.contains(#"<p class="extra">fine</p>"#) && result.has("tags/toml/index.html"))
 }
+
+@Test func siteReferencesInContentBecomePageRelativeEverywhere() async throws {
+    let body = """
+        See [other](/posts/other/), [own](https://blog.example.com/about/), [ext](https://example.org/x) and [top](#top).
+        <img src="/img/a.png" srcset="/img/a.png 1x, /img/a@2x.png 2x"> ![local](pic.png)
+
+        ```html
+        <a href="/posts/other/">stays</a>
+        ```
+
+        `<img src="/img/inline.png">`
+        """
+    let site = try FixtureSite(files: [
+        "content/posts/a/index.md": post("A", date: "2026-01-02", body: body),
+        "content/posts/a/pic.png": "PNG",
+        "content/posts/other.md": post("Other", date: "2026-01-01"),
+        "content/about.md": "---\ntitle: About\n---\nx\n",
+    ])
+    defer { site.cleanUp() }
+    let result = try await site.build()
+    let page = result.text("posts/a/index.html")
+    #expect(page.contains(#"<a href="../other/">other</a>"#) && page.contains(#"<a href="../../about/">own</a>"#))
+    #expect(page.contains(#"<a href="https://example.org/x">ext</a>"#) && page.contains(##"<a href="#top">top</a>"##))
+    #expect(page.contains(#"<img src="../../img/a.png" srcset="../../img/a.png 1x, ../../img/a@2x.png 2x">"#))
+    #expect(page.contains(#"<img src="pic.png" alt="local" />"#))
+    #expect(page.contains("&lt;a href=&quot;/posts/other/&quot;&gt;stays&lt;/a&gt;"))
+    #expect(page.contains("<code>&lt;img src=&quot;/img/inline.png&quot;&gt;</code>"))
+    // The same summary on the home page resolves from the root.
+    let home = result.text("index.html")
+    #expect(home.contains(#"<a href="posts/other/">other</a>"#) && home.contains(#"<img src="img/a.png" srcset="img/a.png 1x, img/a@2x.png 2x">"#))
+    #expect(home.contains(#"<img src="posts/a/pic.png" alt="local" />"#))
+    // Feeds get absolute URLs.
+    let rss = result.text("rss.xml")
+    #expect(rss.contains("https://blog.example.com/posts/a/pic.png") && rss.contains("https://blog.example.com/img/a@2x.png 2x"))
+    #expect(!rss.contains("src=&quot;/img"))
+}
