@@ -11,7 +11,7 @@ import PackageDescription
 //   blogctl                      the thin command-line front end
 let package = Package(
     name: "blogctl",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "blogctl", targets: ["blogctl"]),
         .library(name: "ContentAddressing", targets: ["ContentAddressing"]),
