@@ -17,6 +17,8 @@ public enum CARError: Error, Equatable, CustomStringConvertible {
     case storeFailed(path: String, reason: String)
     /// A `CARBlockStore` cannot take new blocks.
     case readOnly(path: String)
+    /// A block read from the CAR does not hash to its CID.
+    case corruptBlock(path: String, cid: CID, offset: UInt64)
 
     public var description: String {
         switch self {
@@ -35,6 +37,7 @@ public enum CARError: Error, Equatable, CustomStringConvertible {
         case .undecodableBlock(let p, let cid, let why): "cannot write \(p): block \(cid) cannot be decoded: \(why)"
         case .storeFailed(let p, let why): "\(p): block store failed: \(why)"
         case .readOnly(let p): "\(p): a CAR file's block store is read-only"
+        case .corruptBlock(let p, let cid, let o): "\(p): block \(cid) (section at byte \(o)) does not match its hash"
         }
     }
 }

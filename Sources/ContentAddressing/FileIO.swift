@@ -35,24 +35,47 @@ final class ReadOnlyFile: Sendable {
 
     /// Up to `count` bytes at `offset`; fewer only at the end of the file.
     func read(at offset: UInt64, count: Int) throws(FileIOError) -> [UInt8] {
-        var failure: Int32 = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            var done = 0
-            while done < count {
-                let n = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset) + off_t(done))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    break
-                }
-                if n == 0 { break }
-                done += n
-            }
-            initialized = done
-        }
-        guard failure == 0 else { throw FileIOError(path: path, reason: String(cString: strerror(failure))) }
-        return bytes
+        try readFully(fd, at: offset, count: count, path: path)
     }
+}
+
+/// Up to `count` bytes of `fd` at `offset` (fewer only at end of file), retrying short reads.
+func readFully(_ fd: Int32, at offset: UInt64, count: Int, path: String) throws(FileIOError) -> [UInt8] {
+    var failure: Int32 = 0
+    let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+        var done = 0
+        while done < count {
+            let n = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset) + off_t(done))
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                break
+            }
+            if n == 0 { break }
+            done += n
+        }
+        initialized = done
+    }
+    guard failure == 0 else { throw FileIOError(path: path, reason: String(cString: strerror(failure))) }
+    return bytes
+}
+
+/// Writes all of `raw` at `offset`, retrying short writes; false on failure, with `errno` set.
+func writeFully(_ fd: Int32, _ raw: UnsafeRawBufferPointer, at offset: UInt64? = nil) -> Bool {
+    var done = 0
+    while done < raw.count {
+        let n = if let offset {
+            pwrite(fd, raw.baseAddress! + done, raw.count - done, off_t(offset) + off_t(done))
+        } else {
+            Foundation.write(fd, raw.baseAddress! + done, raw.count - done)
+        }
+        if n < 0 {
+            if errno == EINTR { continue }
+            return false
+        }
+        done += n
+    }
+    return true
 }
 
 /// Writes a new file through a buffer, so many small blocks cost few system calls.
@@ -90,24 +113,12 @@ final class BufferedFileWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// False on failure, with `errno` set.
-    private func writeAll(_ raw: UnsafeRawBufferPointer) -> Bool {
-        var done = 0
-        while done < raw.count {
-            let n = Foundation.write(fd, raw.baseAddress! + done, raw.count - done)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            done += n
-        }
-        return true
-    }
+    private func writeAll(_ raw: UnsafeRawBufferPointer) -> Bool { writeFully(fd, raw) }
 
-    /// Flushes, syncs to disk and closes.
-    func finish() throws(FileIOError) {
+    /// Flushes, syncs to disk unless told not to (many small files would pay a sync each), and closes.
+    func finish(sync: Bool = true) throws(FileIOError) {
         try flush()
-        guard fsync(fd) == 0 else { throw .errno(path, "cannot sync") }
+        if sync { guard fsync(fd) == 0 else { throw .errno(path, "cannot sync") } }
         let closing = fd
         fd = -1
         guard close(closing) == 0 else { throw .errno(path, "cannot close") }
