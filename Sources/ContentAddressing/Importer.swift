@@ -1,7 +1,7 @@
 import Foundation
 
 /// What an import produced.
-public struct ImportSummary: Sendable, Equatable {
+public struct ImportSummary: Sendable, Hashable {
     /// The root CID: the directory, or the file when a single file was imported.
     public var root: CID { rootNode.cid }
     public let rootNode: ImportedNode
