@@ -24,7 +24,7 @@ public struct FileImporter: Sendable {
     /// The regular file at `url`, read in chunks (never whole); a big file is hashed on several cores.
     public func importFile(at url: URL,
                            maxConcurrency: Int = ProcessInfo.processInfo.activeProcessorCount) async throws(ImportError) -> ImportedNode {
-        let path = url.path
+        let path = url.relativePath
         var st = stat()
         guard stat(path, &st) == 0 else { throw ImportError.system(errno, path: path) }
         guard st.st_mode & S_IFMT == S_IFREG else {

@@ -37,7 +37,7 @@ public struct Importer: Sendable {
 
     /// Imports the file, symlink or directory tree at `url` (symlinks are stored, never followed).
     public func importPath(_ url: URL) async throws(ImportError) -> ImportSummary {
-        try await run(DiskWalker.plan(path: url.path))
+        try await run(DiskWalker.plan(path: url.relativePath))
     }
 
     /// Imports an in-memory tree as a directory.
