@@ -72,7 +72,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ContentAddressingTests", dependencies: ["ContentAddressing"]),
+        .testTarget(name: "ContentAddressingTests", dependencies: ["ContentAddressing"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SiteCheckTests", dependencies: ["SiteCheck"]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder"]),

@@ -1,0 +1,67 @@
+import Foundation
+
+/// What an import produced.
+public struct ImportSummary: Sendable, Hashable {
+    /// The root CID: the directory, or the file when a single file was imported.
+    public var root: CID { rootNode.cid }
+    public let rootNode: ImportedNode
+    public let profile: ImportProfile
+    /// Distinct blocks written to the store.
+    public let blocks: Int
+    /// Total length of those blocks.
+    public let bytes: UInt64
+    /// Regular files imported (a file imported twice counts twice).
+    public let files: Int
+    /// Directories imported, the root included.
+    public let directories: Int
+    public let symlinks: Int
+}
+
+/// Imports files, directory trees and in-memory trees as UnixFS DAGs, kubo-identically for
+/// the chosen profile. Blocks go to `store` as they are made.
+public struct Importer: Sendable {
+    public let profile: ImportProfile
+    public let store: any BlockStore
+    /// How many files or file segments are read and hashed at once.
+    public let maxConcurrency: Int
+    public let progress: (@Sendable (ImportProgress) -> Void)?
+
+    public init(profile: ImportProfile = .default, store: any BlockStore,
+                maxConcurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
+                progress: (@Sendable (ImportProgress) -> Void)? = nil) {
+        self.profile = profile
+        self.store = store
+        self.maxConcurrency = max(1, maxConcurrency)
+        self.progress = progress
+    }
+
+    /// Imports the file, symlink or directory tree at `url` (symlinks are stored, never followed).
+    public func importPath(_ url: URL) async throws(ImportError) -> ImportSummary {
+        try await run(DiskWalker.plan(path: url.relativePath))
+    }
+
+    /// Imports an in-memory tree as a directory.
+    public func importTree(_ tree: InMemoryTree) async throws(ImportError) -> ImportSummary {
+        try await run(tree.plan())
+    }
+
+    /// Imports the file, symlink or directory tree at `url` into `store`.
+    public static func importPath(_ url: URL, profile: ImportProfile = .default,
+                                  into store: any BlockStore) async throws(ImportError) -> ImportSummary {
+        try await Importer(profile: profile, store: store).importPath(url)
+    }
+
+    /// Imports an in-memory tree into `store`.
+    public static func importTree(_ tree: InMemoryTree, profile: ImportProfile = .default,
+                                  into store: any BlockStore) async throws(ImportError) -> ImportSummary {
+        try await Importer(profile: profile, store: store).importTree(tree)
+    }
+
+    private func run(_ plan: ImportPlan) async throws(ImportError) -> ImportSummary {
+        let sink = BlockSink(store: store, profile: profile, counting: true)
+        let root = try await ImportEngine(sink: sink, maxConcurrency: maxConcurrency, progress: progress).run(plan)
+        let stats = sink.statistics
+        return ImportSummary(rootNode: root, profile: profile, blocks: stats.blocks, bytes: stats.bytes,
+                             files: plan.files.count, directories: plan.directories, symlinks: plan.symlinks)
+    }
+}
