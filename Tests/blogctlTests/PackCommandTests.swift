@@ -4,32 +4,10 @@ import Testing
 import Glibc
 #endif
 
-/// Runs the built `blogctl pack` binary (next to the test bundle in .build/…/debug).
+/// `blogctl pack` as a user runs it: the built binary, through `BlogctlRunner`.
 @Suite struct PackCommandTests {
-    struct Run {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
-
-    static let binary: URL = {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("blogctl")
-    }()
-
-    func blogctl(_ arguments: String...) throws -> Run {
-        let process = Process()
-        process.executableURL = PackCommandTests.binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+    func blogctl(_ arguments: String...) throws -> BlogctlRunner.Result {
+        try BlogctlRunner.run(arguments)
     }
 
     /// The vectors' `dir-hidden-and-symlink` case, whose kubo CIDs are known.
