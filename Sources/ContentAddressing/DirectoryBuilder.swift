@@ -1,6 +1,7 @@
 /// Builds one UnixFS directory from its entries: a plain node, or a HAMT shard tree when the
 /// profile's size estimate of the plain node exceeds its threshold.
 public struct DirectoryBuilder: Sendable {
+    /// Decides the CID version and when to shard.
     public let profile: ImportProfile
     let sink: BlockSink
 

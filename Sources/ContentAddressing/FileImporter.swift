@@ -6,9 +6,11 @@ import Glibc
 /// Imports single files: bytes in memory or a file on disk, chunked and laid out per profile.
 /// Reuse one for many files; blocks go to `store`.
 public struct FileImporter: Sendable {
+    /// How files are chunked, laid out and named.
     public let profile: ImportProfile
     let sink: BlockSink
 
+    /// An importer that puts every block into `store`.
     public init(profile: ImportProfile = .default, store: any BlockStore) {
         self.profile = profile
         self.sink = BlockSink(store: store, profile: profile, counting: false)

@@ -144,11 +144,3 @@ struct ImportEngine: Sendable {
 
     private struct ProgressTally { let files: Int; let bytes: UInt64 }
 }
-
-/// How far an import has got, reported after each piece of work.
-public struct ImportProgress: Sendable, Equatable {
-    public let filesDone: Int
-    public let files: Int
-    public let bytesDone: UInt64
-    public let bytes: UInt64
-}

@@ -20,10 +20,12 @@ public struct ImportProfile: Sendable, Hashable, CustomStringConvertible {
     public let maxLinks: Int
     /// A directory whose estimated size exceeds this becomes a HAMT shard.
     public let hamtThreshold: Int
+    /// Which estimate is compared with `hamtThreshold`.
     public let directorySizeEstimate: DirectorySizeEstimate
     /// Buckets per HAMT shard node.
     public let hamtFanout: Int
 
+    /// A custom profile; blogctl itself uses only the named ones.
     public init(name: String, cidVersion: Int, rawLeaves: Bool, chunkSize: Int, maxLinks: Int,
                 hamtThreshold: Int, directorySizeEstimate: DirectorySizeEstimate, hamtFanout: Int = 256) {
         precondition(cidVersion == 1 || !rawLeaves, "CIDv0 cannot name raw leaves")

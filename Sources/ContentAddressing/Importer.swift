@@ -4,7 +4,9 @@ import Foundation
 public struct ImportSummary: Sendable, Hashable {
     /// The root CID: the directory, or the file when a single file was imported.
     public var root: CID { rootNode.cid }
+    /// The root with its Tsize and content size.
     public let rootNode: ImportedNode
+    /// The profile the DAG was built with.
     public let profile: ImportProfile
     /// Distinct blocks written to the store.
     public let blocks: Int
@@ -14,18 +16,33 @@ public struct ImportSummary: Sendable, Hashable {
     public let files: Int
     /// Directories imported, the root included.
     public let directories: Int
+    /// Symlinks stored (never followed).
     public let symlinks: Int
+}
+
+/// How far an import has got, reported after each piece of work.
+public struct ImportProgress: Sendable, Equatable {
+    /// Files read and laid out so far, of `files`.
+    public let filesDone: Int
+    public let files: Int
+    /// Content bytes hashed so far, of `bytes`.
+    public let bytesDone: UInt64
+    public let bytes: UInt64
 }
 
 /// Imports files, directory trees and in-memory trees as UnixFS DAGs, kubo-identically for
 /// the chosen profile. Blocks go to `store` as they are made.
 public struct Importer: Sendable {
+    /// How files are chunked, laid out and named.
     public let profile: ImportProfile
+    /// Where every block goes (`DiscardingBlockStore` for CIDs only).
     public let store: any BlockStore
     /// How many files or file segments are read and hashed at once.
     public let maxConcurrency: Int
+    /// Called after each batch of files or file segment, from one task at a time.
     public let progress: (@Sendable (ImportProgress) -> Void)?
 
+    /// An importer; `maxConcurrency` defaults to the number of cores.
     public init(profile: ImportProfile = .default, store: any BlockStore,
                 maxConcurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
                 progress: (@Sendable (ImportProgress) -> Void)? = nil) {

@@ -30,6 +30,7 @@ public struct InMemoryTree: Sendable, Equatable {
         entries[path] = .file(bytes)
     }
 
+    /// What `path` holds, if it was set.
     public subscript(path: String) -> Entry? { entries[path] }
 
     /// The import plan: validates every path and nests entries into directories.

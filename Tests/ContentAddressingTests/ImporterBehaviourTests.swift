@@ -1,5 +1,6 @@
 import ContentAddressing
 import Foundation
+import Synchronization
 import Testing
 
 @Suite struct ImporterBehaviourTests {
@@ -108,6 +109,23 @@ import Testing
         #expect(bits == root.links.count)
         #expect(root.links.allSatisfy { $0.name.prefix(2).allSatisfy { "0123456789ABCDEF".contains($0) } })
         #expect(try DAGAudit.problems(root: summary.root, store: store) == [])
+    }
+
+    @Test func progressReachesTheTotals() async throws {
+        let reports = Mutex<[ImportProgress]>([])
+        let importer = Importer(store: DiscardingBlockStore(), progress: { p in reports.withLock { $0.append(p) } })
+        let tree = ImporterBehaviourTests.mixedTree()
+        let summary = try await importer.importTree(tree)
+        let fileBytes = tree.entries.values.reduce(UInt64(0)) { total, entry in
+            guard case .file(let bytes) = entry else { return total }
+            return total + UInt64(bytes.count)
+        }
+        let seen = reports.withLock { $0 }
+        #expect(seen.count > 2)
+        let last = try #require(seen.last)
+        #expect(last.filesDone == summary.files && last.files == summary.files)
+        #expect(last.bytesDone == fileBytes && last.bytes == fileBytes)
+        #expect(zip(seen, seen.dropFirst()).allSatisfy { $0.bytesDone <= $1.bytesDone })
     }
 
     @Test func cancelledImportStops() async {
