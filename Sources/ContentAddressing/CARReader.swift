@@ -30,7 +30,8 @@ public final class CARReader {
 
     public var roots: [CID] { header.roots }
 
-    private let file: ReadOnlyFile
+    /// The open file, shared with `CARBlockStore` for its on-demand reads.
+    let file: ReadOnlyFile
     private let payloadEnd: UInt64
     private var position: UInt64
     private var buffer: [UInt8] = []

@@ -33,7 +33,7 @@ extension UnixFSReader {
             try makeDirectory(url)
         case .symlink(let target):
             guard symlink(target, url.path) == 0 else {
-                throw .writeFailed(path: shown, reason: String(cString: strerror(errno)))
+                throw .writeFailed(path: shown, reason: systemErrorMessage())
             }
         case .other:
             throw .malformedNode(entry.cid, path: entry.path, reason: "codec 0x\(String(entry.cid.codec, radix: 16)) is not UnixFS and cannot be extracted")
@@ -55,7 +55,7 @@ extension UnixFSReader {
 
     private func makeDirectory(_ url: URL) throws(UnixFSError) {
         guard mkdir(url.path, 0o755) == 0 else {
-            throw .writeFailed(path: url.path, reason: String(cString: strerror(errno)))
+            throw .writeFailed(path: url.path, reason: systemErrorMessage())
         }
     }
 }
