@@ -13,7 +13,7 @@ extension UnixFSReader {
         }
         let temp = AtomicOutput.temporarySibling(of: target)
         do throws(UnixFSError) {
-            try makeDirectory(temp)
+            try makeDirectory(temp, shownAs: target.path)
             try walk(root: root) { (entry) throws(UnixFSError) in
                 let name = entry.path.isEmpty ? root.string : entry.path
                 try write(entry, at: temp.appendingPathComponent(name), shownAs: target.appendingPathComponent(name).path)
@@ -30,7 +30,7 @@ extension UnixFSReader {
     private func write(_ entry: UnixFSEntry, at url: URL, shownAs shown: String) throws(UnixFSError) {
         switch entry.kind {
         case .directory:
-            try makeDirectory(url)
+            try makeDirectory(url, shownAs: shown)
         case .symlink(let target):
             guard symlink(target, url.path) == 0 else {
                 throw .writeFailed(path: shown, reason: systemErrorMessage())
@@ -53,9 +53,9 @@ extension UnixFSReader {
         }
     }
 
-    private func makeDirectory(_ url: URL) throws(UnixFSError) {
+    private func makeDirectory(_ url: URL, shownAs shown: String) throws(UnixFSError) {
         guard mkdir(url.path, 0o755) == 0 else {
-            throw .writeFailed(path: url.path, reason: systemErrorMessage())
+            throw .writeFailed(path: shown, reason: systemErrorMessage())
         }
     }
 }

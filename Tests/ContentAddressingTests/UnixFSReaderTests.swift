@@ -198,3 +198,18 @@ import Testing
         #expect(try Data(contentsOf: out.appendingPathComponent(file.cid.string)) == Data("onetwo".utf8))
     }
 }
+
+@Suite struct UnixFSExtractErrorTests {
+    @Test func missingParentFolderNamesTheDestination() throws {
+        let dag = HandDAG()
+        let root = dag.directory([("a", dag.raw("a"))])
+        let folder = try TemporaryFolder()
+        let out = folder.file("no/such/parent")
+        do {
+            try UnixFSReader(store: dag.store).extract(root: root.cid, to: out)
+            Issue.record("extracted into a missing folder")
+        } catch {
+            #expect(error == .writeFailed(path: out.path, reason: "No such file or directory"))
+        }
+    }
+}
