@@ -6,9 +6,9 @@ extension UnixFSReader {
     /// Symlinks are created, never followed; a root that is a file or symlink is written as `destination/<cid>`.
     public func extract(root: CID, to destination: URL) throws(UnixFSError) {
         let target = destination.standardizedFileURL
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory) {
-            let contents = isDirectory.boolValue ? (try? FileManager.default.contentsOfDirectory(atPath: target.path)) : nil
+        // attributesOfItem does not follow symlinks: a link at the destination counts as occupied, not as its target.
+        if let type = (try? FileManager.default.attributesOfItem(atPath: target.path))?[.type] as? FileAttributeType {
+            let contents = type == .typeDirectory ? (try? FileManager.default.contentsOfDirectory(atPath: target.path)) : nil
             guard contents?.isEmpty == true else { throw .destinationNotEmpty(path: target.path) }
         }
         let temp = AtomicOutput.temporarySibling(of: target)

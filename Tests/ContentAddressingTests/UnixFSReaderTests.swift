@@ -213,3 +213,20 @@ import Testing
         }
     }
 }
+
+extension UnixFSExtractErrorTests {
+    @Test func aSymlinkAtTheDestinationIsNotReplaced() throws {
+        let dag = HandDAG()
+        let root = dag.directory([("a", dag.raw("a"))])
+        let folder = try TemporaryFolder()
+        let emptyDir = folder.file("empty")
+        try FileManager.default.createDirectory(at: emptyDir, withIntermediateDirectories: false)
+        let link = folder.file("link")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "empty")
+        #expect(throws: UnixFSError.destinationNotEmpty(path: link.path)) {
+            try UnixFSReader(store: dag.store).extract(root: root.cid, to: link)
+        }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "empty")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: emptyDir.path).isEmpty)
+    }
+}
