@@ -68,12 +68,15 @@ struct ImportEngine: Sendable {
             var nodes: [ImportedNode] = []
             nodes.reserveCapacity(range.count)
             for index in range {
+                // A cancelled import (a preview server starting over) stops between files.
+                if Task.isCancelled { throw .cancelled }
                 let source = plan.files[index]
                 let leaves = try chunker.leaves(of: source, chunks: 0..<chunker.chunkCount(length: source.length))
                 nodes.append(try layout.root(of: leaves))
             }
             return .files(range, nodes)
         case .segment(let file, let chunks):
+            if Task.isCancelled { throw .cancelled }
             return .segment(file: file, chunks: chunks, try chunker.leaves(of: plan.files[file], chunks: chunks))
         }
     }
@@ -118,7 +121,7 @@ struct ImportEngine: Sendable {
         } catch let error as ImportError {
             throw error
         } catch {
-            throw .blockStore(reason: "import interrupted: \(error)")
+            throw .cancelled
         }
         return roots.map { $0! }
     }

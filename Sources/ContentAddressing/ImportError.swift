@@ -24,6 +24,8 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
     case blockStore(reason: String)
     /// Two names in one HAMT shard hash identically in all 64 bits.
     case hashCollision(String, String)
+    /// The importing task was cancelled.
+    case cancelled
 
     public var description: String {
         switch self {
@@ -38,6 +40,7 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
         case .unknownProfile(let name, let valid): "unknown import profile '\(name)' (valid: \(valid.joined(separator: ", ")))"
         case .blockStore(let reason): "block store: \(reason)"
         case .hashCollision(let a, let b): "HAMT hash collision between '\(a)' and '\(b)'"
+        case .cancelled: "import cancelled"
         }
     }
 

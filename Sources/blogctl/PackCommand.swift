@@ -43,8 +43,10 @@ struct PackCommand: AsyncParsableCommand {
         let profile = try ImportProfile(named: self.profile)
         let carURL = car.map { URL(fileURLWithPath: $0) }
         if let carURL { try PackCommandError.checkWritableParent(of: carURL) }
-        // Blocks are only kept when a CAR is wanted, and then in memory only while it is written.
-        let store: any BlockStore = carURL == nil ? DiscardingBlockStore() : MemoryBlockStore()
+        // Blocks are kept only when a CAR is wanted, and then on disk beside it (not in memory, and
+        // not in a /tmp that may be RAM): the spill file is unlinked, so nothing is left behind.
+        let store: any BlockStore = try carURL.map { try SpillBlockStore(directory: $0.deletingLastPathComponent()) }
+            ?? DiscardingBlockStore()
         let started = ContinuousClock.now
         let progress = isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
         var report: (@Sendable (ImportProgress) -> Void)?

@@ -110,6 +110,15 @@ import Testing
         #expect(try DAGAudit.problems(root: summary.root, store: store) == [])
     }
 
+    @Test func cancelledImportStops() async {
+        let task = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return try await Importer.importTree(ImporterBehaviourTests.mixedTree(), into: DiscardingBlockStore())
+        }
+        let result = await task.result
+        #expect(throws: ImportError.cancelled) { try result.get() }
+    }
+
     @Test func countsAndDedup() async throws {
         let summary = try await Importer.importTree(VectorCase.named("dir-dedup").inMemoryTree, into: DiscardingBlockStore())
         // Five identical files are one raw block; plus the directory.

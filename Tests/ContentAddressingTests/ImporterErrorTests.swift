@@ -1,4 +1,4 @@
-import ContentAddressing
+@testable import ContentAddressing
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -112,5 +112,48 @@ import Glibc
         #expect(throws: ImportError.duplicateName("a", directory: "site/x")) {
             try DirectoryBuilder(store: DiscardingBlockStore()).build([("a", file), ("b", file), ("a", file)], path: "site/x")
         }
+    }
+}
+
+@Suite struct ImporterEdgeTests {
+    @Test func nonUTF8NameIsRejected() async throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.remove() }
+        var path = Array(temp.url.path.utf8) + Array("/bad-".utf8) + [0xff, 0xfe, 0]
+        let fd = path.withUnsafeMutableBufferPointer { p in
+            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { open($0, O_CREAT | O_WRONLY, 0o644) }
+        }
+        #expect(fd >= 0)
+        close(fd)
+        await #expect {
+            try await Importer.importPath(temp.url, into: DiscardingBlockStore())
+        } throws: { error in
+            guard case .nameNotUTF8(let bad) = error as? ImportError else { return false }
+            return bad.hasPrefix(temp.url.path + "/bad-")
+        }
+    }
+
+    @Test func fileShorterThanPlannedIsAnError() throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.remove() }
+        let url = temp.url.appendingPathComponent("shrunk.bin")
+        try Data(repeating: 7, count: 10).write(to: url)
+        let sink = BlockSink(store: DiscardingBlockStore(), profile: .default, counting: false)
+        // Planned at 100 bytes (as if it shrank after the walk).
+        #expect(throws: ImportError.changedWhileReading(path: url.path)) {
+            try FileChunker(profile: .default, sink: sink).leaves(of: .disk(path: url.path, length: 100), chunks: 0..<1)
+        }
+    }
+
+    @Test(arguments: ImportProfile.all)
+    func topLevelSymlinkIsStoredNotFollowed(_ profile: ImportProfile) async throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.remove() }
+        let link = temp.url.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "/etc/passwd")
+        let summary = try await Importer.importPath(link, profile: profile, into: DiscardingBlockStore())
+        let expected = try FileImporter(profile: profile, store: DiscardingBlockStore()).importSymlink(target: "/etc/passwd")
+        #expect(summary.rootNode == expected)
+        #expect(summary.symlinks == 1 && summary.files == 0)
     }
 }

@@ -82,6 +82,9 @@ import Glibc
         let bytes = try [UInt8](Data(contentsOf: car))
         // A CARv1 header for one CIDv1 dag-pb root.
         #expect(Array(bytes.prefix(18)) == [0x3a, 0xa2, 0x65, 0x72, 0x6f, 0x6f, 0x74, 0x73, 0x81, 0xd8, 0x2a, 0x58, 0x25, 0x00, 0x01, 0x70, 0x12, 0x20])
+        let verify = try blogctl("car", "verify", car.path)
+        #expect(verify.status == 0)
+        #expect(verify.stdout.contains("root: \(PackCommandTests.cidV1)"))
     }
 
     @Test func missingPathFailsWithOneLine() throws {
