@@ -23,7 +23,7 @@ public final class CARBlockStore: BlockStore {
             guard index[section.cid] == nil else { continue }
             index[section.cid] = Location(sectionOffset: section.offset, dataOffset: section.dataOffset, length: section.dataLength)
         }
-        do { file = try ReadOnlyFile(path: url.path) } catch { throw .cannotOpen(path: url.path, reason: error.reason) }
+        file = reader.file
         self.url = url
         self.roots = reader.roots
         self.index = index

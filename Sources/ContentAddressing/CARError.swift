@@ -22,7 +22,7 @@ public enum CARError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .cannotOpen(let p, let why): "\(p): cannot open: \(why)"
+        case .cannotOpen(let p, let why): "\(p): \(why)"  // why already says "cannot open: …"
         case .readFailed(let p, let why): "\(p): read failed: \(why)"
         case .writeFailed(let p, let why): "\(p): write failed: \(why)"
         case .badHeader(let p, let why): "\(p): not a CAR file: bad header: \(why)"

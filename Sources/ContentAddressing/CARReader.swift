@@ -30,7 +30,8 @@ public final class CARReader {
 
     public var roots: [CID] { header.roots }
 
-    private let file: ReadOnlyFile
+    /// The open file, shared with `CARBlockStore` for its on-demand reads.
+    let file: ReadOnlyFile
     private let payloadEnd: UInt64
     private var position: UInt64
     private var buffer: [UInt8] = []
@@ -41,7 +42,6 @@ public final class CARReader {
         self.url = url
         do { file = try ReadOnlyFile(path: url.path) } catch { throw .cannotOpen(path: url.path, reason: error.reason) }
         fileSize = file.size
-        var start: UInt64 = 0
         var end = file.size
         var header = try CARReader.readHeader(file, at: 0, end: end)
         var version: UInt64 = 1
@@ -58,9 +58,8 @@ public final class CARReader {
             guard dataSize <= end - dataOffset else {
                 throw .truncated(path: url.path, offset: dataOffset, needed: dataSize, available: end - dataOffset)
             }
-            start = dataOffset
             end = dataOffset + dataSize
-            header = try CARReader.readHeader(file, at: start, end: end)
+            header = try CARReader.readHeader(file, at: dataOffset, end: end)
             guard header.header.version == 1 else {
                 throw .badHeader(path: url.path, reason: "CARv2 payload has version \(header.header.version), not 1")
             }

@@ -66,7 +66,7 @@ public enum CARVerifier {
             }
             linksOf[cid] = links(of: cid, data: data, failures: &failures)
         }
-        failures += missingBlocks(under: reader.roots, linksOf: linksOf, corrupt: corrupt, failures: &failures)
+        reportMissingBlocks(under: reader.roots, linksOf: linksOf, corrupt: corrupt, into: &failures)
         return CARVerification(roots: reader.roots, blockCount: blockCount, byteCount: reader.fileSize, problems: failures + warnings)
     }
 
@@ -78,25 +78,15 @@ public enum CARVerifier {
     }
 
     /// Walks each root's DAG over the links found, reporting every needed block that is absent.
-    private static func missingBlocks(
-        under roots: [CID], linksOf: [CID: [CID]], corrupt: Set<CID>, failures: inout [CARProblem]
-    ) -> [CARProblem] {
-        var missing: [CARProblem] = []
-        var seen = Set<CID>()
-        var stack: [(cid: CID, parent: CID?)] = roots.reversed().map { ($0, nil) }
-        while let (cid, parent) = stack.popLast() {
-            guard seen.insert(cid).inserted else { continue }
-            let links: [CID]
-            if let known = linksOf[cid] {
-                links = known
-            } else if let inline = BlockLinks.inlineData(of: cid) {
-                links = self.links(of: cid, data: inline, failures: &failures)
-            } else {
-                if !corrupt.contains(cid) { missing.append(.missingBlock(cid, linkedFrom: parent)) }
-                continue
-            }
-            for link in links.reversed() where !seen.contains(link) { stack.append((link, cid)) }
+    private static func reportMissingBlocks(
+        under roots: [CID], linksOf: [CID: [CID]], corrupt: Set<CID>, into failures: inout [CARProblem]
+    ) {
+        DAGWalk.depthFirst(roots: roots) { cid, parent in
+            if let known = linksOf[cid] { return known }
+            if let inline = BlockLinks.inlineData(of: cid) { return links(of: cid, data: inline, failures: &failures) }
+            // A corrupt block is already reported; calling it missing too would say the same thing twice.
+            if !corrupt.contains(cid) { failures.append(.missingBlock(cid, linkedFrom: parent)) }
+            return []
         }
-        return missing
     }
 }

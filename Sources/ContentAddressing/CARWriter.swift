@@ -41,11 +41,7 @@ public enum CARWriter {
         try emit(Varint.encode(UInt64(header.count)) + header)
         var byteCount = UInt64(Varint.size(UInt64(header.count)) + header.count)
         var blockCount = 0
-        var seen = Set<CID>()
-        // An explicit stack (children pushed in reverse) gives recursive pre-order without recursion's depth limit.
-        var stack: [(cid: CID, parent: CID?)] = roots.reversed().map { ($0, nil) }
-        while let (cid, parent) = stack.popLast() {
-            guard seen.insert(cid).inserted else { continue }
+        try DAGWalk.depthFirst(roots: roots) { cid, parent in
             let data: [UInt8]
             if let inline = BlockLinks.inlineData(of: cid) {
                 data = inline
@@ -61,11 +57,9 @@ public enum CARWriter {
                 byteCount += UInt64(prefix.count + data.count)
                 blockCount += 1
             }
-            let links: [CID]
-            do { links = try BlockLinks.links(of: cid, data: data) } catch {
+            do { return try BlockLinks.links(of: cid, data: data) } catch {
                 throw CARError.undecodableBlock(path: name, cid: cid, reason: "\(error)")
             }
-            for link in links.reversed() where !seen.contains(link) { stack.append((link, cid)) }
         }
         return CARSummary(roots: roots, blockCount: blockCount, byteCount: byteCount)
     }

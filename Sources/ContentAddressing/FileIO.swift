@@ -1,5 +1,8 @@
 import Foundation
 
+/// The OS's words for an `errno` value.
+func systemErrorMessage(_ code: Int32 = errno) -> String { String(cString: strerror(code)) }
+
 /// A failed file operation, with the OS's reason.
 struct FileIOError: Error, CustomStringConvertible {
     let path: String
@@ -7,7 +10,7 @@ struct FileIOError: Error, CustomStringConvertible {
     var description: String { "\(path): \(reason)" }
 
     static func errno(_ path: String, _ what: String) -> FileIOError {
-        FileIOError(path: path, reason: "\(what): \(String(cString: strerror(Foundation.errno)))")
+        FileIOError(path: path, reason: "\(what): \(systemErrorMessage())")
     }
 }
 
@@ -56,7 +59,7 @@ func readFully(_ fd: Int32, at offset: UInt64, count: Int, path: String) throws(
         }
         initialized = done
     }
-    guard failure == 0 else { throw FileIOError(path: path, reason: String(cString: strerror(failure))) }
+    guard failure == 0 else { throw FileIOError(path: path, reason: systemErrorMessage(failure)) }
     return bytes
 }
 

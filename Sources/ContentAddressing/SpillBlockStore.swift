@@ -17,7 +17,7 @@ public final class SpillBlockStore: BlockStore {
     public init(directory: URL = FileManager.default.temporaryDirectory) throws(SpillStoreError) {
         let path = directory.appendingPathComponent(".blogctl-spill-\(UUID().uuidString)").path
         let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .cannotCreate(path: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw .cannotCreate(path: path, reason: systemErrorMessage()) }
         // Unlinked at once: the data stays reachable through `fd` and no file is left behind, even after a crash.
         unlink(path)
         self.fd = fd
@@ -31,7 +31,7 @@ public final class SpillBlockStore: BlockStore {
         try state.withLock { (state) throws(SpillStoreError) in
             guard state.index[block.cid] == nil else { return }
             let ok = block.data.withUnsafeBytes { writeFully(fd, $0, at: state.end) }
-            guard ok else { throw .writeFailed(path: path, reason: String(cString: strerror(errno))) }
+            guard ok else { throw .writeFailed(path: path, reason: systemErrorMessage()) }
             state.index[block.cid] = (state.end, block.data.count)
             state.end += UInt64(block.data.count)
         }

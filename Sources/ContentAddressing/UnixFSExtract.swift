@@ -6,14 +6,14 @@ extension UnixFSReader {
     /// Symlinks are created, never followed; a root that is a file or symlink is written as `destination/<cid>`.
     public func extract(root: CID, to destination: URL) throws(UnixFSError) {
         let target = destination.standardizedFileURL
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory) {
-            let contents = isDirectory.boolValue ? (try? FileManager.default.contentsOfDirectory(atPath: target.path)) : nil
+        // attributesOfItem does not follow symlinks: a link at the destination counts as occupied, not as its target.
+        if let type = (try? FileManager.default.attributesOfItem(atPath: target.path))?[.type] as? FileAttributeType {
+            let contents = type == .typeDirectory ? (try? FileManager.default.contentsOfDirectory(atPath: target.path)) : nil
             guard contents?.isEmpty == true else { throw .destinationNotEmpty(path: target.path) }
         }
         let temp = AtomicOutput.temporarySibling(of: target)
         do throws(UnixFSError) {
-            try makeDirectory(temp)
+            try makeDirectory(temp, shownAs: target.path)
             try walk(root: root) { (entry) throws(UnixFSError) in
                 let name = entry.path.isEmpty ? root.string : entry.path
                 try write(entry, at: temp.appendingPathComponent(name), shownAs: target.appendingPathComponent(name).path)
@@ -30,10 +30,10 @@ extension UnixFSReader {
     private func write(_ entry: UnixFSEntry, at url: URL, shownAs shown: String) throws(UnixFSError) {
         switch entry.kind {
         case .directory:
-            try makeDirectory(url)
+            try makeDirectory(url, shownAs: shown)
         case .symlink(let target):
             guard symlink(target, url.path) == 0 else {
-                throw .writeFailed(path: shown, reason: String(cString: strerror(errno)))
+                throw .writeFailed(path: shown, reason: systemErrorMessage())
             }
         case .other:
             throw .malformedNode(entry.cid, path: entry.path, reason: "codec 0x\(String(entry.cid.codec, radix: 16)) is not UnixFS and cannot be extracted")
@@ -53,9 +53,9 @@ extension UnixFSReader {
         }
     }
 
-    private func makeDirectory(_ url: URL) throws(UnixFSError) {
+    private func makeDirectory(_ url: URL, shownAs shown: String) throws(UnixFSError) {
         guard mkdir(url.path, 0o755) == 0 else {
-            throw .writeFailed(path: url.path, reason: String(cString: strerror(errno)))
+            throw .writeFailed(path: shown, reason: systemErrorMessage())
         }
     }
 }

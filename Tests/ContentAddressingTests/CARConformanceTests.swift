@@ -127,6 +127,38 @@ struct CARConformanceTests {
         #expect(String(decoding: try reader.fileContents(hello.cid), as: UTF8.self) == "hello world\n")
     }
 
+    /// Mutants of real kubo CARs (HAMT, dag-cbor, CIDv0) must be caught, never crash the reader, verifier or lister.
+    @Test(arguments: [
+        "trustless_gateway_car/single-layer-hamt-with-multi-block-files.car",
+        "trustless_gateway_car/dir-with-dag-cbor-with-links.car",
+        "path_gateway_unixfs/symlink.car",
+    ])
+    func mutatedFixturesFailCleanly(_ name: String) throws {
+        let original = Array(try Data(contentsOf: url(name)))
+        let folder = try TemporaryFolder()
+        let mutant = folder.file("mutant.car")
+        var rng = SplitMix64(state: UInt64(original.count))
+        for round in 0..<60 {
+            var bytes = original
+            if round % 3 == 2 {
+                bytes.removeLast(Int.random(in: 1..<bytes.count, using: &rng))
+            } else {
+                let i = Int.random(in: 0..<bytes.count, using: &rng)
+                bytes[i] ^= UInt8.random(in: 1...255, using: &rng)
+            }
+            try Data(bytes).write(to: mutant)
+            do {
+                let result = try CARVerifier.verify(url: mutant)
+                #expect(!result.isValid, "\(name) round \(round): mutation went unnoticed")
+            } catch {
+                #expect(!error.description.isEmpty)
+            }
+            if let store = try? CARBlockStore(url: mutant), let root = store.roots.first {
+                _ = try? UnixFSReader(store: store).list(root: root)
+            }
+        }
+    }
+
     private func listing(_ name: String) throws -> [String] {
         let store = try CARBlockStore(url: url(name))
         return try UnixFSReader(store: store).list(root: store.roots[0]).map(\.path)

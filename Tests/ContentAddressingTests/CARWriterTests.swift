@@ -100,3 +100,24 @@ import Testing
         #expect(throws: CARError.self) { try CARWriter.write(root: leaf.cid, from: dag.store, to: out) }
     }
 }
+
+@Suite struct CARStreamTests {
+    @Test func streamGivesTheFileBytesAndSharesBlocksAcrossRoots() throws {
+        let dag = HandDAG()
+        let shared = dag.raw("shared")
+        let first = dag.directory([("s", shared), ("x", dag.raw("x"))])
+        let second = dag.directory([("s", shared), ("y", dag.raw("y"))])
+        var streamed: [UInt8] = []
+        let summary = try CARWriter.stream(roots: [first.cid, second.cid], from: dag.store, name: "upload") { streamed += $0 }
+        let folder = try TemporaryFolder()
+        let fileSummary = try CARWriter.write(roots: [first.cid, second.cid], from: dag.store, to: folder.file("two.car"))
+        #expect(streamed == Array(try Data(contentsOf: folder.file("two.car"))))
+        #expect(summary == fileSummary)
+        #expect(summary.blockCount == 5)
+        let blocks = try parseCARSections(streamed).blocks.map(\.cid)
+        #expect(blocks == [first.cid, shared.cid, dag.raw("x").cid, second.cid, dag.raw("y").cid])
+        let verification = try CARVerifier.verify(url: folder.file("two.car"))
+        #expect(verification.roots == [first.cid, second.cid])
+        #expect(verification.isValid)
+    }
+}

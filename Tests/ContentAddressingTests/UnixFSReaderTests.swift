@@ -198,3 +198,35 @@ import Testing
         #expect(try Data(contentsOf: out.appendingPathComponent(file.cid.string)) == Data("onetwo".utf8))
     }
 }
+
+@Suite struct UnixFSExtractErrorTests {
+    @Test func missingParentFolderNamesTheDestination() throws {
+        let dag = HandDAG()
+        let root = dag.directory([("a", dag.raw("a"))])
+        let folder = try TemporaryFolder()
+        let out = folder.file("no/such/parent")
+        do {
+            try UnixFSReader(store: dag.store).extract(root: root.cid, to: out)
+            Issue.record("extracted into a missing folder")
+        } catch {
+            #expect(error == .writeFailed(path: out.path, reason: "No such file or directory"))
+        }
+    }
+}
+
+extension UnixFSExtractErrorTests {
+    @Test func aSymlinkAtTheDestinationIsNotReplaced() throws {
+        let dag = HandDAG()
+        let root = dag.directory([("a", dag.raw("a"))])
+        let folder = try TemporaryFolder()
+        let emptyDir = folder.file("empty")
+        try FileManager.default.createDirectory(at: emptyDir, withIntermediateDirectories: false)
+        let link = folder.file("link")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "empty")
+        #expect(throws: UnixFSError.destinationNotEmpty(path: link.path)) {
+            try UnixFSReader(store: dag.store).extract(root: root.cid, to: link)
+        }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "empty")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: emptyDir.path).isEmpty)
+    }
+}

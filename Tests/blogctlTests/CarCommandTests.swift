@@ -2,33 +2,6 @@ import Foundation
 import Testing
 @testable import ContentAddressing
 
-/// Runs the built `blogctl` binary (it sits beside the test bundle in the build folder).
-struct BlogctlRun {
-    let status: Int32
-    let stdout: String
-    let stderr: String
-
-    static var binary: URL {
-        URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).deletingLastPathComponent().appendingPathComponent("blogctl")
-    }
-
-    init(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        status = process.terminationStatus
-        stdout = String(decoding: outData, as: UTF8.self)
-        stderr = String(decoding: errData, as: UTF8.self)
-    }
-}
-
 private let conformance = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("../shared/gateway-conformance").standardizedFileURL
@@ -61,12 +34,8 @@ private let conformance = URL(fileURLWithPath: #filePath)
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
-    @Test func binaryIsBuilt() {
-        #expect(FileManager.default.isExecutableFile(atPath: BlogctlRun.binary.path), "build with `swift build --build-tests` first")
-    }
-
     @Test func verifyPrintsTheSummary() throws {
-        let run = try BlogctlRun(["car", "verify", car.path])
+        let run = try BlogctlRunner.run(["car", "verify", car.path])
         #expect(run.status == 0)
         #expect(run.stdout.contains("root: \(root)"))
         #expect(run.stdout.contains("blocks: 5"))
@@ -82,7 +51,7 @@ private let conformance = URL(fileURLWithPath: #filePath)
         let reader = try CARReader(url: car)
         var last: CID?
         while let block = try reader.next() { last = block.cid }
-        let run = try BlogctlRun(["car", "verify", bad.path])
+        let run = try BlogctlRunner.run(["car", "verify", bad.path])
         #expect(run.status != 0)
         #expect(run.stderr.hasPrefix("blogctl: error: \(bad.path): block \(last!) "))
         #expect(run.stderr.contains("does not match its hash"))
@@ -92,7 +61,7 @@ private let conformance = URL(fileURLWithPath: #filePath)
         let junk = folder.appendingPathComponent("junk.car")
         try Data("not a car at all".utf8).write(to: junk)
         for command in ["verify", "ls"] {
-            let run = try BlogctlRun(["car", command, junk.path])
+            let run = try BlogctlRunner.run(["car", command, junk.path])
             #expect(run.status != 0)
             #expect(run.stderr.hasPrefix("blogctl: error: \(junk.path): "))
             #expect(run.stderr.filter { $0 == "\n" }.count == 1)
@@ -100,19 +69,19 @@ private let conformance = URL(fileURLWithPath: #filePath)
     }
 
     @Test func lsListsPathsSortedWithKinds() throws {
-        let run = try BlogctlRun(["car", "ls", car.path])
+        let run = try BlogctlRunner.run(["car", "ls", car.path])
         #expect(run.status == 0)
         #expect(run.stdout == "css/\ncss/site.css\nhome -> index.html\nindex.html\n")
     }
 
     @Test func extractWritesTheTreeAndRefusesANonEmptyFolder() throws {
         let out = folder.appendingPathComponent("out")
-        let run = try BlogctlRun(["car", "extract", car.path, out.path])
+        let run = try BlogctlRunner.run(["car", "extract", car.path, out.path])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try String(contentsOf: out.appendingPathComponent("css/site.css"), encoding: .utf8) == "body{}")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: out.appendingPathComponent("home").path) == "index.html")
 
-        let again = try BlogctlRun(["car", "extract", car.path, out.path])
+        let again = try BlogctlRunner.run(["car", "extract", car.path, out.path])
         #expect(again.status != 0)
         #expect(again.stderr == "blogctl: error: \(car.path): \(out.path) exists and is not an empty folder\n")
     }
@@ -120,7 +89,7 @@ private let conformance = URL(fileURLWithPath: #filePath)
     @Test(.enabled(if: FileManager.default.fileExists(atPath: conformance.path), "needs ../shared/gateway-conformance"))
     func verifyReportsTheMissingBlockOfTheConformanceCAR() throws {
         let file = conformance.appendingPathComponent("trustless_gateway_car/file-3k-and-3-blocks-missing-block.car").path
-        let run = try BlogctlRun(["car", "verify", file])
+        let run = try BlogctlRunner.run(["car", "verify", file])
         #expect(run.status != 0)
         #expect(run.stderr.contains("block QmSNLTo6Wv9dfroVaw7MFYjLqf9ho7PKrgsjdzYDtv8h1W is missing"))
     }
