@@ -67,6 +67,26 @@ import Testing
         #expect(try builder.build(entries).cid.string == vector.expectedCID(profile))
     }
 
+    @Test func v0ShardsOnlyAboveTheThreshold() throws {
+        // 4096 entries of 30-byte names and 34-byte CIDv0s: a links-bytes estimate of exactly 262144.
+        let file = try FileImporter(profile: .unixfsV0_2015, store: DiscardingBlockStore()).importBytes([1])
+        var entries = (0..<4096).map { (name: "f" + String(repeating: "0", count: 29 - String($0).count) + String($0), node: file) }
+        #expect(entries.allSatisfy { $0.name.utf8.count == 30 })
+        let builder = DirectoryBuilder(profile: .unixfsV0_2015, store: DiscardingBlockStore())
+        #expect(!builder.isSharded(entries))
+        let atThreshold = try UnixFSData(decoding: PBNode(decoding: blockOf(builder, entries)).data!)
+        #expect(atThreshold.kind == .directory)
+        entries[0].name += "x"
+        #expect(builder.isSharded(entries))
+        #expect(try UnixFSData(decoding: PBNode(decoding: blockOf(builder, entries)).data!).kind == .hamtShard)
+    }
+
+    func blockOf(_ builder: DirectoryBuilder, _ entries: [(name: String, node: ImportedNode)]) throws -> [UInt8] {
+        let store = MemoryBlockStore()
+        let node = try DirectoryBuilder(profile: builder.profile, store: store).build(entries)
+        return try #require(store.get(node.cid))
+    }
+
     @Test func v0LayoutOf175Chunks() async throws {
         let vector = VectorCase.named("file-175-chunks")
         let store = MemoryBlockStore()
