@@ -19,10 +19,10 @@ struct PackCommand: AsyncParsableCommand {
     @Argument(help: "The file or folder to pack.")
     var path: String
 
-    @Option(help: "Import profile: \(ImportProfile.all.map(\.name).joined(separator: " or ")).")
+    @Option(help: ArgumentHelp("Import profile: \(ImportProfile.all.map(\.name).joined(separator: " or ")).", valueName: "name"))
     var profile: String = ImportProfile.default.name
 
-    @Option(help: "Also write the DAG to this CAR file (replaced atomically).")
+    @Option(help: ArgumentHelp("Also write the DAG to this CAR file (replaced atomically).", valueName: "file"))
     var car: String?
 
     @Flag(help: "Print a JSON object (root, profile, blocks, bytes, files, directories) instead of the CID.")
