@@ -23,7 +23,8 @@ public struct FileImporter: Sendable {
         return try BalancedLayout(profile: profile, sink: sink).root(of: leaves)
     }
 
-    /// The regular file at `url`, read in chunks (never whole); a big file is hashed on several cores.
+    /// The regular file at `url` (a symlink there is followed), read in chunks, never whole; a big
+    /// file is hashed on several cores.
     public func importFile(at url: URL,
                            maxConcurrency: Int = ProcessInfo.processInfo.activeProcessorCount) async throws(ImportError) -> ImportedNode {
         let path = url.relativePath
