@@ -36,6 +36,16 @@ import Glibc
         #expect(v0.stdout == PackCommandTests.cidV0 + "\n")
     }
 
+    @Test func packsASingleFile() throws {
+        let site = try makeSite()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let file = site.appendingPathComponent("hello.txt")
+        try Data("hello\n".utf8).write(to: file)
+        // The vectors' file-hello: a one-chunk file is its leaf.
+        #expect(try blogctl("pack", file.path).stdout == "bafkreicysg23kiwv34eg2d7qweipxwosdo2py4ldv42nbauguluen5v6am\n")
+        #expect(try blogctl("pack", "--profile", "unixfs-v0-2015", file.path).stdout == "QmZULkCELmmk5XNfCgTnCyFgAVxBRBXyDHGGMVoLFLiXEN\n")
+    }
+
     @Test func jsonSummary() throws {
         let site = try makeSite()
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
