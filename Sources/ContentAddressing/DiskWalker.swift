@@ -6,12 +6,13 @@ import Darwin
 
 /// Walks a path on disk into an `ImportPlan` without following symlinks or reading files.
 enum DiskWalker {
-    /// The plan for `path`: a file, a symlink or a directory tree.
-    static func plan(path: String) throws(ImportError) -> ImportPlan {
+    /// The plan for `path`: a file, a symlink or a directory tree. Each regular file is passed
+    /// to `found` (index, source) as soon as it is seen, so reading can start before the walk ends.
+    static func plan(path: String, found: (Int, ChunkSource) -> Void) throws(ImportError) -> ImportPlan {
         var st = stat()
         guard lstat(path, &st) == 0 else { throw ImportError.system(errno, path: path) }
         var plan = ImportPlan()
-        plan.root = try entry(path: path, stat: st, plan: &plan) { () throws(ImportError) -> [UInt8] in
+        plan.root = try entry(path: path, stat: st, plan: &plan, found: found) { () throws(ImportError) -> [UInt8] in
             var target = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
             let n = readlink(path, &target, target.count)
             guard n >= 0 else { throw ImportError.system(errno, path: path) }
@@ -21,13 +22,16 @@ enum DiskWalker {
     }
 
     /// What `stat` describes, as a plan entry (recursing into directories).
-    private static func entry(path: String, stat st: stat, plan: inout ImportPlan,
+    private static func entry(path: String, stat st: stat, plan: inout ImportPlan, found: (Int, ChunkSource) -> Void,
                               readTarget: () throws(ImportError) -> [UInt8]) throws(ImportError) -> PlanEntry {
         switch st.st_mode & S_IFMT {
         case S_IFREG:
-            return plan.addFile(.disk(path: path, length: Int(st.st_size)), path: path)
+            let source = ChunkSource.disk(path: path, length: Int(st.st_size))
+            let file = plan.addFile(source, path: path)
+            found(plan.files.count - 1, source)
+            return file
         case S_IFDIR:
-            return try directory(path: path, plan: &plan)
+            return try directory(path: path, plan: &plan, found: found)
         case S_IFLNK:
             plan.symlinks += 1
             return .symlink(target: try readTarget())
@@ -36,7 +40,8 @@ enum DiskWalker {
         }
     }
 
-    private static func directory(path: String, plan: inout ImportPlan) throws(ImportError) -> PlanEntry {
+    private static func directory(path: String, plan: inout ImportPlan,
+                                  found: (Int, ChunkSource) -> Void) throws(ImportError) -> PlanEntry {
         guard let dir = opendir(path) else { throw ImportError.system(errno, path: path) }
         defer { closedir(dir) }
         let fd = dirfd(dir)
@@ -63,7 +68,7 @@ enum DiskWalker {
             let child = path.hasSuffix("/") ? path + name : path + "/" + name
             var st = stat()
             guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { throw ImportError.system(errno, path: child) }
-            let entry = try entry(path: child, stat: st, plan: &plan) { () throws(ImportError) -> [UInt8] in
+            let entry = try entry(path: child, stat: st, plan: &plan, found: found) { () throws(ImportError) -> [UInt8] in
                 var target = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
                 let n = readlinkat(fd, name, &target, target.count)
                 guard n >= 0 else { throw ImportError.system(errno, path: child) }

@@ -36,7 +36,7 @@ public struct FileImporter: Sendable {
         }
         var plan = ImportPlan()
         plan.root = plan.addFile(.disk(path: path, length: Int(st.st_size)), path: path)
-        return try await ImportEngine(sink: sink, maxConcurrency: maxConcurrency, progress: nil).run(plan)
+        return try await ImportEngine(sink: sink, maxConcurrency: maxConcurrency, progress: nil).run(ImportEngine.replaying(plan)).root
     }
 
     /// The UnixFS symlink node pointing at `target`.

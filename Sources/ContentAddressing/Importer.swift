@@ -54,12 +54,13 @@ public struct Importer: Sendable {
 
     /// Imports the file, symlink or directory tree at `url` (symlinks are stored, never followed).
     public func importPath(_ url: URL) async throws(ImportError) -> ImportSummary {
-        try await run(DiskWalker.plan(path: url.relativePath))
+        let path = url.relativePath
+        return try await run { found throws(ImportError) in try DiskWalker.plan(path: path, found: found) }
     }
 
     /// Imports an in-memory tree as a directory.
     public func importTree(_ tree: InMemoryTree) async throws(ImportError) -> ImportSummary {
-        try await run(tree.plan())
+        try await run(ImportEngine.replaying(tree.plan()))
     }
 
     /// Imports the file, symlink or directory tree at `url` into `store`.
@@ -74,9 +75,9 @@ public struct Importer: Sendable {
         try await Importer(profile: profile, store: store).importTree(tree)
     }
 
-    private func run(_ plan: ImportPlan) async throws(ImportError) -> ImportSummary {
+    private func run(_ planner: @escaping ImportEngine.Planner) async throws(ImportError) -> ImportSummary {
         let sink = BlockSink(store: store, profile: profile, counting: true)
-        let root = try await ImportEngine(sink: sink, maxConcurrency: maxConcurrency, progress: progress).run(plan)
+        let (root, plan) = try await ImportEngine(sink: sink, maxConcurrency: maxConcurrency, progress: progress).run(planner)
         let stats = sink.statistics
         return ImportSummary(rootNode: root, profile: profile, blocks: stats.blocks, bytes: stats.bytes,
                              files: plan.files.count, directories: plan.directories, symlinks: plan.symlinks)
