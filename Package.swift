@@ -43,6 +43,7 @@ let package = Package(
             dependencies: ["CCmarkGFM"]
         ),
         .target(name: "SiteCheck"),
+        .executableTarget(name: "markdown-bench", dependencies: ["Markdown"]),
         .executableTarget(name: "theme-embedder"),
         .plugin(
             name: "EmbedTheme",

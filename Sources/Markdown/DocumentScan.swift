@@ -1,0 +1,74 @@
+import CCmarkGFM
+
+/// One pass over a parsed document collecting what rendering needs: headings with their
+/// text, the `<!--more-->` marker, the first top-level paragraph and the word count.
+struct DocumentScan {
+    struct FoundHeading {
+        let node: OpaquePointer
+        let level: Int
+        let text: String
+    }
+
+    private(set) var headings: [FoundHeading] = []
+    private(set) var moreMarker: OpaquePointer?
+    private(set) var firstParagraph: OpaquePointer?
+    private(set) var wordCount = 0
+
+    init(root: OpaquePointer) {
+        var words = WordCounter()
+        var headingText: [UInt8]?
+        guard let iter = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iter) else { continue }
+            let type = cmark_node_get_type(node)
+            if type.rawValue & CmarkNodeKind.inlineBit == 0 {
+                words.breakRun()
+                guard event == CMARK_EVENT_ENTER else {
+                    if type == CMARK_NODE_HEADING, let text = headingText {
+                        headings.append(FoundHeading(
+                            node: node, level: Int(cmark_node_get_heading_level(node)),
+                            text: PlainText.collapsed(text)))
+                        headingText = nil
+                    }
+                    continue
+                }
+                switch type {
+                case CMARK_NODE_HEADING:
+                    headingText = []
+                case CMARK_NODE_PARAGRAPH:
+                    if firstParagraph == nil, cmark_node_parent(node) == root { firstParagraph = node }
+                case CMARK_NODE_CODE_BLOCK:
+                    if let literal = cmark_node_get_literal(node) { words.add(literal) }
+                case CMARK_NODE_HTML_BLOCK:
+                    if moreMarker == nil, MoreMarker.matches(cmark_node_get_literal(node)) { moreMarker = node }
+                default:
+                    break
+                }
+            } else {
+                switch type {
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                    if let literal = cmark_node_get_literal(node) {
+                        words.add(literal)
+                        if headingText != nil { PlainText.appendCString(literal, to: &headingText!) }
+                    }
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    words.breakRun()
+                    headingText?.append(0x20)
+                case CMARK_NODE_HTML_INLINE:
+                    if moreMarker == nil, MoreMarker.matches(cmark_node_get_literal(node)) { moreMarker = node }
+                default:
+                    break
+                }
+            }
+        }
+        wordCount = words.count
+    }
+}
+
+enum CmarkNodeKind {
+    /// Set in the type of every inline node (`CMARK_NODE_TYPE_INLINE` without the present bit).
+    static let inlineBit: UInt32 = 0x4000
+}

@@ -1,0 +1,16 @@
+/// Switches that change how Markdown is turned into HTML.
+public struct MarkdownOptions: Sendable, Equatable {
+    /// Curly quotes, en/em dashes and ellipses from straight ASCII punctuation.
+    public var smartPunctuation: Bool
+    /// Pass raw HTML through; when false it is left out of the output.
+    public var rawHTML: Bool
+    /// Render every soft line break as `<br />`.
+    public var hardBreaks: Bool
+
+    /// Creates options; the defaults suit a blog: smart punctuation on, raw HTML off, soft breaks.
+    public init(smartPunctuation: Bool = true, rawHTML: Bool = false, hardBreaks: Bool = false) {
+        self.smartPunctuation = smartPunctuation
+        self.rawHTML = rawHTML
+        self.hardBreaks = hardBreaks
+    }
+}

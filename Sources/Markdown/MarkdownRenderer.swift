@@ -1,0 +1,88 @@
+import CCmarkGFM
+import Glibc
+
+/// Renders GitHub-flavoured Markdown to HTML with heading anchors, a table of contents,
+/// a summary and a word count. Safe to use from many threads at once.
+public struct MarkdownRenderer: Sendable {
+    /// The options every `render` call uses.
+    public let options: MarkdownOptions
+
+    /// Creates a renderer with the given options.
+    public init(options: MarkdownOptions = .init()) {
+        self.options = options
+    }
+
+    private var cmarkOptions: Int32 {
+        var bits = CMARK_OPT_FOOTNOTES
+        if options.smartPunctuation { bits |= CMARK_OPT_SMART }
+        if options.rawHTML { bits |= CMARK_OPT_UNSAFE }
+        if options.hardBreaks { bits |= CMARK_OPT_HARDBREAKS }
+        return bits
+    }
+
+    /// Renders one Markdown document; each call uses its own cmark parser.
+    public func render(_ markdown: String) -> RenderedMarkdown {
+        let cmarkOptions = self.cmarkOptions
+        guard let parser = cmark_parser_new(cmarkOptions) else {
+            fatalError("cmark-gfm could not allocate a parser")
+        }
+        defer { cmark_parser_free(parser) }
+        let extensions = CmarkExtensions.shared
+        for ext in extensions.common {
+            cmark_parser_attach_syntax_extension(parser, ext)
+        }
+        // Strikethrough goes only to documents that can use it; see CmarkExtensions for why.
+        var source = markdown
+        let hasTilde = source.withUTF8 { bytes -> Bool in
+            guard let base = bytes.baseAddress else { return false }
+            let hasTilde = memchr(base, 0x7E, bytes.count) != nil
+            if hasTilde { cmark_parser_attach_syntax_extension(parser, extensions.strikethrough) }
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                cmark_parser_feed(parser, $0, bytes.count)
+            }
+            return hasTilde
+        }
+        let finished = hasTilde
+            ? CmarkExtensions.strikethroughLock.withLock { cmark_parser_finish(parser) }
+            : cmark_parser_finish(parser)
+        guard let root = finished else {
+            fatalError("cmark-gfm returned no document")
+        }
+        defer { cmark_node_free(root) }
+
+        let scan = DocumentScan(root: root)
+        let headings = HeadingAnchors.install(scan.headings)
+        let attached = cmark_parser_get_syntax_extensions(parser)
+
+        var summaryNodes: [OpaquePointer] = []
+        if let marker = scan.moreMarker {
+            summaryNodes = MoreMarker.remove(marker, root: root)
+        } else if let paragraph = scan.firstParagraph {
+            summaryNodes = [paragraph]
+        }
+        var summary = ""
+        var summaryText: [UInt8] = []
+        for node in summaryNodes {
+            summary += Self.html(of: node, options: cmarkOptions, extensions: attached)
+            PlainText.append(node, to: &summaryText)
+        }
+
+        return RenderedMarkdown(
+            html: Self.html(of: root, options: cmarkOptions, extensions: attached),
+            headings: headings,
+            tableOfContents: TableOfContents.html(for: headings),
+            summary: summary,
+            hasMoreMarker: scan.moreMarker != nil,
+            wordCount: scan.wordCount,
+            summaryText: PlainText.collapsed(summaryText)
+        )
+    }
+
+    private static func html(
+        of node: OpaquePointer, options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?
+    ) -> String {
+        guard let cString = cmark_render_html(node, options, extensions) else { return "" }
+        defer { free(cString) }
+        return String(cString: cString)
+    }
+}

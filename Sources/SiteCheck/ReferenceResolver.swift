@@ -1,0 +1,69 @@
+/// Where a reference found in a page points, in terms of files of the output folder.
+enum ResolvedReference: Equatable {
+    /// Another scheme (`https:`, `mailto:`, `data:` …) or protocol-relative `//host`.
+    case external
+    /// `#x` or empty: nothing to check on disk.
+    case ignored
+    /// `/x`: root-absolute.
+    case rootAbsolute
+    /// `../` above the output folder.
+    case escapesRoot
+    /// A path inside the output folder; `isDirectory` when written as a directory (`x/`, `.`, `..`).
+    case local(path: [UInt8], isDirectory: Bool, fragment: ArraySlice<UInt8>?)
+}
+
+enum ReferenceResolver {
+    /// Resolves `reference` against the page at `page` (a path relative to the output folder).
+    static func resolve(_ reference: [UInt8], from page: [UInt8]) -> ResolvedReference {
+        let trimmed = Bytes.trimmed(reference[...])
+        guard let first = trimmed.first, first != Bytes.hash else { return .ignored }
+        if trimmed.starts(with: [Bytes.slash, Bytes.slash]) || hasScheme(trimmed) { return .external }
+        if first == Bytes.slash || first == UInt8(ascii: "\\") { return .rootAbsolute }
+
+        var pathPart = trimmed
+        var fragment: ArraySlice<UInt8>?
+        if let hash = pathPart.firstIndex(of: Bytes.hash) {
+            fragment = pathPart[(hash + 1)...]
+            pathPart = pathPart[..<hash]
+        }
+        if let question = pathPart.firstIndex(of: Bytes.question) { pathPart = pathPart[..<question] }
+        if pathPart.isEmpty {
+            // `?q` or `?q#x`: the page itself.
+            return .local(path: page, isDirectory: false, fragment: fragment)
+        }
+
+        // Start from the page's folder and apply each segment in place.
+        var path = Array(page[..<(page.lastIndex(of: Bytes.slash) ?? 0)])
+        let decoded = Bytes.percentDecoded(pathPart)
+        path.reserveCapacity(path.count + decoded.count + 1)
+        var isDirectory = false
+        var start = 0
+        while start <= decoded.count {
+            let end = decoded[start...].firstIndex(of: Bytes.slash) ?? decoded.count
+            let piece = decoded[start..<end]
+            start = end + 1
+            isDirectory = true
+            if piece.isEmpty || (piece.count == 1 && piece.first == Bytes.dot) { continue }
+            if piece.count == 2, piece.first == Bytes.dot, piece.last == Bytes.dot {
+                if path.isEmpty { return .escapesRoot }
+                path.removeSubrange((path.lastIndex(of: Bytes.slash) ?? 0)...)
+                continue
+            }
+            if !path.isEmpty { path.append(Bytes.slash) }
+            path.append(contentsOf: piece)
+            isDirectory = false
+        }
+        return .local(path: path, isDirectory: isDirectory, fragment: fragment)
+    }
+
+    /// `scheme:` per RFC 3986: a letter, then letters, digits, `+`, `-`, `.`, before any `/?#`.
+    private static func hasScheme(_ s: ArraySlice<UInt8>) -> Bool {
+        guard let first = s.first, Bytes.isAlpha(first) else { return false }
+        for b in s.dropFirst() {
+            if b == Bytes.colon { return true }
+            guard Bytes.isAlpha(b) || Bytes.isDigit(b) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == Bytes.dot
+            else { return false }
+        }
+        return false
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// Runs the built `blogctl` executable (it sits next to the test bundle) and captures its output.
+private func blogctl(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    let buildDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let executable = buildDirectory.appendingPathComponent("blogctl")
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+}
+
+private func makeSite(_ files: [String: String]) throws -> URL {
+    let site = FileManager.default.temporaryDirectory.appendingPathComponent("check-\(UUID().uuidString)")
+    for (path, contents) in files {
+        let file = site.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(contents.utf8).write(to: file)
+    }
+    return site
+}
+
+@Test func checkPassesOnACleanSite() throws {
+    let site = try makeSite(["public/index.html": "<a href=\"posts/a/\">a</a>", "public/posts/a/index.html": "<a href=\"../../\">home</a>"])
+    defer { try? FileManager.default.removeItem(at: site) }
+    let result = try blogctl(["check", site.path])
+    #expect(result.status == 0)
+    #expect(result.stdout == "checked 2 references in 2 files: all resolve\n")
+    #expect(result.stderr == "")
+}
+
+@Test func checkReportsBrokenReferencesAndFails() throws {
+    let site = try makeSite(["out/posts/a/index.html": "<a href=\"../b/\">b</a>\n<img src=\"/logo.png\">"])
+    defer { try? FileManager.default.removeItem(at: site) }
+    let result = try blogctl(["check", site.path, "--output", site.appendingPathComponent("out").path])
+    #expect(result.status == 1)
+    #expect(result.stderr.split(separator: "\n") == [
+        "posts/a/index.html: broken link ../b/ (no such file: posts/b/index.html)",
+        "posts/a/index.html: broken link /logo.png (root-absolute path; links must be page-relative to work on IPFS path gateways)",
+        "checked 2 references in 1 file: 2 broken",
+    ])
+}
+
+@Test func checkExplainsAMissingBuild() throws {
+    let site = try makeSite(["site.yml": "title: x\n"])
+    defer { try? FileManager.default.removeItem(at: site) }
+    let result = try blogctl(["check", site.path])
+    #expect(result.status == 1)
+    #expect(result.stderr == "error: no built site at \(site.path)/public; run `blogctl build` first\n")
+}
