@@ -1,2 +1,20 @@
-import BuiltinTheme
-import Markdown
+import Foundation
+
+/// What `SiteBuilder.build` did.
+public struct BuildReport: Sendable {
+    public var outputDirectory: URL
+    public var stats: BuildStats
+}
+
+/// Builds a site folder into a static site.
+public enum SiteBuilder {
+    /// Builds `siteDirectory` into `outputDirectory` (default `<site>/public`), replacing it
+    /// atomically. Throws `SiteBuildError`.
+    public static func build(siteDirectory: URL, outputDirectory: URL? = nil, options: BuildOptions = BuildOptions()) async throws -> BuildReport {
+        let session = SiteBuildSession(siteDirectory: siteDirectory, options: options)
+        let result = try await session.build()
+        let output = outputDirectory ?? siteDirectory.appendingPathComponent("public")
+        try SiteWriter.write(result.output, to: output, siteDirectory: siteDirectory)
+        return BuildReport(outputDirectory: output, stats: result.stats)
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+/// One post or standalone page, parsed and rendered, with its URL decided. Depends only on its
+/// own source file and the site settings, so it is cached across rebuilds.
+final class Document: Sendable {
+    let sourcePath: String
+    /// The path shown in errors (the site folder as the user named it, plus `sourcePath`).
+    let displayPath: String
+    let kind: DocumentKind
+    let bundle: String?
+    let frontMatter: FrontMatter
+    let date: SiteDate?
+    let slug: String
+    /// The site path it is served at (`/posts/hello/`).
+    let path: String
+    /// Alias site paths that redirect here.
+    let aliases: [String]
+    /// Tags as (name, slug), in front matter order, duplicates removed.
+    let tags: [(name: String, slug: String)]
+    /// HTML with the site's own references in root-absolute form (see `SiteURLs.contentNormalizer`).
+    let contentHTML: String
+    let summaryHTML: String
+    let descriptionText: String
+    let rendered: RenderedDocument
+    /// Changes whenever the source changes; what rebuilds compare.
+    let revision: Int
+    /// Precomputed for the 10,000-post case, where every rebuild sorts and lists all posts.
+    let sortSeconds: Int64
+    /// What list pages such as the archive show of it (path, title, date).
+    let listSignature: String
+    /// `updated` or `date` as ISO 8601, for the sitemap.
+    let lastModified: String?
+    /// Its sitemap line (the base URL is part of the site settings, which reset the document cache).
+    let sitemapEntry: String
+
+    var title: String { frontMatter.title }
+    var updated: SiteDate? { frontMatter.updated }
+    var isDraft: Bool { frontMatter.draft }
+
+    private static let datePrefixLength = "2026-01-01-".count
+
+    /// Parses `text` (the content of `sourcePath`).
+    init(sourcePath: String, displayRoot: String, kind: DocumentKind, bundle: String?, text: String,
+        config: SiteConfig, urls: SiteURLs, revision: Int) throws(SiteBuildError)
+    {
+        self.sourcePath = sourcePath
+        let displayPath = displayRoot.isEmpty ? sourcePath : displayRoot + "/" + sourcePath
+        self.displayPath = displayPath
+        self.kind = kind
+        self.bundle = bundle
+        self.revision = revision
+        let (matter, body) = try FrontMatter.split(text, file: displayPath, timeZone: config.timezone)
+        frontMatter = matter
+
+        // The name the slug and date come from: the bundle folder or the file name.
+        let stem: String
+        if let bundle {
+            stem = String(bundle.split(separator: "/").last ?? "")
+        } else {
+            stem = String((sourcePath.split(separator: "/").last ?? "").dropLast(".md".count))
+        }
+        var nameDate: SiteDate?
+        var nameRest = stem
+        if stem.count > Self.datePrefixLength, stem.utf8.count >= Self.datePrefixLength,
+            stem[stem.index(stem.startIndex, offsetBy: 10)] == "-",
+            let parsed = SiteDate.parse(String(stem.prefix(10)), timeZone: config.timezone)
+        {
+            nameDate = parsed
+            nameRest = String(stem.dropFirst(Self.datePrefixLength))
+        }
+        date = matter.date ?? nameDate
+        if kind == .post, date == nil {
+            throw .missingDate(file: displayPath)
+        }
+        let slug = Slug.make(matter.slug ?? nameRest)
+        guard !slug.isEmpty else {
+            throw .malformed(SourceLocation(file: displayPath, line: 1), "cannot make a URL slug from '\(nameRest)'; add a 'slug' key")
+        }
+        self.slug = slug
+        if let custom = matter.path, let normalized = SiteURLs.normalize(userPath: custom) {
+            path = normalized
+        } else {
+            path = kind == .post ? SiteURLs.post(slug: slug) : SiteURLs.page(slug: slug)
+        }
+        aliases = matter.aliases.compactMap(SiteURLs.normalize(userPath:))
+
+        var seen: Set<String> = []
+        var tags: [(name: String, slug: String)] = []
+        for name in matter.tags {
+            let tagSlug = Slug.make(name)
+            guard !tagSlug.isEmpty else {
+                throw .malformed(matter.locations["tags"] ?? SourceLocation(file: displayPath, line: 1),
+                    "tag '\(name)' has no letters or digits")
+            }
+            if seen.insert(tagSlug).inserted { tags.append((name.trimmingCharacters(in: .whitespaces), tagSlug)) }
+        }
+        self.tags = tags
+
+        rendered = MarkdownAdapter.render(String(body), settings: config.markdown)
+        let normalizer = urls.contentNormalizer(for: path)
+        contentHTML = normalizer.rewriteHTML(rendered.html)
+        if let summary = matter.summary {
+            summaryHTML = "<p>" + HTMLText.escape(summary) + "</p>"
+        } else {
+            summaryHTML = normalizer.rewriteHTML(rendered.summaryHTML)
+        }
+        sortSeconds = date?.seconds ?? 0
+        listSignature = path + "\u{0}" + matter.title + "\u{0}" + String(sortSeconds)
+        lastModified = (matter.updated ?? date)?.iso8601
+        sitemapEntry = SiteIndexFiles.sitemapEntry(absoluteURL: urls.absolute(path), lastModified: lastModified)
+        descriptionText = matter.description ?? matter.summary
+            ?? HTMLText.plainText(rendered.summaryText.isEmpty ? summaryHTML : HTMLText.escape(rendered.summaryText), limit: 200)
+    }
+}

@@ -1,0 +1,117 @@
+/// Builds the data each template receives (docs/templates.md). Every URL in it is relative to
+/// the page being rendered, except `absolute_url` values.
+struct PageContext: Sendable {
+    let model: SiteModel
+    /// Site path of the favicon among the output's static files, if there is one.
+    let faviconPath: String?
+
+    var urls: SiteURLs { model.urls }
+
+    /// What the page is, for `page.kind` and `page.is_<kind>`.
+    enum Kind: String, Sendable {
+        case home, post, page, tags, tag, archive, notFound = "404", alias
+    }
+
+    /// The fields every page gets: `site`, `menu`, `page`, `root_url`, `extra`.
+    func common(path: String, kind: Kind, title: String, description: String? = nil,
+        absolutePath: String? = nil) -> [String: DataValue]
+    {
+        let config = model.config
+        func link(_ target: String) -> DataValue { .string(SiteURLs.relative(from: path, to: target)) }
+        var site: [String: DataValue] = [
+            "title": .string(config.title),
+            "description": .string(config.description),
+            "author": .string(config.author),
+            "language": .string(config.language),
+            "base_url": .string(urls.baseURL),
+            "home_url": link(SiteURLs.home),
+            "tags_url": link(SiteURLs.tags),
+            "archive_url": link(SiteURLs.archive),
+            "rss_url": link(SiteURLs.rss),
+            "atom_url": link(SiteURLs.atom),
+            "json_feed_url": link(SiteURLs.jsonFeed),
+            "stylesheet_url": link(SiteURLs.stylesheet),
+        ]
+        if let faviconPath { site["favicon_url"] = link(faviconPath) }
+        if let year = model.year { site["year"] = .int(year) }
+
+        var menu: [DataValue] = []
+        func item(_ title: String, _ target: String, current: Bool) {
+            menu.append(.map(["title": .string(title), "url": link(target), "current": .bool(current)]))
+        }
+        item("Home", SiteURLs.home, current: kind == .home)
+        for page in model.pages { item(page.title, page.path, current: page.path == path) }
+        item("Tags", SiteURLs.tags, current: kind == .tags || kind == .tag)
+        item("Archive", SiteURLs.archive, current: kind == .archive)
+
+        var page: [String: DataValue] = [
+            "title": .string(title),
+            "description": .string(description ?? config.description),
+            "absolute_url": .string(urls.absolute(absolutePath ?? path)),
+            "url": .string("./"),
+            "kind": .string(kind.rawValue),
+        ]
+        page["is_\(kind.rawValue)"] = .bool(true)
+        return [
+            "site": .map(site),
+            "menu": .array(menu),
+            "page": .map(page),
+            "root_url": link(SiteURLs.home),
+            "extra": .map(config.extra),
+        ]
+    }
+
+    /// A post or standalone page as templates see it, linked from the page at `from`.
+    func document(_ document: Document, from path: String, tagNames: [String: String]) -> [String: DataValue] {
+        var value: [String: DataValue] = [
+            "title": .string(document.title),
+            "url": .string(SiteURLs.relative(from: path, to: document.path)),
+            "absolute_url": .string(urls.absolute(document.path)),
+            "content": .string(document.contentHTML),
+            "summary": .string(document.summaryHTML),
+            "description": .string(document.descriptionText),
+            "word_count": .int(document.rendered.wordCount),
+            "reading_minutes": .int(document.rendered.readingMinutes),
+            "authors": .array((document.frontMatter.authors ?? (model.config.author.isEmpty ? [] : [model.config.author])).map { .string($0) }),
+            "extra": .map(document.frontMatter.extra),
+        ]
+        if let date = document.date {
+            value["date"] = .string(date.iso8601)
+            value["date_display"] = .string(date.display)
+            value["year"] = .int(date.year)
+        }
+        if let updated = document.updated {
+            value["updated"] = .string(updated.iso8601)
+            value["updated_display"] = .string(updated.display)
+        }
+        if let toc = document.rendered.tableOfContents { value["toc"] = .string(toc) }
+        // Lists are always present (possibly empty): a missing key would be looked up in the
+        // enclosing context by Mustache.
+        value["tags"] = .array(document.tags.map { tag in
+                .map([
+                    "name": .string(tagNames[tag.slug] ?? tag.name),
+                    "url": .string(SiteURLs.relative(from: path, to: SiteURLs.tag(slug: tag.slug))),
+                ])
+            })
+        return value
+    }
+
+    /// `pagination` for page `current` of `total`, whose page n lives at `pathOf(n)`; nil for one page.
+    /// Lists a window of pages (first, last, current ± 2) so a 1,000-page blog stays linear.
+    func pagination(current: Int, total: Int, from path: String, pathOf: (Int) -> String) -> DataValue? {
+        guard total > 1 else { return nil }
+        var value: [String: DataValue] = ["current": .int(current), "total": .int(total)]
+        if current > 1 { value["previous_url"] = .string(SiteURLs.relative(from: path, to: pathOf(current - 1))) }
+        if current < total { value["next_url"] = .string(SiteURLs.relative(from: path, to: pathOf(current + 1))) }
+        var pages: [DataValue] = []
+        for number in 1...total where total <= 10 || number == 1 || number == total || abs(number - current) <= 2 {
+            pages.append(.map([
+                "number": .int(number),
+                "url": .string(SiteURLs.relative(from: path, to: pathOf(number))),
+                "current": .bool(number == current),
+            ]))
+        }
+        value["pages"] = .array(pages)
+        return .map(value)
+    }
+}

@@ -1,0 +1,174 @@
+/// What a page's output depends on, beyond the site-wide inputs. Two builds that give a page
+/// equal keys give it equal bytes, so a rebuild renders only pages whose key changed.
+struct PageKey: Sendable, Equatable {
+    var siteRevision: Int
+    var template: String
+    var text: [String]
+    var revisions: [Int]
+}
+
+/// One HTML page to render: where it goes, with which template, and how to build its data.
+struct PageJob: Sendable {
+    let path: String
+    let template: String
+    /// Who asked for this path, for conflict errors.
+    let claimedBy: String
+    let key: PageKey
+    let context: @Sendable () -> DataValue
+    let outputFile: String
+    /// Its line in sitemap.xml; nil for pages left out (404, aliases).
+    let sitemapEntry: String?
+
+    init(path: String, template: String, claimedBy: String, key: PageKey, sitemapEntry: String?,
+        context: @escaping @Sendable () -> DataValue)
+    {
+        self.sitemapEntry = sitemapEntry
+        self.path = path
+        self.template = template
+        self.claimedBy = claimedBy
+        self.key = key
+        self.context = context
+        outputFile = SiteURLs.outputFile(for: path)
+    }
+}
+
+/// Lists every HTML page of a site model.
+enum PagePlan {
+    static func jobs(for model: SiteModel, context builder: PageContext, siteRevision: Int) -> [PageJob] {
+        var jobs: [PageJob] = []
+        let tagNames = model.tagNames
+        let perPage = model.config.postsPerPage
+        func generatedEntry(_ path: String) -> String {
+            SiteIndexFiles.sitemapEntry(absoluteURL: model.urls.absolute(path), lastModified: nil)
+        }
+        func key(_ template: String, _ text: [String], _ revisions: [Int] = []) -> PageKey {
+            PageKey(siteRevision: siteRevision, template: template, text: text, revisions: revisions)
+        }
+
+        // Lists (home and tag pages) share one shape.
+        func listJobs(kind: PageContext.Kind, template: String, members: [Int], title: String,
+            pathOf: @escaping @Sendable (Int) -> String, tag: TagGroup?)
+        {
+            let total = max(1, (members.count + perPage - 1) / perPage)
+            for number in 1...total {
+                let slice = Array(members[min((number - 1) * perPage, members.count)..<min(number * perPage, members.count)])
+                let path = pathOf(number)
+                let posts = slice.map { model.posts[$0] }
+                // Tag display names are site-wide inputs (SiteWideInputs.tags), so they are not repeated here.
+                let text = [tag?.name ?? "", tag?.slug ?? "", String(number), String(total), String(members.count)]
+                jobs.append(PageJob(path: path, template: template, claimedBy: "generated \(kind.rawValue) page",
+                    key: key(template, text, posts.map(\.revision)), sitemapEntry: generatedEntry(path))
+                {
+                    var value = builder.common(path: path, kind: kind, title: title, absolutePath: path)
+                    value["posts"] = .array(posts.map { .map(builder.document($0, from: path, tagNames: tagNames)) })
+                    if let pagination = builder.pagination(current: number, total: total, from: path, pathOf: pathOf) {
+                        value["pagination"] = pagination
+                    }
+                    if let tag {
+                        value["tag"] = .map([
+                            "name": .string(tag.name), "url": .string(SiteURLs.relative(from: path, to: SiteURLs.tag(slug: tag.slug))),
+                            "count": .int(tag.posts.count),
+                        ])
+                    }
+                    return .map(value)
+                })
+            }
+        }
+
+        listJobs(kind: .home, template: "home", members: Array(model.posts.indices), title: model.config.title,
+            pathOf: { SiteURLs.home(page: $0) }, tag: nil)
+
+        for (index, post) in model.posts.enumerated() {
+            let older = index + 1 < model.posts.count ? model.posts[index + 1] : nil
+            let newer = index > 0 ? model.posts[index - 1] : nil
+            let template = post.frontMatter.template ?? "post"
+            jobs.append(PageJob(path: post.path, template: template, claimedBy: post.displayPath,
+                key: key(template, [], [post.revision, older?.revision ?? -1, newer?.revision ?? -1]), sitemapEntry: post.sitemapEntry)
+            {
+                var value = builder.common(path: post.path, kind: .post, title: post.title, description: post.descriptionText)
+                var data = builder.document(post, from: post.path, tagNames: tagNames)
+                for (name, neighbour) in [("previous", older), ("next", newer)] {
+                    if let neighbour {
+                        data[name] = .map([
+                            "title": .string(neighbour.title),
+                            "url": .string(SiteURLs.relative(from: post.path, to: neighbour.path)),
+                        ])
+                    }
+                }
+                value["post"] = .map(data)
+                return .map(value)
+            })
+        }
+
+        for page in model.pages {
+            let template = page.frontMatter.template ?? "page"
+            jobs.append(PageJob(path: page.path, template: template, claimedBy: page.displayPath,
+                key: key(template, [], [page.revision]), sitemapEntry: page.sitemapEntry)
+            {
+                var value = builder.common(path: page.path, kind: .page, title: page.title, description: page.descriptionText)
+                value["post"] = .map(builder.document(page, from: page.path, tagNames: tagNames))
+                return .map(value)
+            })
+        }
+
+        let tagSummary = model.tags.map { "\($0.slug)\u{0}\($0.name)\u{0}\($0.posts.count)" }
+        jobs.append(PageJob(path: SiteURLs.tags, template: "tags", claimedBy: "generated tags page", key: key("tags", tagSummary),
+            sitemapEntry: generatedEntry(SiteURLs.tags)) {
+            var value = builder.common(path: SiteURLs.tags, kind: .tags, title: "Tags")
+            value["tags"] = .array(model.tags.map { tag in
+                .map([
+                    "name": .string(tag.name), "url": .string(SiteURLs.relative(from: SiteURLs.tags, to: SiteURLs.tag(slug: tag.slug))),
+                    "count": .int(tag.posts.count),
+                ])
+            })
+            return .map(value)
+        })
+
+        for tag in model.tags {
+            let slug = tag.slug
+            listJobs(kind: .tag, template: "tag", members: tag.posts, title: tag.name,
+                pathOf: { SiteURLs.tag(slug: slug, page: $0) }, tag: tag)
+        }
+
+        let archiveSummary = model.posts.map(\.listSignature)
+        jobs.append(PageJob(path: SiteURLs.archive, template: "archive", claimedBy: "generated archive page",
+            key: key("archive", archiveSummary), sitemapEntry: generatedEntry(SiteURLs.archive))
+        {
+            var value = builder.common(path: SiteURLs.archive, kind: .archive, title: "Archive")
+            var years: [DataValue] = []
+            var currentYear: Int?
+            var bucket: [DataValue] = []
+            for post in model.posts {
+                let year = post.date!.year
+                if year != currentYear, let previous = currentYear {
+                    years.append(.map(["year": .int(previous), "posts": .array(bucket)]))
+                    bucket = []
+                }
+                currentYear = year
+                bucket.append(.map(builder.document(post, from: SiteURLs.archive, tagNames: tagNames)))
+            }
+            if let currentYear { years.append(.map(["year": .int(currentYear), "posts": .array(bucket)])) }
+            value["years"] = .array(years)
+            return .map(value)
+        })
+
+        jobs.append(PageJob(path: SiteURLs.notFound, template: "404", claimedBy: "generated 404 page", key: key("404", []), sitemapEntry: nil) {
+            .map(builder.common(path: SiteURLs.notFound, kind: .notFound, title: "Page not found"))
+        })
+
+        for document in model.posts + model.pages {
+            for alias in document.aliases {
+                let target = document.path
+                jobs.append(PageJob(path: alias, template: "alias", claimedBy: "alias in \(document.displayPath)",
+                    key: key("alias", [target, document.title]), sitemapEntry: nil)
+                {
+                    var value = builder.common(path: alias, kind: .alias, title: document.title, absolutePath: target)
+                    value["target_url"] = .string(SiteURLs.relative(from: alias, to: target))
+                    value["target_absolute_url"] = .string(builder.urls.absolute(target))
+                    return .map(value)
+                })
+            }
+        }
+        return jobs
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Yams
+
+/// Markdown rendering switches from `site.yml`'s `markdown:` section.
+public struct MarkdownSettings: Sendable, Equatable {
+    public var smartPunctuation = true
+    public var rawHTML = true
+    public var hardBreaks = false
+}
+
+/// The parsed `site.yml`.
+public struct SiteConfig: Sendable, Equatable {
+    public var title: String
+    /// The site's public address, without a trailing slash (`https://example.com`).
+    public var baseURL: String
+    public var author = ""
+    public var language = "en"
+    public var timezone: TimeZone
+    public var description = ""
+    public var postsPerPage = 10
+    public var markdown = MarkdownSettings()
+    /// Kept verbatim for the publish command.
+    public var publish: [String: DataValue] = [:]
+    /// Kept verbatim for the DNSLink command.
+    public var dnslink: [String: DataValue] = [:]
+    public var extra: [String: DataValue] = [:]
+
+    static let keys = [
+        "title", "base_url", "author", "language", "timezone", "description", "posts_per_page",
+        "markdown", "publish", "dnslink", "extra",
+    ]
+    static let markdownKeys = ["smart_punctuation", "raw_html", "hard_breaks"]
+
+    /// Parses `site.yml` text; `file` names it in errors.
+    public static func parse(_ text: String, file: String) throws(SiteBuildError) -> SiteConfig {
+        let entries = try YAMLDocument.rootMapping(text, file: file, lineOffset: 0)
+        var title: String?
+        var baseURL: String?
+        var config = SiteConfig(title: "", baseURL: "", timezone: TimeZone(identifier: "UTC")!)
+        for (key, location, node) in entries {
+            switch key {
+            case "title": title = try YAMLDocument.string(node, key: key, file: file, lineOffset: 0)
+            case "base_url":
+                let value = try YAMLDocument.string(node, key: key, file: file, lineOffset: 0)
+                guard let parsed = URLComponents(string: value), let scheme = parsed.scheme?.lowercased(),
+                    scheme == "https" || scheme == "http", parsed.host?.isEmpty == false
+                else {
+                    throw .malformed(YAMLDocument.location(of: node, file: file, lineOffset: 0),
+                        "base_url '\(value)' must be an absolute http(s) URL such as https://example.com")
+                }
+                baseURL = value.hasSuffix("/") ? String(value.dropLast()) : value
+            case "author": config.author = try YAMLDocument.string(node, key: key, file: file, lineOffset: 0)
+            case "language": config.language = try YAMLDocument.string(node, key: key, file: file, lineOffset: 0)
+            case "timezone":
+                let name = try YAMLDocument.string(node, key: key, file: file, lineOffset: 0)
+                guard let zone = TimeZone(identifier: name) else {
+                    throw .malformed(YAMLDocument.location(of: node, file: file, lineOffset: 0),
+                        "unknown timezone '\(name)' (use an IANA name such as Europe/Berlin or UTC)")
+                }
+                config.timezone = zone
+            case "description": config.description = try YAMLDocument.string(node, key: key, file: file, lineOffset: 0)
+            case "posts_per_page":
+                let value = try YAMLDocument.int(node, key: key, file: file, lineOffset: 0)
+                guard value > 0 else {
+                    throw .malformed(YAMLDocument.location(of: node, file: file, lineOffset: 0), "posts_per_page must be at least 1, not \(value)")
+                }
+                config.postsPerPage = value
+            case "markdown":
+                guard let mapping = node.mapping else {
+                    if node.tag.rawValue == Tag.Name.null.rawValue { continue }
+                    throw .malformed(YAMLDocument.location(of: node, file: file, lineOffset: 0), "'markdown' must be a mapping")
+                }
+                for (keyNode, valueNode) in mapping {
+                    let name = keyNode.scalar?.string ?? ""
+                    switch name {
+                    case "smart_punctuation": config.markdown.smartPunctuation = try YAMLDocument.bool(valueNode, key: name, file: file, lineOffset: 0)
+                    case "raw_html": config.markdown.rawHTML = try YAMLDocument.bool(valueNode, key: name, file: file, lineOffset: 0)
+                    case "hard_breaks": config.markdown.hardBreaks = try YAMLDocument.bool(valueNode, key: name, file: file, lineOffset: 0)
+                    default:
+                        throw .unknownKey(YAMLDocument.location(of: keyNode, file: file, lineOffset: 0), key: "markdown.\(name)", allowed: markdownKeys)
+                    }
+                }
+            case "publish": config.publish = try YAMLDocument.map(node, key: key, file: file, lineOffset: 0)
+            case "dnslink": config.dnslink = try YAMLDocument.map(node, key: key, file: file, lineOffset: 0)
+            case "extra": config.extra = try YAMLDocument.map(node, key: key, file: file, lineOffset: 0)
+            default:
+                throw .unknownKey(location, key: key, allowed: keys)
+            }
+        }
+        guard let title else { throw .missingKey(file: file, key: "title") }
+        guard let baseURL else { throw .missingKey(file: file, key: "base_url") }
+        config.title = title
+        config.baseURL = baseURL
+        return config
+    }
+}

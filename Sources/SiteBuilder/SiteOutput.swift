@@ -1,0 +1,52 @@
+import Foundation
+
+/// The bytes of one output file: generated, or copied unchanged from a source file.
+public enum OutputContent: Sendable, Equatable {
+    case bytes(Data)
+    /// An absolute path to copy from (static files, bundle assets).
+    case copy(of: String)
+
+    /// The file's bytes (reads the source of a copy).
+    public func data() throws -> Data {
+        switch self {
+        case .bytes(let data): return data
+        case .copy(let source): return try Data(contentsOf: URL(fileURLWithPath: source))
+        }
+    }
+}
+
+/// A whole built site in memory: output path (relative, `/`-separated) -> content.
+public struct SiteOutput: Sendable, Equatable {
+    public var files: [String: OutputContent]
+
+    public init(files: [String: OutputContent] = [:]) { self.files = files }
+
+    /// Paths sorted by UTF-8 bytes.
+    public var paths: [String] { files.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+}
+
+/// Counts and timing of one build.
+public struct BuildStats: Sendable, Equatable {
+    /// Visible posts and standalone pages.
+    public var posts = 0
+    public var pages = 0
+    /// HTML pages in the output (lists, posts, pages, aliases, 404).
+    public var htmlPages = 0
+    /// All output files.
+    public var files = 0
+    /// Markdown sources parsed and rendered by this build (the rest came from the cache).
+    public var documentsParsed = 0
+    /// HTML pages rendered by this build (the rest were unchanged).
+    public var pagesRendered = 0
+    public var duration: Duration = .zero
+}
+
+/// What `SiteBuildSession.build()` and `rebuild(changedPaths:)` return.
+public struct BuildResult: Sendable {
+    public var output: SiteOutput
+    /// Output paths added or whose bytes changed since the session's previous build, sorted.
+    public var changedPaths: [String]
+    /// Output paths that the previous build had and this one does not, sorted.
+    public var removedPaths: [String]
+    public var stats: BuildStats
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// Creates new sites and new posts (`blogctl init`, `blogctl new post`).
+public enum SiteScaffold {
+    /// Writes a working site into `directory` (created if needed). Refuses when it already has a site.yml.
+    /// Returns the paths it wrote, relative to `directory`.
+    @discardableResult
+    public static func createSite(in directory: URL, now: Date = Date()) throws -> [String] {
+        let fileManager = FileManager.default
+        let siteFile = directory.appendingPathComponent("site.yml")
+        if fileManager.fileExists(atPath: siteFile.path) { throw SiteBuildError.alreadyExists(path: siteFile.path) }
+        let day = SiteDate(seconds: Int64(now.timeIntervalSince1970), timeZone: TimeZone(identifier: "UTC")!).iso8601.prefix(10)
+        let files: [(String, String)] = [
+            ("site.yml", siteTemplate),
+            ("content/posts/\(day)-hello-world.md", """
+            ---
+            title: Hello, world
+            date: \(day)
+            tags: [meta]
+            ---
+
+            This is the first post of a new blog built with blogctl. Edit it in
+            `content/posts/`, or start another with `blogctl new post "My next post"`.
+
+            <!--more-->
+
+            Everything below the `more` marker shows only on the post's own page.
+
+            """),
+            ("content/about.md", """
+            ---
+            title: About
+            weight: 1
+            ---
+
+            Write something about yourself here. This page lives in `content/about.md`
+            and is served at `/about/`.
+
+            """),
+            ("static/.gitkeep", ""),
+            (".gitignore", "public/\n.public.tmp-*\n"),
+        ]
+        var written: [String] = []
+        for (path, text) in files {
+            let url = directory.appendingPathComponent(path)
+            if fileManager.fileExists(atPath: url.path) { continue }
+            do {
+                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+            } catch {
+                throw SiteBuildError.io(path: url.path, "cannot write: \(error.localizedDescription)")
+            }
+            written.append(path)
+        }
+        return written
+    }
+
+    /// Writes `content/posts/YYYY-MM-DD-<slug>.md` (a draft dated today in the site's time zone)
+    /// and returns its URL. Refuses to overwrite.
+    public static func createPost(title: String, in siteDirectory: URL, now: Date = Date()) throws -> URL {
+        let siteFile = siteDirectory.appendingPathComponent("site.yml")
+        guard let data = FileManager.default.contents(atPath: siteFile.path) else {
+            throw SiteBuildError.io(path: siteFile.path, "no site.yml here; run blogctl init first or pass --site")
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw SiteBuildError.notUTF8(file: siteFile.path) }
+        let config = try SiteConfig.parse(text, file: siteFile.path)
+        let slug = Slug.make(title)
+        guard !slug.isEmpty else { throw SiteBuildError.malformed(SourceLocation(file: "title", line: 1), "cannot make a file name from '\(title)'") }
+        let stamp = SiteDate(seconds: Int64(now.timeIntervalSince1970), timeZone: config.timezone).iso8601
+        let day = stamp.prefix(10)
+        let url = siteDirectory.appendingPathComponent("content/posts/\(day)-\(slug).md")
+        if FileManager.default.fileExists(atPath: url.path) { throw SiteBuildError.alreadyExists(path: url.path) }
+        let quoted = "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        let body = "---\ntitle: \(quoted)\ndate: \(stamp)\ndraft: true\ntags: []\n---\n\nWrite here. Remove `draft: true` to publish.\n"
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(body.utf8).write(to: url, options: .withoutOverwriting)
+        } catch {
+            throw SiteBuildError.io(path: url.path, "cannot write: \(error.localizedDescription)")
+        }
+        return url
+    }
+
+    static let siteTemplate = """
+    # blogctl site settings. Only title and base_url are required; every other key shows its default.
+    # Reference: docs/site.md
+
+    title: My Blog
+    # The address readers use; feeds, the sitemap and canonical links use it.
+    base_url: https://example.com
+
+    # author: ""                 # shown in meta tags and feeds
+    # language: en               # <html lang> and feeds
+    # timezone: UTC              # IANA name; dates without an offset are in this zone
+    # description: ""            # meta description and feed description
+    # posts_per_page: 10         # home and tag pages
+
+    # markdown:
+    #   smart_punctuation: true  # "quotes" -> “quotes”, -- -> –
+    #   raw_html: true           # keep HTML written in Markdown
+    #   hard_breaks: false       # a single newline becomes <br>
+
+    # publish: {}                # IPFS publishing settings (blogctl publish)
+    # dnslink: {}                # DNSLink settings
+    # extra: {}                  # anything; templates see it as `extra`
+
+    """
+}

@@ -1,0 +1,96 @@
+extension SiteURLs {
+    /// The site path a reference points to when it is the site's own: root-absolute (`/img/a.png`)
+    /// or on `base_url`'s host (`https://example.com/img/a.png`). Nil for external links,
+    /// fragments and page-relative references.
+    func sitePath(of url: Substring) -> String? {
+        guard let first = url.first else { return nil }
+        if first == "/" {
+            if url.hasPrefix("//") { return ownPath(afterScheme: url.dropFirst(2)) }
+            return String(url)
+        }
+        guard first == "h" || first == "H" else { return nil }
+        let lower = url.prefix(8).lowercased()
+        if lower.hasPrefix("https://") { return ownPath(afterScheme: url.dropFirst(8)) }
+        if lower.hasPrefix("http://") { return ownPath(afterScheme: url.dropFirst(7)) }
+        return nil
+    }
+
+    private var baseAfterScheme: Substring {
+        guard let range = baseURL.range(of: "://") else { return Substring(baseURL) }
+        return baseURL[range.upperBound...]
+    }
+
+    private func ownPath(afterScheme rest: Substring) -> String? {
+        let base = baseAfterScheme
+        guard rest.count >= base.count, rest.prefix(base.count).lowercased() == base.lowercased() else { return nil }
+        let remainder = rest.dropFirst(base.count)
+        guard let next = remainder.first else { return "/" }
+        switch next {
+        case "/": return String(remainder)
+        case "?", "#": return "/" + remainder
+        default: return nil  // example.com.evil.org
+        }
+    }
+
+    /// The final pass for the page at `pagePath`: the site's own references become page-relative.
+    func pageRelativeRewriter(for pagePath: String) -> URLRewriter {
+        URLRewriter { url in
+            guard let target = sitePath(of: url) else { return nil }
+            return SiteURLs.relative(from: pagePath, to: target)
+        }
+    }
+
+    /// Puts rendered Markdown of the document at `documentPath` into site-absolute form:
+    /// page-relative and own-domain references become root-absolute, so the HTML means the same
+    /// wherever it is shown (its own page, a list page, a feed).
+    func contentNormalizer(for documentPath: String) -> URLRewriter {
+        URLRewriter { url in
+            if let target = sitePath(of: url) { return target == String(url) ? nil : target }
+            guard SiteURLs.isPageRelative(url) else { return nil }
+            return SiteURLs.resolve(url, against: documentPath)
+        }
+    }
+
+    /// For feeds: root-absolute references become full `base_url` URLs.
+    func absoluteRewriter(for documentPath: String) -> URLRewriter {
+        URLRewriter { url in
+            if let target = sitePath(of: url) { return absolute(target) }
+            guard SiteURLs.isPageRelative(url) else { return nil }
+            return absolute(SiteURLs.resolve(url, against: documentPath))
+        }
+    }
+
+    /// True for `a.png`, `../x/`, `./`: no scheme, not root-absolute, not a bare fragment or query.
+    static func isPageRelative(_ url: Substring) -> Bool {
+        guard let first = url.first, first != "/", first != "#", first != "?" else { return false }
+        for character in url {
+            if character == ":" { return false }
+            if character == "/" || character == "?" || character == "#" { return true }
+        }
+        return true
+    }
+
+    /// Resolves a page-relative reference against the directory of `base` (a site path).
+    static func resolve(_ url: Substring, against base: String) -> String {
+        var reference = url
+        var suffix: Substring = ""
+        if let cut = reference.firstIndex(where: { $0 == "?" || $0 == "#" }) {
+            suffix = reference[cut...]
+            reference = reference[..<cut]
+        }
+        var segments = base.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
+        if !segments.isEmpty { segments.removeLast() }  // the file name, or "" after a trailing slash
+        let parts = reference.split(separator: "/", omittingEmptySubsequences: false)
+        for (position, part) in parts.enumerated() {
+            let isLast = position == parts.count - 1
+            switch part {
+            case ".": if isLast { segments.append("") }
+            case "..":
+                if !segments.isEmpty { segments.removeLast() }
+                if isLast { segments.append("") }
+            default: segments.append(String(part))
+            }
+        }
+        return "/" + segments.joined(separator: "/") + suffix
+    }
+}

@@ -1,0 +1,158 @@
+/// The one place that knows the site's URL scheme: the path of every page kind, the output
+/// file that serves a path, page-relative links between paths and absolute `base_url` links.
+///
+/// Site paths start with `/` and are percent-encoded (`/tags/swift/`, `/posts/hello/`);
+/// a path ending in `/` is served by its `index.html`.
+public struct SiteURLs: Sendable {
+    /// `https://example.com` or `https://example.com/blog`, no trailing slash.
+    public let baseURL: String
+
+    public init(baseURL: String) {
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+    }
+
+    public static let home = "/"
+    public static let tags = "/tags/"
+    public static let archive = "/archive/"
+    public static let notFound = "/404.html"
+    public static let rss = "/rss.xml"
+    public static let atom = "/atom.xml"
+    public static let jsonFeed = "/feed.json"
+    public static let sitemap = "/sitemap.xml"
+    public static let robots = "/robots.txt"
+    public static let redirects = "/_redirects"
+    public static let stylesheet = "/css/style.css"
+
+    /// `/`, `/page/2/`, ...
+    public static func home(page: Int) -> String { page <= 1 ? home : "/page/\(page)/" }
+    public static func post(slug: String) -> String { "/posts/\(encode(slug))/" }
+    public static func page(slug: String) -> String { "/\(encode(slug))/" }
+    /// `/tags/<slug>/`, `/tags/<slug>/page/2/`, ...
+    public static func tag(slug: String, page: Int = 1) -> String {
+        page <= 1 ? "/tags/\(encode(slug))/" : "/tags/\(encode(slug))/page/\(page)/"
+    }
+
+    /// A user-written path (front matter `path`, `aliases`) in canonical form: leading `/`,
+    /// trailing `/` unless it names a file (`.html`, `.xml`, ...), no `.`/`..` segments.
+    public static func normalize(userPath: String) -> String? {
+        let trimmed = userPath.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, !trimmed.contains("://"), !trimmed.contains("?"), !trimmed.contains("#") else { return nil }
+        var segments: [String] = []
+        for segment in trimmed.split(separator: "/", omittingEmptySubsequences: true) {
+            if segment == "." { continue }
+            if segment == ".." { return nil }
+            segments.append(encodePreservingEscapes(String(segment)))
+        }
+        if segments.isEmpty { return "/" }
+        let joined = "/" + segments.joined(separator: "/")
+        let last = segments[segments.count - 1]
+        let isFile = last.contains(".") && !trimmed.hasSuffix("/")
+        return isFile ? joined : joined + "/"
+    }
+
+    /// The output file for a site path: `/posts/a/` -> `posts/a/index.html`.
+    public static func outputFile(for path: String) -> String {
+        let decoded = decode(path)
+        let relative = String(decoded.dropFirst())
+        if relative.isEmpty { return "index.html" }
+        return decoded.hasSuffix("/") ? relative + "index.html" : relative
+    }
+
+    /// The site path of an output file: `posts/a/index.html` -> `/posts/a/`, `css/x.css` -> `/css/x.css`.
+    public static func path(forOutputFile file: String) -> String {
+        if file == "index.html" { return "/" }
+        if file.hasSuffix("/index.html") { return "/" + encodePreservingEscapes(String(file.dropLast("index.html".count))) }
+        return "/" + encodePreservingEscapes(file)
+    }
+
+    /// The full URL of a site path: `/posts/a/` -> `https://example.com/posts/a/`.
+    public func absolute(_ path: String) -> String { baseURL + path }
+
+    /// The link from the page at site path `from` to site path `to`, relative so the site works
+    /// under any prefix: from `/posts/a/` to `/img/x.png` is `../../img/x.png`; to itself `./`.
+    /// `to` may carry a `?query` or `#fragment`, which is kept.
+    public static func relative(from: String, to: String) -> String {
+        // Byte-level: this runs dozens of times per page (menu, site links, every listed post).
+        var from = from
+        var to = to
+        return from.withUTF8 { source in
+            to.withUTF8 { target in relativeBytes(from: source, to: target) }
+        }
+    }
+
+    private static func relativeBytes(from source: UnsafeBufferPointer<UInt8>, to target: UnsafeBufferPointer<UInt8>) -> String {
+        let slash = UInt8(ascii: "/")
+        // Split off ?query / #fragment.
+        var targetEnd = target.count
+        for index in 0..<target.count where target[index] == UInt8(ascii: "?") || target[index] == UInt8(ascii: "#") {
+            targetEnd = index
+            break
+        }
+        // Directory of the source: up to and including its last slash.
+        var sourceDirectoryEnd = 0
+        for index in 0..<source.count where source[index] == slash { sourceDirectoryEnd = index + 1 }
+        // Directory of the target, the same way.
+        var targetDirectoryEnd = 0
+        for index in 0..<targetEnd where target[index] == slash { targetDirectoryEnd = index + 1 }
+        // Longest shared directory prefix (ending at a slash).
+        var common = 0
+        var index = 0
+        let limit = min(sourceDirectoryEnd, targetDirectoryEnd)
+        while index < limit, source[index] == target[index] {
+            if source[index] == slash { common = index + 1 }
+            index += 1
+        }
+        var ups = 0
+        for position in common..<sourceDirectoryEnd where source[position] == slash { ups += 1 }
+        var result: [UInt8] = []
+        result.reserveCapacity(ups * 3 + target.count - common + 2)
+        for _ in 0..<ups { result.append(contentsOf: [0x2E, 0x2E, slash]) }
+        result.append(contentsOf: UnsafeBufferPointer(rebasing: target[common..<targetEnd]))
+        if result.isEmpty { result = [0x2E, slash] }
+        result.append(contentsOf: UnsafeBufferPointer(rebasing: target[targetEnd...]))
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The page-relative link to the site root from `from` (`./`, `../`, `../../`).
+    public static func root(from: String) -> String { relative(from: from, to: "/") }
+
+    private static let unreserved: Set<UInt8> = Set(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@".utf8))
+
+    /// Percent-encodes one path segment (UTF-8 bytes outside the URL-safe set).
+    static func encode(_ segment: String) -> String {
+        var result = ""
+        for byte in segment.utf8 {
+            if unreserved.contains(byte) {
+                result.unicodeScalars.append(UnicodeScalar(byte))
+            } else {
+                result += "%" + hex(byte)
+            }
+        }
+        return result
+    }
+
+    static func encodePreservingEscapes(_ text: String) -> String {
+        var result = ""
+        for byte in text.utf8 {
+            if unreserved.contains(byte) || byte == 0x25 || byte == 0x2F {
+                result.unicodeScalars.append(UnicodeScalar(byte))
+            } else {
+                result += "%" + hex(byte)
+            }
+        }
+        return result
+    }
+
+    private static func hex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
+    }
+
+    /// Undoes percent-encoding (for output file names).
+    static func decode(_ path: String) -> String {
+        guard path.utf8.contains(0x25) else { return path }
+        return path.removingPercentEncoding ?? path
+    }
+}
+
+import Foundation

@@ -1,0 +1,302 @@
+/// Rewrites the URLs inside HTML and CSS on raw UTF-8 bytes: `href`, `src`, `srcset`
+/// candidates, `poster`, and CSS `url()` in `style` attributes, `<style>` elements and
+/// stylesheets. It leaves `<pre>`, `<code>`, `<script>`, `<textarea>` and comments alone,
+/// and canonical links (they must stay absolute). Runs over every page, so it copies
+/// untouched stretches wholesale and allocates only when something changes.
+struct URLRewriter {
+    /// Returns the replacement for one URL, or nil to keep it.
+    let transform: (Substring) -> String?
+
+    func rewriteHTML(_ html: String) -> String {
+        var html = html
+        return html.withUTF8 { input in
+            var output: [UInt8] = []
+            let changed = rewriteHTML(input, into: &output)
+            return changed ? String(decoding: output, as: UTF8.self) : String(decoding: input, as: UTF8.self)
+        }
+    }
+
+    func rewriteCSS(_ css: String) -> String {
+        var css = css
+        return css.withUTF8 { input in
+            var output: [UInt8] = []
+            var copied = 0
+            rewriteCSS(input, range: 0..<input.count, into: &output, copied: &copied)
+            guard copied > 0 else { return String(decoding: input, as: UTF8.self) }
+            output.append(contentsOf: input[copied...])
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    // MARK: HTML
+
+    private static let skippedElements: [[UInt8]] = ["pre", "code", "script", "textarea"].map { Array($0.utf8) }
+
+    /// Returns whether anything changed; `output` then holds the whole result.
+    private func rewriteHTML(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
+        let count = input.count
+        var copied = 0
+        var index = 0
+        while index < count {
+            guard input[index] == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
+            if match(input, at: index, "<!--") {
+                index = find(input, "-->", from: index + 4).map { $0 + 3 } ?? count
+                continue
+            }
+            let nameStart = index + 1
+            guard nameStart < count, isLetter(input[nameStart]) else {
+                index += 1
+                continue
+            }
+            var nameEnd = nameStart
+            while nameEnd < count, isNameByte(input[nameEnd]) { nameEnd += 1 }
+            let name = input[nameStart..<nameEnd]
+            let (attributes, tagEnd) = parseAttributes(input, from: nameEnd)
+            let isLink = equalsIgnoringCase(name, "link")
+            var isCanonical = false
+            if isLink {
+                for attribute in attributes where equalsIgnoringCase(input[attribute.name], "rel") {
+                    if let value = attribute.value, contains(lowercased(input[value]), "canonical") { isCanonical = true }
+                }
+            }
+            for attribute in attributes {
+                guard let valueRange = attribute.value else { continue }
+                let attributeName = input[attribute.name]
+                if equalsIgnoringCase(attributeName, "href") || equalsIgnoringCase(attributeName, "src")
+                    || equalsIgnoringCase(attributeName, "poster")
+                {
+                    if isCanonical { continue }
+                    let value = Substring(decoding: input[valueRange], as: UTF8.self)
+                    if let replacement = transform(value) {
+                        output.append(contentsOf: input[copied..<valueRange.lowerBound])
+                        output.append(contentsOf: replacement.utf8)
+                        copied = valueRange.upperBound
+                    }
+                } else if equalsIgnoringCase(attributeName, "srcset") {
+                    if let replacement = rewriteSrcset(Substring(decoding: input[valueRange], as: UTF8.self)) {
+                        output.append(contentsOf: input[copied..<valueRange.lowerBound])
+                        output.append(contentsOf: replacement.utf8)
+                        copied = valueRange.upperBound
+                    }
+                } else if equalsIgnoringCase(attributeName, "style") {
+                    rewriteCSS(input, range: valueRange, into: &output, copied: &copied)
+                }
+            }
+            index = tagEnd
+            if equalsIgnoringCase(name, "style") {
+                let end = findClosingTag(input, name: Array("style".utf8), from: index)
+                rewriteCSS(input, range: index..<end, into: &output, copied: &copied)
+                index = end
+            } else if Self.skippedElements.contains(where: { equalsIgnoringCase(name, $0) }) {
+                index = findClosingTag(input, name: Array(name), from: index)
+            }
+        }
+        guard copied > 0 else { return false }
+        output.append(contentsOf: input[copied...])
+        return true
+    }
+
+    private struct Attribute {
+        var name: Range<Int>
+        var value: Range<Int>?
+    }
+
+    /// Reads attributes from just after the tag name up to and including `>`.
+    private func parseAttributes(_ input: UnsafeBufferPointer<UInt8>, from start: Int) -> ([Attribute], Int) {
+        var attributes: [Attribute] = []
+        var index = start
+        let count = input.count
+        while index < count {
+            let byte = input[index]
+            if byte == UInt8(ascii: ">") { return (attributes, index + 1) }
+            if isSpace(byte) || byte == UInt8(ascii: "/") {
+                index += 1
+                continue
+            }
+            let nameStart = index
+            while index < count, !isSpace(input[index]), input[index] != UInt8(ascii: "="), input[index] != UInt8(ascii: ">"),
+                !(input[index] == UInt8(ascii: "/") && index + 1 < count && input[index + 1] == UInt8(ascii: ">"))
+            {
+                index += 1
+            }
+            var attribute = Attribute(name: nameStart..<index, value: nil)
+            if index == nameStart {
+                index += 1
+                continue
+            }
+            var look = index
+            while look < count, isSpace(input[look]) { look += 1 }
+            if look < count, input[look] == UInt8(ascii: "=") {
+                look += 1
+                while look < count, isSpace(input[look]) { look += 1 }
+                if look < count, input[look] == UInt8(ascii: "\"") || input[look] == UInt8(ascii: "'") {
+                    let quote = input[look]
+                    let valueStart = look + 1
+                    var valueEnd = valueStart
+                    while valueEnd < count, input[valueEnd] != quote { valueEnd += 1 }
+                    attribute.value = valueStart..<valueEnd
+                    index = min(valueEnd + 1, count)
+                } else {
+                    let valueStart = look
+                    var valueEnd = valueStart
+                    while valueEnd < count, !isSpace(input[valueEnd]), input[valueEnd] != UInt8(ascii: ">") { valueEnd += 1 }
+                    attribute.value = valueStart..<valueEnd
+                    index = valueEnd
+                }
+            }
+            attributes.append(attribute)
+        }
+        return (attributes, count)
+    }
+
+    private func rewriteSrcset(_ value: Substring) -> String? {
+        var result = ""
+        var changed = false
+        var rest = value[...]
+        while !rest.isEmpty {
+            let leading = rest.prefix(while: { $0.isWhitespace || $0 == "," })
+            result += leading
+            rest = rest.dropFirst(leading.count)
+            if rest.isEmpty { break }
+            var url = rest.prefix(while: { !$0.isWhitespace })
+            rest = rest.dropFirst(url.count)
+            var trailingComma = false
+            if url.hasSuffix(",") {
+                url = url.dropLast()
+                trailingComma = true
+            }
+            if let replacement = transform(url) {
+                result += replacement
+                changed = true
+            } else {
+                result += url
+            }
+            if trailingComma {
+                result += ","
+                continue
+            }
+            let descriptor = rest.prefix(while: { $0 != "," })
+            result += descriptor
+            rest = rest.dropFirst(descriptor.count)
+        }
+        return changed ? result : nil
+    }
+
+    // MARK: CSS
+
+    /// Rewrites `url(...)` references inside `range`, appending changes to `output`.
+    private func rewriteCSS(_ input: UnsafeBufferPointer<UInt8>, range: Range<Int>, into output: inout [UInt8], copied: inout Int) {
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index + 4 <= end {
+            guard input[index] | 0x20 == UInt8(ascii: "u"), matchIgnoringCase(input, at: index, "url("),
+                index == range.lowerBound || !isNameByte(input[index - 1])
+            else {
+                index += 1
+                continue
+            }
+            var start = index + 4
+            while start < end, isSpace(input[start]) { start += 1 }
+            var stop: Int
+            if start < end, input[start] == UInt8(ascii: "\"") || input[start] == UInt8(ascii: "'") {
+                let quote = input[start]
+                start += 1
+                stop = start
+                while stop < end, input[stop] != quote { stop += 1 }
+            } else if start < end, input[start] == UInt8(ascii: "&") {
+                // `&quot;` inside a style attribute.
+                if matchIgnoringCase(input, at: start, "&quot;") {
+                    start += 6
+                    stop = find(input, "&quot;", from: start).map { min($0, end) } ?? end
+                } else {
+                    stop = start
+                }
+            } else {
+                stop = start
+                while stop < end, input[stop] != UInt8(ascii: ")"), !isSpace(input[stop]) { stop += 1 }
+            }
+            if stop > start, stop <= end {
+                let value = Substring(decoding: input[start..<stop], as: UTF8.self)
+                if let replacement = transform(value) {
+                    output.append(contentsOf: input[copied..<start])
+                    output.append(contentsOf: replacement.utf8)
+                    copied = stop
+                }
+            }
+            index = max(stop, index + 4)
+        }
+    }
+
+    // MARK: Bytes
+
+    private func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+    private func isNameByte(_ byte: UInt8) -> Bool {
+        isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+    }
+    private func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C }
+
+    private func match(_ input: UnsafeBufferPointer<UInt8>, at index: Int, _ literal: StaticString) -> Bool {
+        let length = literal.utf8CodeUnitCount
+        guard index + length <= input.count else { return false }
+        let pointer = literal.utf8Start
+        for offset in 0..<length where input[index + offset] != pointer[offset] { return false }
+        return true
+    }
+
+    private func matchIgnoringCase(_ input: UnsafeBufferPointer<UInt8>, at index: Int, _ literal: StaticString) -> Bool {
+        let length = literal.utf8CodeUnitCount
+        guard index + length <= input.count else { return false }
+        let pointer = literal.utf8Start
+        for offset in 0..<length where lower(input[index + offset]) != pointer[offset] { return false }
+        return true
+    }
+
+    private func find(_ input: UnsafeBufferPointer<UInt8>, _ literal: StaticString, from start: Int) -> Int? {
+        var index = start
+        while index < input.count {
+            if match(input, at: index, literal) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    private func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
+    private func lowercased(_ bytes: UnsafeBufferPointer<UInt8>.SubSequence) -> [UInt8] { bytes.map(lower) }
+
+    private func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
+        let needle = Array(needle.utf8)
+        guard haystack.count >= needle.count else { return false }
+        for start in 0...(haystack.count - needle.count) where Array(haystack[start..<start + needle.count]) == needle {
+            return true
+        }
+        return false
+    }
+
+    private func equalsIgnoringCase<C: Collection>(_ bytes: C, _ name: String) -> Bool where C.Element == UInt8 {
+        equalsIgnoringCase(bytes, Array(name.utf8))
+    }
+
+    private func equalsIgnoringCase<C: Collection>(_ bytes: C, _ name: [UInt8]) -> Bool where C.Element == UInt8 {
+        guard bytes.count == name.count else { return false }
+        return zip(bytes, name).allSatisfy { lower($0) == lower($1) }
+    }
+
+    /// The index of `</name` (case-insensitive) after `start`, or the end of input.
+    private func findClosingTag(_ input: UnsafeBufferPointer<UInt8>, name: [UInt8], from start: Int) -> Int {
+        var index = start
+        let count = input.count
+        while index + 2 + name.count <= count {
+            if input[index] == UInt8(ascii: "<"), input[index + 1] == UInt8(ascii: "/"),
+                equalsIgnoringCase(input[(index + 2)..<(index + 2 + name.count)], name)
+            {
+                return index
+            }
+            index += 1
+        }
+        return count
+    }
+}

@@ -1,0 +1,121 @@
+import Yams
+
+/// Parses YAML into nodes that keep their line and column, so every later error can say
+/// where the bad value is.
+enum YAMLDocument {
+    /// Parses `text` (whose first line is line `lineOffset + 1` of `file`) into its root mapping.
+    static func rootMapping(_ text: String, file: String, lineOffset: Int) throws(SiteBuildError) -> [(key: String, location: SourceLocation, value: Node)] {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw describe(error, file: file, lineOffset: lineOffset)
+        } catch {
+            throw .malformed(SourceLocation(file: file, line: lineOffset + 1), "\(error)")
+        }
+        guard let node else { return [] }
+        guard let mapping = node.mapping else {
+            throw .malformed(location(of: node, file: file, lineOffset: lineOffset), "expected a mapping of keys to values")
+        }
+        var result: [(key: String, location: SourceLocation, value: Node)] = []
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else {
+                throw .malformed(location(of: key, file: file, lineOffset: lineOffset), "keys must be plain strings")
+            }
+            result.append((name, location(of: key, file: file, lineOffset: lineOffset), value))
+        }
+        return result
+    }
+
+    static func location(of node: Node, file: String, lineOffset: Int) -> SourceLocation {
+        let mark = node.mark
+        return SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+    }
+
+    static func describe(_ error: YamlError, file: String, lineOffset: Int) -> SiteBuildError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\(problem) \($0.text)" } ?? problem
+            return .malformed(SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column), detail)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .malformed(
+                SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column),
+                "duplicate key \(duplicates.joined(separator: ", "))")
+        default:
+            return .malformed(SourceLocation(file: file, line: lineOffset + 1), "\(error)")
+        }
+    }
+
+    /// Converts any node to a template value; scalars keep their YAML type (int, float, bool, null).
+    static func value(_ node: Node) -> DataValue {
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain {
+                switch node.tag.rawValue {
+                case Tag.Name.bool.rawValue: if let value = node.bool { return .bool(value) }
+                case Tag.Name.int.rawValue: if let value = node.int { return .int(value) }
+                case Tag.Name.float.rawValue: if let value = node.float { return .double(value) }
+                case Tag.Name.null.rawValue: return .null
+                default: break
+                }
+            }
+            return .string(scalar.string)
+        case .sequence(let sequence):
+            return .array(sequence.map(value))
+        case .mapping(let mapping):
+            var map: [String: DataValue] = [:]
+            for (key, item) in mapping {
+                map[key.scalar?.string ?? ""] = value(item)
+            }
+            return .map(map)
+        case .alias:
+            return .null
+        }
+    }
+
+    static func string(_ node: Node, key: String, file: String, lineOffset: Int) throws(SiteBuildError) -> String {
+        guard let scalar = node.scalar else {
+            throw .malformed(location(of: node, file: file, lineOffset: lineOffset), "'\(key)' must be a string")
+        }
+        return scalar.string
+    }
+
+    static func bool(_ node: Node, key: String, file: String, lineOffset: Int) throws(SiteBuildError) -> Bool {
+        guard node.scalar != nil, let value = node.bool else {
+            throw .malformed(location(of: node, file: file, lineOffset: lineOffset), "'\(key)' must be true or false")
+        }
+        return value
+    }
+
+    static func int(_ node: Node, key: String, file: String, lineOffset: Int) throws(SiteBuildError) -> Int {
+        guard node.scalar != nil, let value = node.int else {
+            throw .malformed(location(of: node, file: file, lineOffset: lineOffset), "'\(key)' must be an integer")
+        }
+        return value
+    }
+
+    static func stringList(_ node: Node, key: String, file: String, lineOffset: Int) throws(SiteBuildError) -> [String] {
+        if let scalar = node.scalar { return [scalar.string] }
+        guard let sequence = node.sequence else {
+            throw .malformed(location(of: node, file: file, lineOffset: lineOffset), "'\(key)' must be a list of strings")
+        }
+        var result: [String] = []
+        for item in sequence {
+            guard let scalar = item.scalar else {
+                throw .malformed(location(of: item, file: file, lineOffset: lineOffset), "'\(key)' must be a list of strings")
+            }
+            result.append(scalar.string)
+        }
+        return result
+    }
+
+    static func map(_ node: Node, key: String, file: String, lineOffset: Int) throws(SiteBuildError) -> [String: DataValue] {
+        if case .scalar(let scalar) = node, node.tag.rawValue == Tag.Name.null.rawValue || scalar.string.isEmpty { return [:] }
+        guard case .map(let map) = value(node) else {
+            throw .malformed(location(of: node, file: file, lineOffset: lineOffset), "'\(key)' must be a mapping")
+        }
+        return map
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import BuiltinTheme
+import Mustache
+import SiteBuilder
+
+// usage: site-bench SITE_DIR [POST_PATH]
+// Prints the time of a cold full build (in memory, no writing), of writing the output, and of a
+// one-post rebuild through a live SiteBuildSession (the preview server's path): POST_PATH (default:
+// the first post) gets one more line appended, then is restored.
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+    FileHandle.standardError.write(Data("usage: site-bench SITE_DIR [POST_PATH]\n".utf8))
+    exit(2)
+}
+let site = URL(fileURLWithPath: arguments[1])
+
+func milliseconds(_ duration: Duration) -> String {
+    let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    return String(format: "%8.1f ms", ms)
+}
+
+let clock = ContinuousClock()
+let session = SiteBuildSession(siteDirectory: site)
+var result: BuildResult!
+let full = try await clock.measure { result = try await session.build() }
+print("full build (in memory): \(milliseconds(full))  \(result.stats.posts) posts, \(result.stats.htmlPages) pages, \(result.stats.files) files")
+
+let output = FileManager.default.temporaryDirectory.appendingPathComponent("site-bench-\(UUID().uuidString)")
+let write = try clock.measure { try SiteWriter.write(result.output, to: output) }
+print("write output:           \(milliseconds(write))")
+try? FileManager.default.removeItem(at: output)
+
+let posts = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("content/posts").path)
+    .filter { $0.hasSuffix(".md") }.sorted()
+let target = arguments.count >= 3 ? arguments[2] : "content/posts/" + posts[0]
+let file = site.appendingPathComponent(target)
+let original = try Data(contentsOf: file)
+defer { try? original.write(to: file) }
+for round in 1...5 {
+    try (original + Data("\nEdited line \(round).\n".utf8)).write(to: file)
+    var rebuilt: BuildResult!
+    let time = try await clock.measure { rebuilt = try await session.rebuild(changedPaths: [target]) }
+    print("one-post rebuild #\(round):     \(milliseconds(time))  parsed \(rebuilt.stats.documentsParsed), rendered \(rebuilt.stats.pagesRendered) pages, \(rebuilt.changedPaths.count) files changed")
+}
+try original.write(to: file)
+
+// Context representation: the same post page rendered from a DataValue tree (what the builder
+// uses) and from [String: Any] dictionaries, with the built-in theme.
+var library = MustacheLibrary()
+for (path, data) in BuiltinTheme.files where path.hasSuffix(".mustache") {
+    try library.register(String(decoding: data, as: UTF8.self), named: String(path.dropLast(".mustache".count)))
+}
+let content = String(repeating: "<p>Some paragraph text with <a href=\"../x/\">a link</a>.</p>\n", count: 60)
+let tags: DataValue = .array((0..<3).map { .map(["name": .string("tag\($0)"), "url": .string("../../tags/tag\($0)/")]) })
+let context: DataValue = [
+    "site": ["title": "Bench", "description": "d", "author": "a", "language": "en", "base_url": "https://e.com",
+             "home_url": "../../", "tags_url": "../../tags/", "archive_url": "../../archive/", "rss_url": "../../rss.xml",
+             "atom_url": "../../atom.xml", "json_feed_url": "../../feed.json", "stylesheet_url": "../../css/style.css", "year": 2026],
+    "menu": .array((0..<5).map { .map(["title": .string("Item \($0)"), "url": .string("../../m\($0)/"), "current": .bool($0 == 0)]) }),
+    "page": ["title": "Post", "description": "A post", "absolute_url": "https://e.com/posts/p/", "url": "./", "kind": "post", "is_post": true],
+    "root_url": "../../",
+    "extra": [:],
+    "post": .map(["title": "Post", "url": "./", "absolute_url": "https://e.com/posts/p/", "date": "2026-01-01T00:00:00+00:00",
+                  "date_display": "1 January 2026", "year": 2026, "content": .string(content), "summary": "<p>s</p>",
+                  "description": "s", "word_count": 600, "reading_minutes": 3, "tags": tags, "authors": ["Ada"], "extra": [:],
+                  "previous": ["title": "Older", "url": "../older/"], "next": ["title": "Newer", "url": "../newer/"]]),
+]
+func plain(_ value: DataValue) -> Any {
+    switch value {
+    case .map(let map): return map.mapValues(plain)
+    case .array(let items): return items.map(plain)
+    case .string(let text): return text
+    case .int(let number): return number
+    case .double(let number): return number
+    case .bool(let flag): return flag
+    case .null: return NSNull()
+    }
+}
+let dictionary = plain(context)
+let iterations = 2000
+var sink = 0
+let dataValueTime = clock.measure { for _ in 0..<iterations { sink &+= library.render(context, withTemplate: "post")?.utf8.count ?? 0 } }
+let dictionaryTime = clock.measure { for _ in 0..<iterations { sink &+= library.render(dictionary, withTemplate: "post")?.utf8.count ?? 0 } }
+print("post page x\(iterations), DataValue context:   \(milliseconds(dataValueTime))")
+print("post page x\(iterations), [String: Any] context: \(milliseconds(dictionaryTime))  (\(sink % 10))")

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import SiteBuilder
+
+@Test func siteConfigDefaults() throws {
+    let config = try SiteConfig.parse("title: T\nbase_url: https://example.com/\n", file: "site.yml")
+    #expect(config.title == "T")
+    #expect(config.baseURL == "https://example.com")
+    #expect(config.language == "en")
+    #expect(config.timezone.secondsFromGMT(for: Date()) == 0)
+    #expect(config.postsPerPage == 10)
+    #expect(config.markdown == MarkdownSettings(smartPunctuation: true, rawHTML: true, hardBreaks: false))
+    #expect(config.author == "" && config.description == "" && config.extra.isEmpty)
+}
+
+@Test func siteConfigReadsEveryKey() throws {
+    let text = """
+        title: Blog
+        base_url: https://example.com
+        author: Ada
+        language: de
+        timezone: Europe/Berlin
+        description: Words
+        posts_per_page: 3
+        markdown:
+          smart_punctuation: false
+          raw_html: false
+          hard_breaks: true
+        publish:
+          kubo_api: http://127.0.0.1:5001
+        dnslink:
+          domain: example.com
+        extra:
+          github: https://github.com/ada
+          count: 3
+        """
+    let config = try SiteConfig.parse(text, file: "site.yml")
+    #expect(config.language == "de" && config.timezone.identifier == "Europe/Berlin" && config.postsPerPage == 3)
+    #expect(config.markdown == MarkdownSettings(smartPunctuation: false, rawHTML: false, hardBreaks: true))
+    #expect(config.publish["kubo_api"] == .string("http://127.0.0.1:5001"))
+    #expect(config.dnslink["domain"] == .string("example.com"))
+    #expect(config.extra["count"] == .int(3))
+}
+
+private func configError(_ text: String) -> String? {
+    do {
+        _ = try SiteConfig.parse(text, file: "blog/site.yml")
+        return nil
+    } catch {
+        return "\(error)"
+    }
+}
+
+@Test func siteConfigErrorsNameFileAndLine() throws {
+    #expect(configError("title: T\nbase_url: https://e.com\ncolour: red\n")?.hasPrefix("blog/site.yml:3:1: unknown key 'colour'") == true)
+    #expect(configError("title: T\nbase_url: https://e.com\nmarkdown:\n  tables: true\n")?.hasPrefix("blog/site.yml:4:3: unknown key 'markdown.tables'") == true)
+    #expect(configError("base_url: https://e.com\n") == "blog/site.yml:1:1: missing required key 'title'")
+    #expect(configError("title: T\n") == "blog/site.yml:1:1: missing required key 'base_url'")
+    let malformed = try #require(configError("title: T\nbase_url: [unclosed\n"))
+    #expect(malformed.hasPrefix("blog/site.yml:"), "\(malformed)")
+    #expect(configError("title: T\nbase_url: example.com\n")?.contains("blog/site.yml:2:11: base_url 'example.com'") == true)
+    #expect(configError("title: T\nbase_url: https://e.com\ntimezone: Mars/Base\n")?.contains("blog/site.yml:3:11: unknown timezone 'Mars/Base'") == true)
+    #expect(configError("title: T\nbase_url: https://e.com\nposts_per_page: many\n")?.hasPrefix("blog/site.yml:3:17:") == true)
+}

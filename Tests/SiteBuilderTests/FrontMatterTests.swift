@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import SiteBuilder
+
+private let berlin = TimeZone(identifier: "Europe/Berlin")!
+
+private func parse(_ text: String) throws -> FrontMatter {
+    try FrontMatter.split(text, file: "content/posts/x.md", timeZone: berlin).0
+}
+
+private func parseError(_ text: String) -> String? {
+    do {
+        _ = try parse(text)
+        return nil
+    } catch {
+        return "\(error)"
+    }
+}
+
+@Test func yamlFrontMatterReadsEveryKey() throws {
+    let matter = try parse("""
+        ---
+        title: Hello
+        date: 2026-03-01
+        updated: 2026-03-02T10:30:00+01:00
+        draft: true
+        tags: [Swift, IPFS]
+        summary: Short
+        description: Longer
+        slug: hi-there
+        path: /notes/hello/
+        aliases: [/old/hello/]
+        authors: [Ada, Grace]
+        template: special
+        weight: 4
+        extra:
+          mood: happy
+        ---
+        Body
+        """)
+    #expect(matter.title == "Hello")
+    #expect(matter.date?.iso8601 == "2026-03-01T00:00:00+01:00")
+    #expect(matter.updated?.iso8601 == "2026-03-02T10:30:00+01:00")
+    #expect(matter.draft && matter.tags == ["Swift", "IPFS"] && matter.summary == "Short" && matter.description == "Longer")
+    #expect(matter.slug == "hi-there" && matter.path == "/notes/hello/" && matter.aliases == ["/old/hello/"])
+    #expect(matter.authors == ["Ada", "Grace"] && matter.template == "special" && matter.weight == 4)
+    #expect(matter.extra["mood"] == .string("happy"))
+}
+
+@Test func tomlFrontMatterReadsKeysAndDates() throws {
+    let (matter, body) = try FrontMatter.split("""
+        +++
+        title = "Hello TOML"
+        date = 2026-03-01T08:00:00Z
+        tags = ["a", "b"]
+        draft = false
+        [extra]
+        mood = "calm"
+        +++
+        The body
+        """, file: "x.md", timeZone: berlin)
+    #expect(matter.title == "Hello TOML")
+    #expect(matter.date?.iso8601 == "2026-03-01T09:00:00+01:00")
+    #expect(matter.tags == ["a", "b"])
+    #expect(matter.extra["mood"] == .string("calm"))
+    #expect(body == "The body")
+}
+
+@Test func frontMatterErrorsNameFileAndLine() {
+    #expect(parseError("---\ntitle: A\ncolour: red\n---\n")?.hasPrefix("content/posts/x.md:3:1: unknown key 'colour'") == true)
+    #expect(parseError("+++\ntitle = \"A\"\ncolour = \"red\"\n+++\n")?.hasPrefix("content/posts/x.md:3:1: unknown key 'colour'") == true)
+    #expect(parseError("---\ndate: 2026-01-01\n---\n") == "content/posts/x.md:1:1: missing required key 'title'")
+    #expect(parseError("No front matter at all\n") == "content/posts/x.md:1:1: missing required key 'title'")
+    #expect(parseError("---\ntitle: A\ndate: 2026-02-30\n---\n")?.hasPrefix("content/posts/x.md:3:7: invalid date '2026-02-30'") == true)
+    #expect(parseError("---\ntitle: A\ndate: yesterday\n---\n")?.contains("invalid date 'yesterday'") == true)
+    #expect(parseError("---\ntitle: [unclosed\n---\n")?.hasPrefix("content/posts/x.md:") == true)
+    #expect(parseError("+++\ntitle = \n+++\n")?.hasPrefix("content/posts/x.md:2:") == true)
+    #expect(parseError("---\ntitle: A\n")?.contains("never closed") == true)
+    #expect(parseError("---\ntitle: A\ndraft: maybe\n---\n")?.hasPrefix("content/posts/x.md:3:8: 'draft' must be true or false") == true)
+}
+
+@Test func datesParseInTheSiteTimeZone() throws {
+    let utc = TimeZone(identifier: "UTC")!
+    #expect(SiteDate.parse("2026-07-01", timeZone: berlin)?.iso8601 == "2026-07-01T00:00:00+02:00")
+    #expect(SiteDate.parse("2026-07-01 14:05", timeZone: berlin)?.iso8601 == "2026-07-01T14:05:00+02:00")
+    #expect(SiteDate.parse("2026-07-01T14:05:09Z", timeZone: berlin)?.iso8601 == "2026-07-01T16:05:09+02:00")
+    #expect(SiteDate.parse("2026-07-01T14:05:09-05:30", timeZone: utc)?.iso8601 == "2026-07-01T19:35:09+00:00")
+    #expect(SiteDate.parse("2026-11-29", timeZone: utc)?.display == "29 November 2026")
+    #expect(SiteDate.parse("2026-11-29T10:00:00", timeZone: berlin)?.rfc822 == "Sun, 29 Nov 2026 10:00:00 +0100")
+    #expect(SiteDate.parse("2024-02-29", timeZone: utc) != nil)
+    for bad in ["2023-02-29", "2026-13-01", "26-01-01", "2026-01-01T25:00", "2026-01-01X", "2026-01-01T10:00+1"] {
+        #expect(SiteDate.parse(bad, timeZone: utc) == nil, "\(bad)")
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import SiteBuilder
+
+@Test func initCreatesASiteThatBuilds() async throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("blogctl-init-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let now = Date(timeIntervalSince1970: 1_780_315_200)  // 2026-06-01
+    let written = try SiteScaffold.createSite(in: directory, now: now)
+    #expect(written.contains("site.yml") && written.contains("content/about.md") && written.contains(".gitignore"))
+    #expect(written.contains("content/posts/2026-06-01-hello-world.md"))
+    let gitignore = try String(contentsOf: directory.appendingPathComponent(".gitignore"), encoding: .utf8)
+    #expect(gitignore.contains("public/"))
+    // Every optional key is present, commented, in site.yml.
+    let siteYML = try String(contentsOf: directory.appendingPathComponent("site.yml"), encoding: .utf8)
+    for key in SiteConfig.keys + SiteConfig.markdownKeys {
+        #expect(siteYML.contains("\(key):"), "site.yml lacks \(key)")
+    }
+    let report = try await SiteBuilder.build(siteDirectory: directory, options: BuildOptions(now: now))
+    #expect(report.stats.posts == 1 && report.stats.pages == 1)
+    #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("public/posts/hello-world/index.html").path))
+    #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("public/about/index.html").path))
+
+    #expect(throws: SiteBuildError.self) { try SiteScaffold.createSite(in: directory, now: now) }
+}
+
+@Test func newPostWritesADatedDraftAndRefusesToOverwrite() async throws {
+    let site = try FixtureSite(files: [:])
+    defer { site.cleanUp() }
+    let now = Date(timeIntervalSince1970: 1_780_354_800)  // 2026-06-01T23:00Z = 2 June 01:00 in Berlin
+    let url = try SiteScaffold.createPost(title: "Hello \"IPFS\" World!", in: site.root, now: now)
+    #expect(url.lastPathComponent == "2026-06-02-hello-ipfs-world.md")
+    let text = try String(contentsOf: url, encoding: .utf8)
+    #expect(text.hasPrefix("---\ntitle: \"Hello \\\"IPFS\\\" World!\"\ndate: 2026-06-02T01:00:00+02:00\ndraft: true\n"))
+    #expect(throws: SiteBuildError.self) { _ = try SiteScaffold.createPost(title: "Hello IPFS world", in: site.root, now: now) }
+
+    let options = BuildOptions(includeDrafts: true, now: now.addingTimeInterval(60))
+    let result = try await site.build(options)
+    #expect(result.text("posts/hello-ipfs-world/index.html").contains("Hello &quot;IPFS&quot; World!"))
+    #expect(try await site.build(BuildOptions(now: now.addingTimeInterval(60))).has("posts/hello-ipfs-world/index.html") == false)
+}

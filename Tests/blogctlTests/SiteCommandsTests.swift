@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// Runs the built `blogctl` (next to the test bundle) in `directory`.
+private func run(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("blogctl")
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+}
+
+private func temporaryFolder() -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("blogctl-cli-\(UUID().uuidString)")
+}
+
+@Test func initNewPostAndBuildWorkEndToEnd() throws {
+    let site = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: site) }
+    let initialized = try run(["init", site.path])
+    #expect(initialized.status == 0, "\(initialized.stderr)")
+    #expect(initialized.stdout.contains("site.yml"))
+    #expect(try run(["init", site.path]).status != 0, "init must refuse an existing site")
+
+    let created = try run(["new", "post", "A Second Post", "--site", site.path])
+    #expect(created.status == 0, "\(created.stderr)")
+    let postPath = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(postPath.hasSuffix("-a-second-post.md") && FileManager.default.fileExists(atPath: postPath))
+    #expect(try run(["new", "post", "A Second Post", "--site", site.path]).status != 0, "new post must refuse to overwrite")
+
+    let built = try run(["build", site.path])
+    #expect(built.status == 0, "\(built.stderr)")
+    #expect(built.stderr.contains("built 1 posts, 1 pages"))
+    let public_ = site.appendingPathComponent("public")
+    #expect(FileManager.default.fileExists(atPath: public_.appendingPathComponent("posts/hello-world/index.html").path))
+    #expect(!FileManager.default.fileExists(atPath: public_.appendingPathComponent("posts/a-second-post/index.html").path))
+
+    let output = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: output) }
+    let drafts = try run(["build", site.path, "--drafts", "--output", output.path])
+    #expect(drafts.status == 0, "\(drafts.stderr)")
+    #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("posts/a-second-post/index.html").path))
+    #expect(try run(["check", site.path, "--output", output.path]).status == 0)
+}
+
+@Test func buildFailsWithOneLineErrorAndKeepsOutput() throws {
+    let site = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: site) }
+    #expect(try run(["init", site.path]).status == 0)
+    #expect(try run(["build", site.path]).status == 0)
+    let index = site.appendingPathComponent("public/index.html")
+    let before = try Data(contentsOf: index)
+    try Data("---\ntitle: Broken\ncolour: red\n---\n".utf8).write(to: site.appendingPathComponent("content/posts/broken.md"))
+    let failed = try run(["build", site.path])
+    #expect(failed.status != 0)
+    #expect(failed.stderr == "error: \(site.path)/content/posts/broken.md:3:1: unknown key 'colour' (allowed: title, date, updated, draft, tags, summary, description, slug, path, aliases, authors, template, weight, extra)\n")
+    #expect(try Data(contentsOf: index) == before)
+}
