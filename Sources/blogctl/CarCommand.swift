@@ -17,7 +17,7 @@ struct CarCommand: ParsableCommand {
         @Argument(help: "The CAR file (v1 or v2).") var file: String
 
         func run() throws {
-            let result = try failingWithOneLine(file) { try CARVerifier.verify(url: URL(fileURLWithPath: file)) }
+            let result = try reportingErrors(naming: file) { try CARVerifier.verify(url: URL(fileURLWithPath: file)) }
             for root in result.roots { print("root: \(root)") }
             print("blocks: \(result.blockCount)")
             print("bytes: \(result.byteCount)")
@@ -38,7 +38,7 @@ struct CarCommand: ParsableCommand {
         @Argument(help: "The CAR file.") var file: String
 
         func run() throws {
-            let entries = try failingWithOneLine(file) { () throws -> [UnixFSEntry] in
+            let entries = try reportingErrors(naming: file) { () throws -> [UnixFSEntry] in
                 let (store, root) = try openSingleRoot(file)
                 return try UnixFSReader(store: store).list(root: root)
             }
@@ -62,7 +62,7 @@ struct CarCommand: ParsableCommand {
         @Argument(help: "The folder to create; it must not exist or be empty.") var directory: String
 
         func run() throws {
-            try failingWithOneLine(file) {
+            try reportingErrors(naming: file) {
                 let (store, root) = try openSingleRoot(file)
                 try UnixFSReader(store: store).extract(root: root, to: URL(fileURLWithPath: directory))
             }
@@ -88,21 +88,4 @@ private enum CarCommandError: Error, CustomStringConvertible {
         case .rootCount(let file, let n): "\(file): has \(n) roots; this command needs exactly one"
         }
     }
-}
-
-/// Runs `body`; any error becomes one `blogctl: error: …` line naming `file`, and exit status 1.
-private func failingWithOneLine<T>(_ file: String, _ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch {
-        var message = "\(error)"
-        // CAR errors already name the file; UnixFS errors name paths inside it.
-        if !message.contains(file) { message = "\(file): \(message)" }
-        printError("blogctl: error: \(message.replacingOccurrences(of: "\n", with: " "))")
-        throw ExitCode.failure
-    }
-}
-
-private func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
 }

@@ -29,14 +29,7 @@ struct PackCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        do {
-            try await pack()
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            FileHandle.standardError.write(Data("blogctl: error: \("\(error)".replacingOccurrences(of: "\n", with: " "))\n".utf8))
-            throw ExitCode.failure
-        }
+        try await reportingErrors { try await pack() }
     }
 
     private func pack() async throws {

@@ -54,5 +54,5 @@ private func makeSite(_ files: [String: String]) throws -> URL {
     defer { try? FileManager.default.removeItem(at: site) }
     let result = try blogctl(["check", site.path])
     #expect(result.status == 1)
-    #expect(result.stderr == "error: no built site at \(site.path)/public; run `blogctl build` first\n")
+    #expect(result.stderr == "blogctl: error: no built site at \(site.path)/public; run `blogctl build` first\n")
 }
