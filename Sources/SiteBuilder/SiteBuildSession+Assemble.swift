@@ -45,7 +45,23 @@ extension SiteBuildSession {
             siteWide = inputs
             siteRevision += 1
         }
-        let jobs = PagePlan.jobs(for: model, context: PageContext(model: model, faviconPath: favicon), siteRevision: siteRevision)
+        let builder = PageContext(model: model, faviconPath: favicon)
+        // Archive entries depend on the document and the site-wide inputs only.
+        if archiveRevision != siteRevision { archiveEntries = [:] }
+        archiveRevision = siteRevision
+        let tagNames = model.tagNames
+        var archive: [ArchiveEntry] = []
+        archive.reserveCapacity(model.posts.count)
+        var kept: [String: ArchiveEntry] = [:]
+        kept.reserveCapacity(model.posts.count)
+        for post in model.posts {
+            let entry = archiveEntries[post.sourcePath].flatMap { $0.document === post ? $0 : nil }
+                ?? ArchiveEntry(post, builder: builder, tagNames: tagNames)
+            archive.append(entry)
+            kept[post.sourcePath] = entry
+        }
+        archiveEntries = kept
+        let jobs = PagePlan.jobs(for: model, context: builder, siteRevision: siteRevision, archive: archive)
 
         trace("jobs")
         // Claim every output path once; a second claimant is an error naming both.

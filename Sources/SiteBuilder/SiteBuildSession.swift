@@ -29,6 +29,9 @@ public actor SiteBuildSession {
     static let tracing = ProcessInfo.processInfo.environment["BLOGCTL_TRACE"] != nil
     var feeds: (key: [Int], rss: Data, atom: Data, json: Data)?
     var lastBuild: LastBuild?
+    /// Archive entries by source path, valid for `archiveRevision` (a site revision).
+    var archiveEntries: [String: ArchiveEntry] = [:]
+    var archiveRevision = -1
     /// Documents parsed since the last finished build (for its stats).
     var parsedCount = 0
     var previousPageFiles: [String] = []
