@@ -44,6 +44,7 @@ let package = Package(
         ),
         .target(name: "SiteCheck"),
         .executableTarget(name: "markdown-bench", dependencies: ["Markdown"]),
+        .executableTarget(name: "repack-bench", dependencies: ["ContentAddressing"]),
         .executableTarget(name: "theme-embedder"),
         .plugin(
             name: "EmbedTheme",

@@ -30,6 +30,11 @@ public struct InMemoryTree: Sendable, Equatable {
         entries[path] = .file(bytes)
     }
 
+    /// Forgets what `path` holds.
+    public mutating func remove(_ path: String) {
+        entries[path] = nil
+    }
+
     /// What `path` holds, if it was set.
     public subscript(path: String) -> Entry? { entries[path] }
 
