@@ -11,7 +11,7 @@ import PackageDescription
 //   blogctl                      the thin command-line front end
 let package = Package(
     name: "blogctl",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "blogctl", targets: ["blogctl"]),
         .library(name: "ContentAddressing", targets: ["ContentAddressing"]),
@@ -44,6 +44,7 @@ let package = Package(
         ),
         .target(name: "SiteCheck"),
         .executableTarget(name: "markdown-bench", dependencies: ["Markdown"]),
+        .executableTarget(name: "repack-bench", dependencies: ["ContentAddressing"]),
         .executableTarget(name: "theme-embedder"),
         .plugin(
             name: "EmbedTheme",
@@ -74,7 +75,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "site-bench", dependencies: ["SiteBuilder", "BuiltinTheme", .product(name: "Mustache", package: "swift-mustache")]),
-        .testTarget(name: "ContentAddressingTests", dependencies: ["ContentAddressing"]),
+        .testTarget(name: "ContentAddressingTests", dependencies: ["ContentAddressing"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SiteCheckTests", dependencies: ["SiteCheck"]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "BuiltinTheme", "SiteCheck", .product(name: "Mustache", package: "swift-mustache")]),

@@ -33,6 +33,8 @@ struct FrontMatter: Sendable, Equatable {
         /// Where the value starts (the key's location when the syntax does not say).
         var valueLocation: SourceLocation
         var value: DataValue
+        /// The scalar's text as written (YAML), so `title: 2026` or `title: 1.50` stay as typed.
+        var raw: String? = nil
     }
 
     /// Splits `text` into front matter and body and parses the front matter.
@@ -75,7 +77,7 @@ struct FrontMatter: Sendable, Equatable {
     private static func yamlEntries(_ source: String, file: String) throws(SiteBuildError) -> [Entry] {
         try YAMLDocument.rootMapping(source, file: file, lineOffset: 1).map { key, location, node in
             Entry(key: key, location: location, valueLocation: YAMLDocument.location(of: node, file: file, lineOffset: 1),
-                value: YAMLDocument.value(node))
+                value: YAMLDocument.value(node), raw: node.scalar?.string)
         }
     }
 
@@ -146,7 +148,7 @@ struct FrontMatter: Sendable, Equatable {
             func text() throws(SiteBuildError) -> String {
                 switch entry.value {
                 case .string(let value): return value
-                case .int, .double, .bool: return entry.value.description
+                case .int, .double, .bool: return entry.raw ?? entry.value.description
                 default: throw .malformed(location, "'\(key)' must be a string")
                 }
             }

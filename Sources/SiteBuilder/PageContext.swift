@@ -17,7 +17,11 @@ struct PageContext: Sendable {
         absolutePath: String? = nil) -> [String: DataValue]
     {
         let config = model.config
-        func link(_ target: String) -> DataValue { .string(SiteURLs.relative(from: path, to: target)) }
+        // 404.html is served for missing pages at any depth: only root-relative links work there.
+        let rooted = kind == .notFound
+        func link(_ target: String) -> DataValue {
+            .string(rooted ? urls.rootRelative(target) : SiteURLs.relative(from: path, to: target))
+        }
         var site: [String: DataValue] = [
             "title": .string(config.title),
             "description": .string(config.description),
@@ -104,19 +108,23 @@ struct PageContext: Sendable {
     }
 
     /// `pagination` for page `current` of `total`, whose page n lives at `pathOf(n)`; nil for one page.
-    /// Lists a window of pages (first, last, current ± 2) so a 1,000-page blog stays linear.
+    /// Lists a window of pages (first, last, current ± 2) so a 1,000-page blog stays linear;
+    /// `gap_before` marks an entry after skipped numbers.
     func pagination(current: Int, total: Int, from path: String, pathOf: (Int) -> String) -> DataValue? {
         guard total > 1 else { return nil }
         var value: [String: DataValue] = ["current": .int(current), "total": .int(total)]
         if current > 1 { value["previous_url"] = .string(SiteURLs.relative(from: path, to: pathOf(current - 1))) }
         if current < total { value["next_url"] = .string(SiteURLs.relative(from: path, to: pathOf(current + 1))) }
         var pages: [DataValue] = []
+        var previousNumber = 0
         for number in 1...total where total <= 10 || number == 1 || number == total || abs(number - current) <= 2 {
             pages.append(.map([
                 "number": .int(number),
                 "url": .string(SiteURLs.relative(from: path, to: pathOf(number))),
                 "current": .bool(number == current),
+                "gap_before": .bool(number > previousNumber + 1),
             ]))
+            previousNumber = number
         }
         value["pages"] = .array(pages)
         return .map(value)

@@ -39,7 +39,11 @@ final class PageJob: Sendable {
 enum PagePlan {
     /// Every page of `model`; with `only`, just the pages showing the text of those documents
     /// (source paths) — for a rebuild after edits that changed no document's structure.
-    static func jobs(for model: SiteModel, context builder: PageContext, siteRevision: Int, only: Set<String>? = nil) -> [PageJob] {
+    /// `archive` holds each post's archive entry and year, in `model.posts` order, when the
+    /// caller kept them from an earlier build (see `ArchiveEntries`); nil computes them.
+    static func jobs(for model: SiteModel, context builder: PageContext, siteRevision: Int, only: Set<String>? = nil,
+        archive: [ArchiveEntry]? = nil) -> [PageJob]
+    {
         var jobs: [PageJob] = []
         let tagNames = model.tagNames
         let perPage = model.config.postsPerPage
@@ -151,14 +155,14 @@ enum PagePlan {
             var years: [DataValue] = []
             var currentYear: Int?
             var bucket: [DataValue] = []
-            for post in model.posts {
-                let year = post.date!.year
-                if year != currentYear, let previous = currentYear {
+            let entries = archive ?? model.posts.map { ArchiveEntry($0, builder: builder, tagNames: tagNames) }
+            for entry in entries {
+                if entry.year != currentYear, let previous = currentYear {
                     years.append(.map(["year": .int(previous), "posts": .array(bucket)]))
                     bucket = []
                 }
-                currentYear = year
-                bucket.append(.map(builder.brief(post, from: SiteURLs.archive, tagNames: tagNames)))
+                currentYear = entry.year
+                bucket.append(entry.value)
             }
             if let currentYear { years.append(.map(["year": .int(currentYear), "posts": .array(bucket)])) }
             value["years"] = .array(years)
@@ -183,5 +187,19 @@ enum PagePlan {
             }
         }
         return jobs
+    }
+}
+
+/// One post as the archive lists it, with its year (both cost a time zone lookup and a small
+/// map each; a session keeps them, so a retitle on a 10,000-post site rebuilds one, not all).
+struct ArchiveEntry: Sendable {
+    let document: Document
+    let year: Int
+    let value: DataValue
+
+    init(_ document: Document, builder: PageContext, tagNames: [String: String]) {
+        self.document = document
+        year = document.date!.year
+        value = .map(builder.brief(document, from: SiteURLs.archive, tagNames: tagNames))
     }
 }

@@ -39,6 +39,11 @@ public enum SiteBuildError: Error, Sendable, Equatable, CustomStringConvertible 
     case alreadyExists(path: String)
 
     public var description: String {
+        // One line, whatever a parser library put in its message.
+        message.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
+    private var message: String {
         switch self {
         case .malformed(let location, let message):
             return "\(location): \(message)"

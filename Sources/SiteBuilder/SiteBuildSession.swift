@@ -8,31 +8,34 @@ import Foundation
 public actor SiteBuildSession {
     public let siteDirectory: URL
     public let options: BuildOptions
-    private let displayRoot: String
-    private let themeFiles: [String: Data]
+    let displayRoot: String
+    let themeFiles: [String: Data]
 
-    private var inventory = SiteInventory()
-    private var config: SiteConfig?
-    private var configText: String?
-    private var documents: [String: (source: Data, document: Document)] = [:]
+    var inventory = SiteInventory()
+    var config: SiteConfig?
+    var configText: String?
+    var documents: [String: (source: Data, document: Document)] = [:]
     /// Document paths sorted by bytes; nil after a document was added or removed.
-    private var documentOrder: [String]?
-    private var templates: TemplateSet?
-    private var templateSources: [String: Data] = [:]
-    private var templatesRevision = 0
-    private var siteWide: SiteWideInputs?
-    private var siteRevision = 0
-    private var nextDocumentRevision = 0
-    private var renderedPages: [String: (key: PageKey, bytes: Data)] = [:]
-    private var previousOutput = SiteOutput()
+    var documentOrder: [String]?
+    var templates: TemplateSet?
+    var templateSources: [String: Data] = [:]
+    var templatesRevision = 0
+    var siteWide: SiteWideInputs?
+    var siteRevision = 0
+    var nextDocumentRevision = 0
+    var renderedPages: [String: (key: PageKey, bytes: Data)] = [:]
+    var previousOutput = SiteOutput()
     /// `BLOGCTL_TRACE=1` prints the time of each build phase to stderr.
     static let tracing = ProcessInfo.processInfo.environment["BLOGCTL_TRACE"] != nil
-    private var feeds: (key: [Int], rss: Data, atom: Data, json: Data)?
-    private var lastBuild: LastBuild?
+    var feeds: (key: [Int], rss: Data, atom: Data, json: Data)?
+    var lastBuild: LastBuild?
+    /// Archive entries by source path, valid for `archiveRevision` (a site revision).
+    var archiveEntries: [String: ArchiveEntry] = [:]
+    var archiveRevision = -1
     /// Documents parsed since the last finished build (for its stats).
-    private var parsedCount = 0
-    private var previousPageFiles: [String] = []
-    private var previousOtherFiles: [String] = []
+    var parsedCount = 0
+    var previousPageFiles: [String] = []
+    var previousOtherFiles: [String] = []
 
     /// A session for the site folder `siteDirectory`; `themeFiles` defaults to the built-in theme.
     public init(siteDirectory: URL, options: BuildOptions = BuildOptions(), themeFiles: [String: Data] = BuiltinTheme.files) {
@@ -55,7 +58,7 @@ public actor SiteBuildSession {
         }
     }
 
-    private func fullBuild() async throws -> BuildResult {
+    func fullBuild() async throws -> BuildResult {
         let clock = ContinuousClock.now
         inventory = try SiteInventory.scan(siteDirectory)
         documentOrder = nil
@@ -78,7 +81,7 @@ public actor SiteBuildSession {
         }
     }
 
-    private func incrementalBuild(_ changedPaths: [String]) async throws -> BuildResult {
+    func incrementalBuild(_ changedPaths: [String]) async throws -> BuildResult {
         guard config != nil else { return try await fullBuild() }
         let clock = ContinuousClock.now
         var relative: [String] = []
@@ -127,7 +130,7 @@ public actor SiteBuildSession {
 
     // MARK: Loading
 
-    private func read(_ path: String) throws -> Data {
+    func read(_ path: String) throws -> Data {
         do {
             return try Data(contentsOf: siteDirectory.appendingPathComponent(path))
         } catch {
@@ -135,9 +138,9 @@ public actor SiteBuildSession {
         }
     }
 
-    private func display(_ path: String) -> String { displayRoot.isEmpty ? path : displayRoot + "/" + path }
+    func display(_ path: String) -> String { displayRoot.isEmpty ? path : displayRoot + "/" + path }
 
-    private func loadConfig() throws {
+    func loadConfig() throws {
         guard FileManager.default.fileExists(atPath: siteDirectory.appendingPathComponent("site.yml").path) else {
             throw SiteBuildError.io(path: display("site.yml"), "no site.yml here; is this a site folder? (blogctl init makes one)")
         }
@@ -150,7 +153,7 @@ public actor SiteBuildSession {
         documents = [:]
     }
 
-    private func loadTemplates(force: Bool) throws {
+    func loadTemplates(force: Bool) throws {
         var sources: [String: Data] = [:]
         for (name, path) in inventory.templateFiles { sources[name] = try read(path) }
         if !force, templates != nil, sources == templateSources { return }
@@ -162,7 +165,7 @@ public actor SiteBuildSession {
     }
 
     /// Parses the documents at `paths` whose bytes changed, on all cores; counts them in `parsedCount`.
-    private func loadDocuments(_ paths: [String]) async throws {
+    func loadDocuments(_ paths: [String]) async throws {
         guard let config else { return }
         var work: [(path: String, data: Data, kind: DocumentKind, bundle: String?, revision: Int)] = []
         for path in paths.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
@@ -184,247 +187,10 @@ public actor SiteBuildSession {
         for (item, document) in zip(work, results) { documents[item.path] = (item.data, document) }
         parsedCount += work.count
     }
-
-    // MARK: Assembling
-
-    private func assemble(changedSources: Set<String>?, started: ContinuousClock.Instant) async throws -> BuildResult {
-        guard let config, let templates else { throw SiteBuildError.io(path: display("site.yml"), "not loaded") }
-        var phase = ContinuousClock.now
-        func trace(_ name: String) {
-            if SiteBuildSession.tracing {
-                FileHandle.standardError.write(Data("  \(name): \(ContinuousClock.now - phase)\n".utf8))
-            }
-            phase = ContinuousClock.now
-        }
-        let order = documentOrder ?? inventory.documents.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        documentOrder = order
-        let all = order.compactMap { documents[$0]?.document }
-        trace("documents")
-        let model = SiteModel(config: config, documents: all, options: options)
-        trace("model")
-        for document in model.posts + model.pages {
-            if let name = document.frontMatter.template, !templates.has(name) {
-                let location = document.frontMatter.locations["template"] ?? SourceLocation(file: document.displayPath, line: 1)
-                throw SiteBuildError.missingTemplate(name: name, referencedBy: location.description)
-            }
-        }
-
-        // Static files: the site's own win over the theme's.
-        var staticSources: [String: OutputContent] = [:]
-        var staticOwners: [String: String] = [:]
-        for (output, data) in templates.staticFiles {
-            staticSources[output] = .bytes(data)
-            staticOwners[output] = "built-in theme static/\(output)"
-        }
-        for (output, path) in inventory.staticFiles {
-            staticSources[output] = .copy(of: siteDirectory.appendingPathComponent(path).path)
-            staticOwners[output] = display(path)
-        }
-        let favicon = ["favicon.svg", "favicon.ico", "favicon.png"].first { staticSources[$0] != nil }.map { "/" + $0 }
-
-        let inputs = SiteWideInputs(config: config, templatesRevision: templatesRevision,
-            menu: model.pages.map { [$0.title, $0.path] }, tags: model.tags.map { [$0.slug, $0.name] }, year: model.year,
-            favicon: favicon)
-        if inputs != siteWide {
-            siteWide = inputs
-            siteRevision += 1
-        }
-        let jobs = PagePlan.jobs(for: model, context: PageContext(model: model, faviconPath: favicon), siteRevision: siteRevision)
-
-        trace("jobs")
-        // Claim every output path once; a second claimant is an error naming both.
-        var claims: [String: String] = [:]
-        claims.reserveCapacity(jobs.count + inventory.staticFiles.count + 16)
-        func claim(_ file: String, by owner: String) throws {
-            if let first = claims[file] { throw SiteBuildError.urlConflict(path: "/" + file, first: first, second: owner) }
-            claims[file] = owner
-        }
-        for job in jobs { try claim(job.outputFile, by: job.claimedBy) }
-        let generated: [(String, String)] = [
-            (SiteURLs.rss, "RSS feed"), (SiteURLs.atom, "Atom feed"), (SiteURLs.jsonFeed, "JSON feed"),
-            (SiteURLs.sitemap, "sitemap"), (SiteURLs.redirects, "redirects file"),
-        ]
-        for (path, owner) in generated { try claim(SiteURLs.outputFile(for: path), by: "generated " + owner) }
-        var files: [String: OutputContent] = [:]
-        // Everything but the rendered pages, so change detection can skip the unchanged pages.
-        var nonPageFiles: [String] = []
-        for document in model.posts + model.pages {
-            guard let bundle = document.bundle, let assets = inventory.assets[document.sourcePath] else { continue }
-            let directory = SiteURLs.outputFile(for: document.path).split(separator: "/").dropLast().joined(separator: "/")
-            for asset in assets.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-                let relative = String(asset.dropFirst(bundle.count + 1))
-                let output = directory.isEmpty ? relative : directory + "/" + relative
-                try claim(output, by: display(asset))
-                files[output] = .copy(of: siteDirectory.appendingPathComponent(asset).path)
-                nonPageFiles.append(output)
-            }
-        }
-        // A site may replace the generated robots.txt with its own.
-        let robotsFile = SiteURLs.outputFile(for: SiteURLs.robots)
-        for output in staticSources.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            if output == robotsFile { continue }
-            try claim(output, by: staticOwners[output]!)
-        }
-
-        trace("claims")
-        // Render the pages whose inputs changed, on all cores.
-        var toRender: [PageJob] = []
-        var pageBytes: [String: (key: PageKey, bytes: Data)] = [:]
-        pageBytes.reserveCapacity(jobs.count)
-        for job in jobs {
-            if let previous = renderedPages[job.outputFile], previous.key == job.key {
-                pageBytes[job.outputFile] = previous
-            } else {
-                toRender.append(job)
-            }
-        }
-        let urls = model.urls
-        let rendered = try await Parallel.map(toRender) { job -> Data in
-            let html = templates.render(job.template, job.context())
-            return Data(urls.pageRelativeRewriter(for: job.path).rewriteHTML(html).utf8)
-        }
-        trace("render")
-        var renderedFiles: Set<String> = []
-        for (job, bytes) in zip(toRender, rendered) {
-            pageBytes[job.outputFile] = (job.key, bytes)
-            renderedFiles.insert(job.outputFile)
-        }
-        renderedPages = pageBytes
-        files.reserveCapacity(files.count + pageBytes.count + staticSources.count + 8)
-        for (file, page) in pageBytes { files[file] = .bytes(page.bytes) }
-        trace("files: pages")
-
-        for (path, data) in feedFiles(model) { files[path] = .bytes(data) }
-        trace("files: feeds")
-        files[SiteURLs.outputFile(for: SiteURLs.sitemap)] = .bytes(Data(SiteIndexFiles.sitemap(pages: jobs).utf8))
-        files[SiteURLs.outputFile(for: SiteURLs.redirects)] = .bytes(Data(SiteIndexFiles.redirects(model).utf8))
-        files[robotsFile] = .bytes(Data(SiteIndexFiles.robots(model).utf8))
-        nonPageFiles += [SiteURLs.rss, SiteURLs.atom, SiteURLs.jsonFeed, SiteURLs.sitemap, SiteURLs.redirects, SiteURLs.robots]
-            .map(SiteURLs.outputFile(for:))
-        nonPageFiles += staticSources.keys.filter { $0 != robotsFile }
-        trace("files: sitemap")
-        for (output, content) in staticSources {
-            // Stylesheets get the same page-relative treatment as HTML.
-            if output.hasSuffix(".css") {
-                let data = try content.dataOrFail(display: staticOwners[output]!)
-                guard let css = String(data: data, encoding: .utf8) else { throw SiteBuildError.notUTF8(file: staticOwners[output]!) }
-                files[output] = .bytes(Data(urls.pageRelativeRewriter(for: "/" + output).rewriteCSS(css).utf8))
-            } else {
-                files[output] = content
-            }
-        }
-
-        trace("files")
-        let output = SiteOutput(files: files)
-        // Pages that were not rendered again kept their bytes, so only rendered pages and the
-        // other files are compared; removals only when the list of pages changed.
-        var changed: [String] = []
-        func compare(_ path: String) {
-            guard let content = files[path] else { return }
-            guard let previous = previousOutput.files[path] else { return changed.append(path) }
-            if previous != content {
-                changed.append(path)
-            } else if case .copy(let source) = content, changedSources?.contains(source) ?? true {
-                changed.append(path)
-            }
-        }
-        for path in renderedFiles { compare(path) }
-        let otherFiles = nonPageFiles
-        for path in otherFiles { compare(path) }
-        let pageFiles = jobs.map(\.outputFile)
-        var removed: [String] = []
-        if pageFiles != previousPageFiles {
-            removed = previousOutput.files.keys.filter { files[$0] == nil }
-        } else {
-            removed = previousOtherFiles.filter { files[$0] == nil }
-        }
-        previousPageFiles = pageFiles
-        previousOtherFiles = otherFiles
-        previousOutput = output
-
-        trace("changes")
-        var stats = BuildStats()
-        stats.posts = model.posts.count
-        stats.pages = model.pages.count
-        stats.htmlPages = jobs.count
-        stats.files = files.count
-        stats.documentsParsed = parsedCount
-        parsedCount = 0
-        stats.pagesRendered = toRender.count
-        stats.duration = ContinuousClock.now - started
-        lastBuild = LastBuild(model: model, favicon: favicon, stats: stats)
-        let byBytes: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        return BuildResult(output: output, changedPaths: changed.sorted(by: byBytes), removedPaths: removed.sorted(by: byBytes), stats: stats)
-    }
-
-    /// The preview server's common case: edits to existing documents that leave every
-    /// document's structure (`Document.structureSignature`) as it was. Order, tags, the
-    /// archive, neighbours' links and the sitemap stay; only the pages showing the edited text
-    /// and the feeds are rendered again. Nil when the edit is anything else.
-    private func contentOnlyRebuild(_ paths: [String], started: ContinuousClock.Instant) async throws -> BuildResult? {
-        guard let last = lastBuild, let templates, !paths.isEmpty else { return nil }
-        for path in paths {
-            guard case .document = SourceRole.classify(path), inventory.documents[path] != nil, documents[path] != nil,
-                FileManager.default.fileExists(atPath: siteDirectory.appendingPathComponent(path).path)
-            else { return nil }
-        }
-        let before = paths.map { documents[$0]!.document }
-        try await loadDocuments(paths)
-        var replacements: [String: Document] = [:]
-        for (path, old) in zip(paths, before) {
-            let new = documents[path]!.document
-            guard new.structureSignature == old.structureSignature else { return nil }
-            if new !== old { replacements[path] = new }
-        }
-        let model = last.model.replacing(replacements)
-        let jobs = PagePlan.jobs(for: model, context: PageContext(model: model, faviconPath: last.favicon),
-            siteRevision: siteRevision, only: Set(replacements.keys))
-        let urls = model.urls
-        let rendered = try await Parallel.map(jobs) { job -> Data in
-            Data(urls.pageRelativeRewriter(for: job.path).rewriteHTML(templates.render(job.template, job.context())).utf8)
-        }
-        var files = previousOutput.files
-        var changed: [String] = []
-        for (job, bytes) in zip(jobs, rendered) {
-            renderedPages[job.outputFile] = (job.key, bytes)
-            if case .bytes(let previous) = files[job.outputFile], previous == bytes { continue }
-            files[job.outputFile] = .bytes(bytes)
-            changed.append(job.outputFile)
-        }
-        for (path, data) in feedFiles(model) {
-            if case .bytes(let previous) = files[path], previous == data { continue }
-            files[path] = .bytes(data)
-            changed.append(path)
-        }
-        previousOutput = SiteOutput(files: files)
-        var stats = last.stats
-        stats.documentsParsed = parsedCount
-        parsedCount = 0
-        stats.pagesRendered = jobs.count
-        stats.duration = ContinuousClock.now - started
-        lastBuild = LastBuild(model: model, favicon: last.favicon, stats: stats)
-        return BuildResult(output: previousOutput, changedPaths: changed.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
-            removedPaths: [], stats: stats)
-    }
-
-    /// RSS, Atom and JSON Feed, reused while the newest posts and the site are unchanged.
-    private func feedFiles(_ model: SiteModel) -> [(String, Data)] {
-        let feedKey = [siteRevision] + model.posts.prefix(Feeds.postLimit).map(\.revision)
-        if feedKey != feeds?.key {
-            let contents = Feeds.absoluteContents(model)
-            feeds = (feedKey, Data(Feeds.rss(model, contents: contents).utf8), Data(Feeds.atom(model, contents: contents).utf8),
-                Feeds.jsonFeed(model, contents: contents))
-        }
-        return [
-            (SiteURLs.outputFile(for: SiteURLs.rss), feeds!.rss),
-            (SiteURLs.outputFile(for: SiteURLs.atom), feeds!.atom),
-            (SiteURLs.outputFile(for: SiteURLs.jsonFeed), feeds!.json),
-        ]
-    }
 }
 
 /// What the last successful build was made of, for content-only rebuilds.
-private struct LastBuild {
+struct LastBuild {
     var model: SiteModel
     var favicon: String?
     var stats: BuildStats

@@ -67,7 +67,7 @@ public struct SiteConfig: Sendable, Equatable {
                 config.postsPerPage = value
             case "markdown":
                 guard let mapping = node.mapping else {
-                    if node.tag.rawValue == Tag.Name.null.rawValue { continue }
+                    if YAMLDocument.isNull(node) { continue }
                     throw .malformed(YAMLDocument.location(of: node, file: file, lineOffset: 0), "'markdown' must be a mapping")
                 }
                 for (keyNode, valueNode) in mapping {

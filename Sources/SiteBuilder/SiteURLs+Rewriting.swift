@@ -40,6 +40,17 @@ extension SiteURLs {
         }
     }
 
+    /// The final pass for any generated page: page-relative, except for `404.html`, which
+    /// gateways serve in place of missing pages at any depth, so its links are root-relative.
+    func outputRewriter(for pagePath: String) -> URLRewriter {
+        guard pagePath == SiteURLs.notFound else { return pageRelativeRewriter(for: pagePath) }
+        // Its template links are already root-relative; only own-domain absolute URLs change.
+        return URLRewriter { url in
+            guard url.first != "/" || url.hasPrefix("//"), let target = sitePath(of: url) else { return nil }
+            return rootRelative(target)
+        }
+    }
+
     /// Puts rendered Markdown of the document at `documentPath` into site-absolute form:
     /// page-relative and own-domain references become root-absolute, so the HTML means the same
     /// wherever it is shown (its own page, a list page, a feed).

@@ -68,6 +68,16 @@ public struct SiteURLs: Sendable {
     /// The full URL of a site path: `/posts/a/` -> `https://example.com/posts/a/`.
     public func absolute(_ path: String) -> String { baseURL + path }
 
+    /// A site path as seen from the host's root: `base_url`'s own path in front
+    /// (`/blog/css/style.css` for `https://example.com/blog`). Only `404.html` links this way.
+    public func rootRelative(_ path: String) -> String { basePath + path }
+
+    /// The path part of `base_url` without its trailing slash (`""` or `/blog`).
+    var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://"), let slash = baseURL[schemeEnd.upperBound...].firstIndex(of: "/") else { return "" }
+        return String(baseURL[slash...])
+    }
+
     /// The link from the page at site path `from` to site path `to`, relative so the site works
     /// under any prefix: from `/posts/a/` to `/img/x.png` is `../../img/x.png`; to itself `./`.
     /// `to` may carry a `?query` or `#fragment`, which is kept.

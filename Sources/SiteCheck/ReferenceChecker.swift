@@ -13,10 +13,13 @@ struct ReferenceChecker: Sendable {
     let site: SiteFiles
 
     private static let indexFile = Array("index.html".utf8)
+    /// Gateways serve this page, through `_redirects`, in place of a missing page at any depth
+    /// and only where the site sits at a host's root, so its links are root-relative by design.
+    static let notFoundPage = Array("404.html".utf8)
     private static let textFragment = Array(":~:".utf8)
 
     func check(_ reference: [UInt8], from page: [UInt8]) -> Outcome {
-        switch ReferenceResolver.resolve(reference, from: page) {
+        switch ReferenceResolver.resolve(reference, from: page, rootRelative: page == Self.notFoundPage) {
         case .external, .ignored:
             return .skipped
         case .rootAbsolute:

@@ -14,11 +14,20 @@ enum ResolvedReference: Equatable {
 
 enum ReferenceResolver {
     /// Resolves `reference` against the page at `page` (a path relative to the output folder).
-    static func resolve(_ reference: [UInt8], from page: [UInt8]) -> ResolvedReference {
+    /// With `rootRelative`, `/x` is resolved from the output root instead of being reported.
+    static func resolve(_ reference: [UInt8], from page: [UInt8], rootRelative: Bool = false) -> ResolvedReference {
         let trimmed = Bytes.trimmed(reference[...])
         guard let first = trimmed.first, first != Bytes.hash else { return .ignored }
         if trimmed.starts(with: [Bytes.slash, Bytes.slash]) || hasScheme(trimmed) { return .external }
-        if first == Bytes.slash || first == UInt8(ascii: "\\") { return .rootAbsolute }
+        if first == Bytes.slash || first == UInt8(ascii: "\\") {
+            guard rootRelative else { return .rootAbsolute }
+            let rest = Array(trimmed.dropFirst())
+            if rest.isEmpty || rest.first == Bytes.hash || rest.first == Bytes.question {
+                return .local(path: [], isDirectory: true, fragment: rest.firstIndex(of: Bytes.hash).map { rest[($0 + 1)...] })
+            }
+            // A page at the root resolves `x` exactly as the root resolves `/x`.
+            return resolve(rest, from: Array("index.html".utf8))
+        }
 
         var pathPart = trimmed
         var fragment: ArraySlice<UInt8>?

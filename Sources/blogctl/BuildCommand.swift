@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContentAddressing
 import Foundation
 import SiteBuilder
 
@@ -6,7 +7,8 @@ import SiteBuilder
 struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Build the site into a folder of static files (default: SITE_DIR/public)."
+        abstract: "Build the site into a folder of static files (default: SITE_DIR/public) and print its root CID.",
+        discussion: "The output is packed with the unixfs-v1-2025 profile; the root CID is the only line on stdout."
     )
 
     @Argument(help: "The site folder (holding site.yml).")
@@ -24,17 +26,24 @@ struct BuildCommand: AsyncParsableCommand {
     func run() async throws {
         let site = URL(fileURLWithPath: siteDirectory)
         let options = BuildOptions(includeDrafts: drafts, includeFuture: future)
-        do {
+        let root = try await reportingErrors {
             let report = try await SiteBuilder.build(
                 siteDirectory: site, outputDirectory: output.map { URL(fileURLWithPath: $0) }, options: options)
             let stats = report.stats
-            let milliseconds = Double(stats.duration.components.attoseconds) / 1e15 + Double(stats.duration.components.seconds) * 1000
-            FileHandle.standardError.write(Data((
-                "built \(stats.posts) posts, \(stats.pages) pages: \(stats.htmlPages) HTML pages, \(stats.files) files "
-                + "in \(String(format: "%.0f", milliseconds)) ms -> \(report.outputDirectory.relativePath)\n").utf8))
-        } catch let error as SiteBuildError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode.failure
+            printError("built \(stats.posts) posts, \(stats.pages) pages: \(stats.htmlPages) HTML pages, \(stats.files) files "
+                + "in \(milliseconds(stats.duration)) ms -> \(report.outputDirectory.relativePath)")
+            // The CID is what a gateway will serve; only CIDs are needed here, so blocks are not kept.
+            let started = ContinuousClock.now
+            let packed = try await Importer(profile: .default, store: DiscardingBlockStore()).importPath(report.outputDirectory)
+            printError("packed \(packed.files) files, \(packed.directories) directories (\(packed.profile.name)) "
+                + "in \(milliseconds(ContinuousClock.now - started)) ms")
+            return packed.root
         }
+        print(root.string)
+    }
+
+    private func milliseconds(_ duration: Duration) -> String {
+        let c = duration.components
+        return String(format: "%.0f", Double(c.seconds) * 1000 + Double(c.attoseconds) / 1e15)
     }
 }

@@ -28,10 +28,10 @@ struct CheckCommand: AsyncParsableCommand {
         do {
             report = try await SiteCheck.check(outputDirectory: outputURL)
         } catch .outputFolderMissing(let path) {
-            printError("error: no built site at \(path); run `blogctl build` first")
+            printError("blogctl: error: no built site at \(path); run `blogctl build` first")
             throw ExitCode.failure
         } catch {
-            printError("error: \(error)")
+            printError("blogctl: error: \(error)")
             throw ExitCode.failure
         }
         for finding in report.broken { printError(finding.description) }
@@ -45,8 +45,4 @@ struct CheckCommand: AsyncParsableCommand {
     }
 
     private func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
-
-    private func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
 }

@@ -14,13 +14,10 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let url = URL(fileURLWithPath: directory)
-        do {
+        try reportingErrors {
             let written = try SiteScaffold.createSite(in: url)
             for path in written { print(url.appendingPathComponent(path).relativePath) }
             FileHandle.standardError.write(Data("new site in \(url.relativePath); build it with: blogctl build \(url.relativePath)\n".utf8))
-        } catch let error as SiteBuildError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode.failure
         }
     }
 }

@@ -24,12 +24,9 @@ struct NewPostCommand: ParsableCommand {
     var site: String = "."
 
     func run() throws {
-        do {
+        try reportingErrors {
             let url = try SiteScaffold.createPost(title: title, in: URL(fileURLWithPath: site))
             print(url.relativePath)
-        } catch let error as SiteBuildError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode.failure
         }
     }
 }

@@ -92,3 +92,23 @@ private func parseError(_ text: String) -> String? {
         #expect(SiteDate.parse(bad, timeZone: utc) == nil, "\(bad)")
     }
 }
+
+@Test func yamlScalarsGetCoreTypes() throws {
+    let matter = try parse("""
+        ---
+        title: 1.50
+        extra:
+          flag: false
+          quoted: "true"
+          count: 3
+          ratio: 0.5
+          nothing: ~
+          word: yes
+          date: 2026-01-01
+        ---
+        """)
+    #expect(matter.title == "1.50")
+    #expect(matter.extra["flag"] == .bool(false) && matter.extra["quoted"] == .string("true"))
+    #expect(matter.extra["count"] == .int(3) && matter.extra["ratio"] == .double(0.5) && matter.extra["nothing"] == .null)
+    #expect(matter.extra["word"] == .string("yes") && matter.extra["date"] == .string("2026-01-01"))
+}

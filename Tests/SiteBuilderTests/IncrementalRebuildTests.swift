@@ -116,3 +116,21 @@ private func expectRebuildMatchesFreshBuild(_ site: FixtureSite, changed: [Strin
     let result = try await session.rebuild(changedPaths: ["content/posts/p1.md"])
     #expect(result.text("posts/p1/index.html").contains("Fixed"))
 }
+
+@Test func rebuildsWithTheBuiltinThemeEqualFreshBuilds() async throws {
+    var files: [String: String] = [:]
+    for index in 0..<9 {
+        files["content/posts/p\(index).md"] = post("Post \(index)", date: "2026-02-0\(index + 1)", tags: ["t\(index % 2)"],
+            body: "Intro \(index).\n\n<!--more-->\n\n## A\n\nText.\n\n## B\n\nMore.")
+    }
+    files["content/about.md"] = "---\ntitle: About\n---\nHi\n"
+    let site = try FixtureSite(files: files, themeOnly: true)
+    defer { site.cleanUp() }
+    _ = try await expectRebuildMatchesFreshBuild(site, changed: ["content/posts/p4.md"]) {
+        try site.write("content/posts/p4.md", post("Post 4", date: "2026-02-05", tags: ["t0"],
+            body: "New intro.\n\n<!--more-->\n\n## A\n\nChanged."))
+    }
+    _ = try await expectRebuildMatchesFreshBuild(site, changed: ["content/posts/p2.md"]) {
+        try site.write("content/posts/p2.md", post("Post two renamed", date: "2026-02-03", tags: ["t0"]))
+    }
+}

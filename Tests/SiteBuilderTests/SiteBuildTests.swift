@@ -83,7 +83,10 @@ private func blogFiles() -> [String: String] {
     #expect(result.text(".well-known/security.txt") == "Contact: mailto:a@b.c\n")
     #expect(result.text("css/site.css") == "body { background: url(../img/pic.png) }\n")
     #expect(result.has("css/style.css"), "theme static files are copied")
-    #expect(result.text("404.html").contains(#"<a href="./">home</a>"#))
+    // 404.html is served for missing pages at any depth: root-relative links.
+    let notFound = result.text("404.html")
+    #expect(notFound.contains(#"<a href="/">home</a>"#) && notFound.contains(#"<link rel="stylesheet" href="/css/style.css">"#))
+    #expect(notFound.contains(#"<a href="/about/">About</a>"#) && notFound.contains(#"data-root="/""#))
 }
 
 @Test func aliasesGetRedirectPagesAndRedirectLines() async throws {
@@ -266,6 +269,24 @@ private func blogFiles() -> [String: String] {
     #expect(await site.buildError()?.contains("site.yml: no site.yml here") == true)
 }
 
+@Test func notFoundPageLinksThroughBaseURLPath() async throws {
+    let site = try FixtureSite(files: [:], siteYML: "title: T\nbase_url: https://example.com/blog/\n")
+    defer { site.cleanUp() }
+    let notFound = try await site.build().text("404.html")
+    #expect(notFound.contains(#"<a href="/blog/">home</a>"#) && notFound.contains(#"href="/blog/css/style.css""#))
+}
+
+@Test func paginationWindowMarksGaps() async throws {
+    var files: [String: String] = [:]
+    for index in 0..<30 { files["content/posts/p\(index).md"] = post("P\(index)", date: String(format: "2026-01-%02d", index + 1)) }
+    files["templates/partials/pager.mustache"] = "{{#pagination}}[{{#pages}}{{#gap_before}}…{{/gap_before}}{{number}}{{#current}}*{{/current}} {{/pages}}]{{/pagination}}"
+    let site = try FixtureSite(files: files)
+    defer { site.cleanUp() }
+    let result = try await site.build()
+    #expect(result.text("page/8/index.html").contains("[1 …6 7 8* 9 10 …15 ]"))
+    #expect(result.text("index.html").contains("[1* 2 3 …15 ]"))
+}
+
 @Test func siteWithoutPostsStillBuildsEveryFixedPage() async throws {
     let site = try FixtureSite(files: [:])
     defer { site.cleanUp() }
@@ -286,4 +307,40 @@ private func blogFiles() -> [String: String] {
     let result = try await site.build()
     let page = result.text("posts/t/index.html")
     #expect(page.contains("<h1>From TOML</h1>") && page.contains(#"<p class="extra">fine</p>"#) && result.has("tags/toml/index.html"))
+}
+
+@Test func siteReferencesInContentBecomePageRelativeEverywhere() async throws {
+    let body = """
+        See [other](/posts/other/), [own](https://blog.example.com/about/), [ext](https://example.org/x) and [top](#top).
+        <img src="/img/a.png" srcset="/img/a.png 1x, /img/a@2x.png 2x"> ![local](pic.png)
+
+        ```html
+        <a href="/posts/other/">stays</a>
+        ```
+
+        `<img src="/img/inline.png">`
+        """
+    let site = try FixtureSite(files: [
+        "content/posts/a/index.md": post("A", date: "2026-01-02", body: body),
+        "content/posts/a/pic.png": "PNG",
+        "content/posts/other.md": post("Other", date: "2026-01-01"),
+        "content/about.md": "---\ntitle: About\n---\nx\n",
+    ])
+    defer { site.cleanUp() }
+    let result = try await site.build()
+    let page = result.text("posts/a/index.html")
+    #expect(page.contains(#"<a href="../other/">other</a>"#) && page.contains(#"<a href="../../about/">own</a>"#))
+    #expect(page.contains(#"<a href="https://example.org/x">ext</a>"#) && page.contains(##"<a href="#top">top</a>"##))
+    #expect(page.contains(#"<img src="../../img/a.png" srcset="../../img/a.png 1x, ../../img/a@2x.png 2x">"#))
+    #expect(page.contains(#"<img src="pic.png" alt="local" />"#))
+    #expect(page.contains("&lt;a href=&quot;/posts/other/&quot;&gt;stays&lt;/a&gt;"))
+    #expect(page.contains("<code>&lt;img src=&quot;/img/inline.png&quot;&gt;</code>"))
+    // The same summary on the home page resolves from the root.
+    let home = result.text("index.html")
+    #expect(home.contains(#"<a href="posts/other/">other</a>"#) && home.contains(#"<img src="img/a.png" srcset="img/a.png 1x, img/a@2x.png 2x">"#))
+    #expect(home.contains(#"<img src="posts/a/pic.png" alt="local" />"#))
+    // Feeds get absolute URLs.
+    let rss = result.text("rss.xml")
+    #expect(rss.contains("https://blog.example.com/posts/a/pic.png") && rss.contains("https://blog.example.com/img/a@2x.png 2x"))
+    #expect(!rss.contains("src=&quot;/img"))
 }

@@ -92,6 +92,21 @@ private func brokenReferences(_ report: SiteCheckReport) -> [String] { report.br
     #expect(report.broken[0].reason.contains("page-relative"))
 }
 
+@Test func theRootNotFoundPageResolvesRootRelativeReferencesFromTheRoot() async throws {
+    let report = try await check([
+        "404.html": "<a href=\"/\">home</a><a href=\"/about/\">about</a><link href=\"/css/s.css\"><a href=\"/gone/\">x</a><a href=\"/#top\">top</a>",
+        "index.html": "<p id=\"top\">",
+        "about/index.html": "",
+        "css/s.css": "",
+        // Deeper 404 pages get no such pass: only the root one is served in place of missing pages.
+        "sub/404.html": "<a href=\"/about/\">about</a>",
+    ])
+    #expect(report.broken.map { "\($0.page) \($0.reference) \($0.kind)" } == [
+        "404.html /gone/ missingTarget",
+        "sub/404.html /about/ rootAbsolute",
+    ])
+}
+
 @Test func referencesEscapingTheRootAreBroken() async throws {
     let report = try await check([
         "index.html": "<a href=\"../outside.html\">x</a>",

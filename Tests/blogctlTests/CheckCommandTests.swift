@@ -1,21 +1,8 @@
 import Foundation
 import Testing
 
-/// Runs the built `blogctl` executable (it sits next to the test bundle) and captures its output.
-private func blogctl(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-    let buildDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    let executable = buildDirectory.appendingPathComponent("blogctl")
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+private func blogctl(_ arguments: [String]) throws -> BlogctlRunner.Result {
+    try BlogctlRunner.run(arguments)
 }
 
 private func makeSite(_ files: [String: String]) throws -> URL {
@@ -54,5 +41,5 @@ private func makeSite(_ files: [String: String]) throws -> URL {
     defer { try? FileManager.default.removeItem(at: site) }
     let result = try blogctl(["check", site.path])
     #expect(result.status == 1)
-    #expect(result.stderr == "error: no built site at \(site.path)/public; run `blogctl build` first\n")
+    #expect(result.stderr == "blogctl: error: no built site at \(site.path)/public; run `blogctl build` first\n")
 }

@@ -1,21 +1,8 @@
 import Foundation
 import Testing
 
-/// Runs the built `blogctl` (next to the test bundle) in `directory`.
-private func run(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("blogctl")
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    if let directory { process.currentDirectoryURL = directory }
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+private func run(_ arguments: [String], in directory: URL? = nil) throws -> BlogctlRunner.Result {
+    try BlogctlRunner.run(arguments, in: directory)
 }
 
 private func temporaryFolder() -> URL {
@@ -48,7 +35,8 @@ private func temporaryFolder() -> URL {
     let drafts = try run(["build", site.path, "--drafts", "--output", output.path])
     #expect(drafts.status == 0, "\(drafts.stderr)")
     #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("posts/a-second-post/index.html").path))
-    #expect(try run(["check", site.path, "--output", output.path]).status == 0)
+    let check = try run(["check", site.path, "--output", output.path])
+    #expect(check.status == 0, "\(check.stderr)")
 }
 
 @Test func buildFailsWithOneLineErrorAndKeepsOutput() throws {
@@ -61,6 +49,6 @@ private func temporaryFolder() -> URL {
     try Data("---\ntitle: Broken\ncolour: red\n---\n".utf8).write(to: site.appendingPathComponent("content/posts/broken.md"))
     let failed = try run(["build", site.path])
     #expect(failed.status != 0)
-    #expect(failed.stderr == "error: \(site.path)/content/posts/broken.md:3:1: unknown key 'colour' (allowed: title, date, updated, draft, tags, summary, description, slug, path, aliases, authors, template, weight, extra)\n")
+    #expect(failed.stderr == "blogctl: error: \(site.path)/content/posts/broken.md:3:1: unknown key 'colour' (allowed: title, date, updated, draft, tags, summary, description, slug, path, aliases, authors, template, weight, extra)\n")
     #expect(try Data(contentsOf: index) == before)
 }

@@ -1,0 +1,58 @@
+import Foundation
+
+/// A read-only block store over a CAR file: one pass indexes where each block lies, reads happen on demand
+/// and are checked against their hash, so a CAR of any size costs memory only for its index.
+public final class CARBlockStore: BlockStore {
+    public let url: URL
+    public let roots: [CID]
+
+    private struct Location: Sendable {
+        let sectionOffset: UInt64
+        let dataOffset: UInt64
+        let length: Int
+    }
+
+    private let file: ReadOnlyFile
+    private let index: [CID: Location]
+
+    /// Indexes the CAR at `url` (v1 or v2); the first copy of a duplicated block wins.
+    public init(url: URL) throws(CARError) {
+        let reader = try CARReader(url: url)
+        var index: [CID: Location] = [:]
+        while let section = try reader.nextSection(readingData: false) {
+            guard index[section.cid] == nil else { continue }
+            index[section.cid] = Location(sectionOffset: section.offset, dataOffset: section.dataOffset, length: section.dataLength)
+        }
+        file = reader.file
+        self.url = url
+        self.roots = reader.roots
+        self.index = index
+    }
+
+    /// Blocks in the CAR (each CID once).
+    public var count: Int { index.count }
+
+    /// Always throws `CARError.readOnly`.
+    public func put(_ block: Block) throws {
+        throw CARError.readOnly(path: url.path)
+    }
+
+    /// The block's bytes; throws `CARError.corruptBlock` when they do not hash to `cid`.
+    public func get(_ cid: CID) throws -> [UInt8]? {
+        guard let location = index[cid] else { return nil }
+        let data: [UInt8]
+        do { data = try file.read(at: location.dataOffset, count: location.length) } catch {
+            throw CARError.readFailed(path: url.path, reason: error.reason)
+        }
+        guard data.count == location.length else {
+            throw CARError.truncated(path: url.path, offset: location.sectionOffset, needed: UInt64(location.length), available: UInt64(data.count))
+        }
+        // Hashes blogctl cannot compute are passed through; `CARVerifier` reports them.
+        guard !cid.multihash.isVerifiable || cid.multihash.matches(data) else {
+            throw CARError.corruptBlock(path: url.path, cid: cid, offset: location.sectionOffset)
+        }
+        return data
+    }
+
+    public func has(_ cid: CID) -> Bool { index[cid] != nil }
+}

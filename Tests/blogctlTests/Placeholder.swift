@@ -1,8 +1,0 @@
-import Foundation
-import Testing
-@testable import ContentAddressing
-
-@Test func sha256OfAbc() {
-    let hex = SHA256.digest(Array("abc".utf8)).map { String(format: "%02x", $0) }.joined()
-    #expect(hex == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-}
