@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Rewrites the URLs inside HTML and CSS on raw UTF-8 bytes: `href`, `src`, `srcset`
 /// candidates, `poster`, and CSS `url()` in `style` attributes, `<style>` elements and
 /// stylesheets. It leaves `<pre>`, `<code>`, `<script>`, `<textarea>` and comments alone,
@@ -39,10 +45,9 @@ struct URLRewriter {
         var index = 0
         var attributes: [Attribute] = []
         while index < count {
-            guard input[index] == UInt8(ascii: "<") else {
-                index += 1
-                continue
-            }
+            // memchr jumps over text between tags (most of a page) many bytes at a time.
+            guard let next = nextByte(UInt8(ascii: "<"), in: input, from: index) else { break }
+            index = next
             if match(input, at: index, "<!--") {
                 index = find(input, "-->", from: index + 4).map { $0 + 3 } ?? count
                 continue
@@ -258,11 +263,19 @@ struct URLRewriter {
 
     private func find(_ input: UnsafeBufferPointer<UInt8>, _ literal: StaticString, from start: Int) -> Int? {
         var index = start
-        while index < input.count {
-            if match(input, at: index, literal) { return index }
-            index += 1
+        let first = literal.utf8Start[0]
+        while let next = nextByte(first, in: input, from: index) {
+            if match(input, at: next, literal) { return next }
+            index = next + 1
         }
         return nil
+    }
+
+    /// The index of the first `byte` at or after `start`.
+    private func nextByte(_ byte: UInt8, in input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < input.count, let base = input.baseAddress else { return nil }
+        guard let found = memchr(base + start, Int32(byte), input.count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     private func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
@@ -301,7 +314,9 @@ struct URLRewriter {
         var index = start
         let count = input.count
         while index + 2 + name.count <= count {
-            if input[index] == UInt8(ascii: "<"), input[index + 1] == UInt8(ascii: "/"),
+            guard let next = nextByte(UInt8(ascii: "<"), in: input, from: index), next + 2 + name.count <= count else { return count }
+            index = next
+            if input[index + 1] == UInt8(ascii: "/"),
                 equalsIgnoringCase(input[(index + 2)..<(index + 2 + name.count)], name)
             {
                 return index
