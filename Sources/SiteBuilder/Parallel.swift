@@ -1,24 +1,67 @@
+import Foundation
+
 /// Runs work on all cores, results in input order (so output never depends on scheduling).
 enum Parallel {
+    /// `transform` applied to every input on all cores. Workers take small runs of inputs as they
+    /// go, so uneven items balance out; with `cost`, the costliest inputs start first, so one big
+    /// item (the archive of 10,000 posts) does not end up running alone on one core at the end.
     static func map<Input: Sendable, Output: Sendable>(
-        _ inputs: [Input], _ transform: @escaping @Sendable (Input) throws -> Output
+        _ inputs: [Input], cost: (@Sendable (Input) -> Int)? = nil,
+        _ transform: @escaping @Sendable (Input) throws -> Output
     ) async throws -> [Output] {
         guard inputs.count > 1 else { return try inputs.map(transform) }
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        // A few chunks per core balances uneven work without much task overhead.
-        let chunkSize = max(1, (inputs.count + workers * 4 - 1) / (workers * 4))
-        let results = await withTaskGroup(of: (Int, Result<[Output], any Error>).self) { group in
-            for start in stride(from: 0, to: inputs.count, by: chunkSize) {
-                let chunk = Array(inputs[start..<min(start + chunkSize, inputs.count)])
-                group.addTask { (start, Result { try chunk.map(transform) }) }
+        let workers = min(inputs.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        var order = Array(inputs.indices)
+        if let cost {
+            let costs = inputs.map(cost)
+            // Ties keep input order, so the schedule is the same on every run.
+            order.sort { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 }
+        }
+        let schedule = order
+        // Runs of a few dozen items: little locking, and still fine-grained at the end.
+        let queue = WorkQueue(count: inputs.count, run: max(1, min(64, inputs.count / (workers * 16))))
+        let slots = await withTaskGroup(of: [(Int, Result<Output, any Error>)].self) { group in
+            for _ in 0..<workers {
+                group.addTask {
+                    var done: [(Int, Result<Output, any Error>)] = []
+                    while let positions = queue.next() {
+                        for position in positions {
+                            let index = schedule[position]
+                            done.append((index, Result { try transform(inputs[index]) }))
+                        }
+                    }
+                    return done
+                }
             }
-            var results = [Result<[Output], any Error>?](repeating: nil, count: (inputs.count + chunkSize - 1) / chunkSize)
-            for await (start, outputs) in group { results[start / chunkSize] = outputs }
-            return results
+            var slots = [Result<Output, any Error>?](repeating: nil, count: inputs.count)
+            for await done in group {
+                for (index, result) in done { slots[index] = result }
+            }
+            return slots
         }
         // The first failure in input order, so the error reported never depends on timing.
-        return try results.flatMap { try $0!.get() }
+        return try slots.map { try $0!.get() }
     }
 }
 
-import Foundation
+/// Hands out consecutive runs of positions `0..<count` to whichever worker asks next.
+private final class WorkQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var position = 0
+    private let count: Int
+    private let run: Int
+
+    init(count: Int, run: Int) {
+        self.count = count
+        self.run = run
+    }
+
+    func next() -> Range<Int>? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard position < count else { return nil }
+        let start = position
+        position = min(count, position + run)
+        return start..<position
+    }
+}
