@@ -34,7 +34,7 @@ public enum SiteWriter {
         let token = String(UInt64.random(in: 0...UInt64.max), radix: 36)
         let parentPath = parent.path.hasSuffix("/") ? parent.path : parent.path + "/"
         let targetPath = target.path
-        let temporary = parentPath + ".\(name).tmp-\(token)"
+        var temporary = parentPath + ".\(name).tmp-\(token)"
         let old = parentPath + ".\(name).old-\(token)"
         let recycle = parentPath + recycleName(forOutputNamed: name)
         // Claiming by rename: two builds at once never share a tree.
@@ -44,11 +44,27 @@ public enum SiteWriter {
             if !reusing { try? FileManager.default.removeItem(atPath: temporary) }
         }
         trace.phase("claim previous output")
-        do {
-            if !reusing, mkdir(temporary, 0o755) != 0 {
+        func writeFresh() throws {
+            if mkdir(temporary, 0o755) != 0 {
                 throw SiteBuildError.io(path: temporary, "cannot create folder: \(lastError())")
             }
-            try TreeWriter(output: output, root: temporary, reusing: reusing, trace: trace).write()
+            try TreeWriter(output: output, root: temporary, reusing: false, trace: trace).write()
+        }
+        do {
+            if reusing {
+                do {
+                    try TreeWriter(output: output, root: temporary, reusing: true, trace: trace).write()
+                } catch {
+                    // Something in the old tree got in the way (a read-only file or folder): it must
+                    // never make a build fail that a fresh folder would pass, so start over without it.
+                    try? FileManager.default.removeItem(atPath: temporary)
+                    reusing = false
+                    temporary += "-fresh"
+                    try writeFresh()
+                }
+            } else {
+                try writeFresh()
+            }
             var existing = stat()
             if lstat(targetPath, &existing) == 0 {
                 guard rename(targetPath, old) == 0 else {
