@@ -30,7 +30,7 @@ public enum SiteWriter {
         } catch {
             throw SiteBuildError.io(path: parent.path, "cannot create folder: \(error.localizedDescription)")
         }
-        let trace = WriterTrace()
+        let trace = PhaseTrace("write: ")
         let token = String(UInt64.random(in: 0...UInt64.max), radix: 36)
         let parentPath = parent.path.hasSuffix("/") ? parent.path : parent.path + "/"
         let targetPath = target.path
@@ -120,23 +120,12 @@ func isRealDirectory(_ path: String) -> Bool {
 
 private func lastError() -> String { String(cString: strerror(errno)) }
 
-/// Phase times of a write for `BLOGCTL_TRACE=1`.
-final class WriterTrace: @unchecked Sendable {
-    private var start = ContinuousClock.now
-
-    func phase(_ name: String) {
-        guard SiteBuildSession.tracing else { return }
-        FileHandle.standardError.write(Data("  write: \(name): \(ContinuousClock.now - start)\n".utf8))
-        start = ContinuousClock.now
-    }
-}
-
 /// Fills one folder with a site output, reusing what a previous output left in it.
 private struct TreeWriter {
     let output: SiteOutput
     let root: String
     let reusing: Bool
-    let trace: WriterTrace
+    let trace: PhaseTrace
 
     /// Entry types as `readdir` reports them.
     private enum EntryType { case file, folder, other }
