@@ -35,3 +35,22 @@ import Testing
     #expect(set.render("x", context) == expected)
     #expect(expected.contains("A &lt;b&gt; &amp; &#39;c&#39;") && expected.hasPrefix("<p"))
 }
+
+/// Thousands of strings built from the pieces that change grapheme boundaries (combining marks,
+/// prepend characters, joiners, emoji modifiers, CR LF) around the escaped characters.
+@Test func fastEscapingMatchesSwiftMustacheOnGeneratedStrings() throws {
+    let pieces = [
+        "<", ">", "&", "\"", "'", "a", " ", "é", "e\u{301}", "\u{301}", "\u{338}", "\u{600}", "\u{903}", "\u{200D}",
+        "\u{FE0F}", "🎉", "👍🏽", "🇫🇷", "\r", "\n", "\r\n", "日", "\u{1100}", "\u{1161}", "\u{11A8}", "\t", "\u{0}",
+    ]
+    let template = try MustacheTemplate(string: "{{value}}")
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next() -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int(state >> 33)
+    }
+    for _ in 0..<3000 {
+        let sample = (0..<(1 + next() % 8)).map { _ in pieces[next() % pieces.count] }.joined()
+        #expect(MustacheHTMLEscaping.escape(sample) == template.render(["value": sample]), "escaping \(sample.debugDescription)")
+    }
+}
