@@ -264,7 +264,7 @@ private struct TreeWriter {
 /// A file that may exist is overwritten in place unless it has other hard links, which must not
 /// see the change.
 private func writeFile(_ path: String, _ content: OutputContent, mayExist: Bool) throws {
-    var descriptor = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    var descriptor = open(path, (mayExist ? O_RDWR : O_WRONLY) | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw SiteBuildError.io(path: path, "cannot write: \(lastError())") }
     var existingSize = 0
     if mayExist {
@@ -283,6 +283,9 @@ private func writeFile(_ path: String, _ content: OutputContent, mayExist: Bool)
     switch content {
     case .bytes(let data):
         written = data.count
+        // Most pages of a rebuild are what the reused file already holds: reading it back from the
+        // page cache costs less than dirtying and writing back every page of the site.
+        if existingSize == data.count, data.withUnsafeBytes({ holds(descriptor, $0) }) { return }
         try data.withUnsafeBytes { try writeAll(descriptor, $0, path: path) }
     case .copy(let source):
         written = try copy(from: source, to: descriptor, path: path)
@@ -290,6 +293,21 @@ private func writeFile(_ path: String, _ content: OutputContent, mayExist: Bool)
     if existingSize > written, ftruncate(descriptor, off_t(written)) != 0 {
         throw SiteBuildError.io(path: path, "cannot write: \(lastError())")
     }
+}
+
+/// Whether the file open at `descriptor` starts with exactly `bytes` (its size is checked by the caller).
+private func holds(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+    guard bytes.count > 0 else { return true }
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: min(bytes.count, 1 << 16), alignment: 16)
+    defer { buffer.deallocate() }
+    var offset = 0
+    while offset < bytes.count {
+        let count = pread(descriptor, buffer.baseAddress, min(buffer.count, bytes.count - offset), off_t(offset))
+        if count < 0, errno == EINTR { continue }
+        guard count > 0, memcmp(buffer.baseAddress!, bytes.baseAddress! + offset, count) == 0 else { return false }
+        offset += count
+    }
+    return true
 }
 
 private func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer, path: String) throws {

@@ -37,6 +37,8 @@ private func tree(_ root: URL) throws -> [String: String] {
         "stale/index.html": .bytes(Data("stale".utf8)),
         "x/index.html": .bytes(Data("x is a folder first".utf8)),
         "y": .bytes(Data("y is a file first".utf8)),
+        "same.txt": .bytes(Data("unchanged".utf8)),
+        "size.txt": .bytes(Data("same size 1".utf8)),
     ])
     try SiteWriter.write(first, to: output)
     #expect(!fileManager.fileExists(atPath: recycle.path))
@@ -57,12 +59,14 @@ private func tree(_ root: URL) throws -> [String: String] {
         "x": .bytes(Data("x is a file now".utf8)),
         "y/index.html": .bytes(Data("y is a folder now".utf8)),
         "new/deep/index.html": .bytes(Data("new".utf8)),
+        "same.txt": .bytes(Data("unchanged".utf8)),
+        "size.txt": .bytes(Data("same size 2".utf8)),
     ])
     try SiteWriter.write(second, to: output)
     #expect(try tree(output) == [
         "index.html": "second", "posts/": "", "posts/a/": "", "posts/a/index.html": "a2", "posts/b/": "",
         "posts/b/index.html": "b2", "x": "x is a file now", "y/": "", "y/index.html": "y is a folder now",
-        "new/": "", "new/deep/": "", "new/deep/index.html": "new",
+        "new/": "", "new/deep/": "", "new/deep/index.html": "new", "same.txt": "unchanged", "size.txt": "same size 2",
     ])
     #expect(try tree(outside) == ["linked.txt": "keep me"])
     // The replaced output is the next recycle tree; no temporary folders remain.
