@@ -3,30 +3,21 @@ import Foundation
 /// Runs work on all cores, results in input order (so output never depends on scheduling).
 enum Parallel {
     /// `transform` applied to every input on all cores. Workers take small runs of inputs as they
-    /// go, so uneven items balance out; with `cost`, the costliest inputs start first, so one big
-    /// item (the archive of 10,000 posts) does not end up running alone on one core at the end.
+    /// go, so uneven items balance out: fixed chunks per core left one core rendering the last,
+    /// heaviest pages (tag lists, the archive) alone for most of a second.
     static func map<Input: Sendable, Output: Sendable>(
-        _ inputs: [Input], cost: (@Sendable (Input) -> Int)? = nil,
-        _ transform: @escaping @Sendable (Input) throws -> Output
+        _ inputs: [Input], _ transform: @escaping @Sendable (Input) throws -> Output
     ) async throws -> [Output] {
         guard inputs.count > 1 else { return try inputs.map(transform) }
         let workers = min(inputs.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        var order = Array(inputs.indices)
-        if let cost {
-            let costs = inputs.map(cost)
-            // Ties keep input order, so the schedule is the same on every run.
-            order.sort { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 }
-        }
-        let schedule = order
         // Runs of a few dozen items: little locking, and still fine-grained at the end.
         let queue = WorkQueue(count: inputs.count, run: max(1, min(64, inputs.count / (workers * 16))))
         let slots = await withTaskGroup(of: [(Int, Result<Output, any Error>)].self) { group in
             for _ in 0..<workers {
                 group.addTask {
                     var done: [(Int, Result<Output, any Error>)] = []
-                    while let positions = queue.next() {
-                        for position in positions {
-                            let index = schedule[position]
+                    while let run = queue.next() {
+                        for index in run {
                             done.append((index, Result { try transform(inputs[index]) }))
                         }
                     }
@@ -44,7 +35,7 @@ enum Parallel {
     }
 }
 
-/// Hands out consecutive runs of positions `0..<count` to whichever worker asks next.
+/// Hands out consecutive runs of indexes `0..<count` to whichever worker asks next.
 private final class WorkQueue: @unchecked Sendable {
     private let lock = NSLock()
     private var position = 0

@@ -10,11 +10,14 @@ private struct Failure: Error, Equatable { let index: Int }
     let inputs = Array(0..<1000)
     let plain = try await Parallel.map(inputs) { $0 * 3 }
     #expect(plain == inputs.map { $0 * 3 })
-    // Costliest first: the largest inputs are scheduled first, results still in input order.
-    let costed = try await Parallel.map(inputs, cost: { $0 % 7 }) { "\($0)" }
-    #expect(costed == inputs.map { "\($0)" })
+    // Uneven work: results still in input order.
+    let uneven = try await Parallel.map(inputs) { value -> String in
+        if value % 97 == 0 { _ = (0..<20_000).reduce(0, &+) }
+        return "\(value)"
+    }
+    #expect(uneven == inputs.map { "\($0)" })
     await #expect(throws: Failure(index: 123)) {
-        _ = try await Parallel.map(inputs, cost: { $0 }) { value -> Int in
+        _ = try await Parallel.map(inputs) { value -> Int in
             if value == 123 || value == 900 { throw Failure(index: value) }
             return value
         }
