@@ -37,9 +37,10 @@ public enum SiteWriter {
         var temporary = parentPath + ".\(name).tmp-\(token)"
         let old = parentPath + ".\(name).old-\(token)"
         let recycle = parentPath + recycleName(forOutputNamed: name)
-        // Claiming by rename: two builds at once never share a tree.
+        // Claiming by rename: two builds at once never share a tree. A folder of that name that
+        // holds a site is somebody's work, not a previous output: left alone.
         var reusing = false
-        if rename(recycle, temporary) == 0 {
+        if !FileManager.default.fileExists(atPath: recycle + "/site.yml"), rename(recycle, temporary) == 0 {
             reusing = isRealDirectory(temporary)
             if !reusing { try? FileManager.default.removeItem(atPath: temporary) }
         }

@@ -79,4 +79,12 @@ private func tree(_ root: URL) throws -> [String: String] {
     try SiteWriter.write(first, to: output)
     #expect(try tree(outside) == ["linked.txt": "keep me"])
     #expect(try tree(output)["stale/index.html"] == "stale")
+
+    // A folder with the recycle name that holds a site is never reused (nor touched).
+    try fileManager.removeItem(at: recycle)
+    try fileManager.createDirectory(at: recycle, withIntermediateDirectories: true)
+    try Data("title: Mine\n".utf8).write(to: recycle.appendingPathComponent("site.yml"))
+    try SiteWriter.write(second, to: output)
+    #expect(try tree(recycle) == ["site.yml": "title: Mine\n"])
+    #expect(try tree(output)["x"] == "x is a file now")
 }
