@@ -32,6 +32,9 @@ struct ReferenceChecker: Sendable {
                 target = PathKey(path.isEmpty ? Self.indexFile : path + [Bytes.slash] + Self.indexFile)
             }
             guard site.files.contains(target) else {
+                if let link = site.symlink(on: target) {
+                    return .broken(.missingTarget, "\(link.string) is a symlink; IPFS gateways do not follow symlinks")
+                }
                 return .broken(.missingTarget, "no such file: \(target.string)")
             }
             if let fragment, !fragment.isEmpty, !fragment.starts(with: Self.textFragment), SiteFiles.isHTML(target.bytes) {
