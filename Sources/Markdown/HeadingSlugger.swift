@@ -5,15 +5,20 @@
 /// result becomes `section`; a repeated id gets `-1`, `-2`, … appended.
 struct HeadingSlugger {
     private var used: Set<String> = []
+    /// The last suffix tried per base id: every lower one is taken (`used` only grows), so a post
+    /// repeating one heading thousands of times does not re-probe `-1`, `-2`, … each time.
+    private var lastSuffix: [String: Int] = [:]
 
     mutating func uniqueID(for text: String) -> String {
         let base = Self.slug(text)
         var candidate = base
-        var n = 0
+        var n = lastSuffix[base] ?? 0
+        if n > 0 { candidate = "\(base)-\(n)" }
         while used.contains(candidate) {
             n += 1
             candidate = "\(base)-\(n)"
         }
+        lastSuffix[base] = n
         used.insert(candidate)
         return candidate
     }
