@@ -27,6 +27,9 @@ struct SiteFiles: Sendable {
             }
             if name == [Bytes.dot] || name == [Bytes.dot, Bytes.dot] { continue }
             let path = relative.isEmpty ? name : relative + [Bytes.slash] + name
+            guard String(validating: name, as: UTF8.self) != nil else {
+                throw .nameNotUTF8(path: root + "/" + String(decoding: path, as: UTF8.self))
+            }
             var type = entry.pointee.d_type
             if type == UInt8(DT_UNKNOWN) {
                 var info = stat()

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import SiteCheck
 
@@ -32,4 +35,18 @@ import Testing
     let report = try await SiteCheck.check(outputDirectory: fixture.url)
     #expect(report.pagesChecked == 1)
     #expect(report.broken == [])
+}
+
+@Test func aFileNameThatIsNotUTF8IsNamedInTheError() async throws {
+    let fixture = try Fixture(["index.html": ""])
+    defer { fixture.remove() }
+    let name: [UInt8] = Array("bad-".utf8) + [0xFF] + Array(".html".utf8)
+    let path = fixture.url.path + "/" + String(decoding: name, as: UTF8.self)
+    let fd = (fixture.url.path.utf8CString.dropLast() + [CChar(bitPattern: 0x2F)] + name.map { CChar(bitPattern: $0) } + [0])
+        .withUnsafeBufferPointer { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+    #expect(fd >= 0)
+    close(fd)
+    await #expect(throws: SiteCheckError.nameNotUTF8(path: path)) {
+        try await SiteCheck.check(outputDirectory: fixture.url)
+    }
 }
