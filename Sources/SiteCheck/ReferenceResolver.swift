@@ -2,7 +2,7 @@
 enum ResolvedReference: Equatable {
     /// Another scheme (`https:`, `mailto:`, `data:` …) or protocol-relative `//host`.
     case external
-    /// `#x` or empty: nothing to check on disk.
+    /// `#`, `#top` or empty: nothing to check.
     case ignored
     /// `/x`: root-absolute.
     case rootAbsolute
@@ -18,7 +18,13 @@ enum ReferenceResolver {
     /// the output root instead of being reported.
     static func resolve(_ reference: [UInt8], from page: [UInt8], sitePath: [UInt8]? = nil) -> ResolvedReference {
         let trimmed = Bytes.trimmed(reference[...])
-        guard let first = trimmed.first, first != Bytes.hash else { return .ignored }
+        guard let first = trimmed.first else { return .ignored }
+        if first == Bytes.hash {
+            // `#` and `#top` go to the top of any page (HTML standard); any other id must be on the page.
+            let id = trimmed.dropFirst()
+            if id.isEmpty || id.map(Bytes.lower).elementsEqual("top".utf8) { return .ignored }
+            return .local(path: page, isDirectory: false, fragment: id)
+        }
         if trimmed.starts(with: [Bytes.slash, Bytes.slash]) || hasScheme(trimmed) { return .external }
         if first == Bytes.slash || first == UInt8(ascii: "\\") {
             guard let sitePath else { return .rootAbsolute }

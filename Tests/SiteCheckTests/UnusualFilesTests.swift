@@ -50,3 +50,18 @@ import Testing
         try await SiteCheck.check(outputDirectory: fixture.url)
     }
 }
+
+// Summaries on list pages carry a post's `#fn-1` and `#section` links away from the post, where
+// nothing has those ids: same-page fragments are checked like any other.
+@Test func sameDocumentFragmentsMustExistOnThePage() async throws {
+    let fixture = try Fixture([
+        "index.html": "<h2 id=\"here\">h</h2>\n<a href=\"#here\">ok</a><a href=\"#top\">top</a><a href=\"#\">top</a><a href=\"#TOP\">top</a>\n<a href=\"#fn-1\">1</a>",
+        "css/s.css": "a { filter: url(#glow) }",
+    ])
+    defer { fixture.remove() }
+    let report = try await SiteCheck.check(outputDirectory: fixture.url)
+    #expect(report.broken.map { "\($0.description) line \($0.line)" } == [
+        "index.html: broken fragment #fn-1 (no id or name \"fn-1\" in index.html) line 3",
+    ])
+    #expect(report.broken.first?.kind == .missingFragment)
+}
