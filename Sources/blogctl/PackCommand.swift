@@ -86,11 +86,13 @@ private struct PackReport: Encodable {
 private enum PackCommandError: Error, CustomStringConvertible {
     case carFolderMissing(String)
     case carReplacesSource(String)
+    case carIsFolder(String)
 
     var description: String {
         switch self {
         case .carFolderMissing(let path): "\(path): the folder for the CAR file does not exist"
         case .carReplacesSource(let path): "\(path): the CAR would replace the file being packed; choose another --car"
+        case .carIsFolder(let path): "\(path): is a folder; --car needs a file name such as site.car"
         }
     }
 
@@ -107,6 +109,9 @@ private enum PackCommandError: Error, CustomStringConvertible {
         let parent = url.deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw carFolderMissing(url.path)
+        }
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw carIsFolder(url.path)
         }
     }
 }

@@ -86,6 +86,17 @@ import Glibc
         #expect(try Data(contentsOf: file) == Data("x\n".utf8))
     }
 
+    @Test func refusesACARPathThatIsAFolderBeforePacking() throws {
+        let site = try makeSite()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let folder = site.deletingLastPathComponent().appendingPathComponent("cars")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let result = try blogctl("pack", site.path, "--car", folder.path)
+        #expect(result.status != 0)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "blogctl: error: \(folder.path): is a folder; --car needs a file name such as site.car\n")
+    }
+
     @Test func missingPathFailsWithOneLine() throws {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-\(UUID().uuidString)").path
         let run = try blogctl("pack", missing)
