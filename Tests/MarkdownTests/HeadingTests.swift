@@ -75,3 +75,14 @@ func slugs(text: String, expected: String) {
     #expect(repeated.last == "example-4999")
     #expect(Set(repeated).count == 5_000)
 }
+
+@Test func headingIDsDoNotDuplicateFootnoteIDs() {
+    let rendered = renderer.render("## FN 1\n\nA note[^1] and again[^1].\n\n## fnref 1\n\n## Fnref 1 2\n\n[^1]: The note.\n")
+    #expect(rendered.headings.map(\.id) == ["fn-1-1", "fnref-1-1", "fnref-1-2-1"])
+    var counts: [String: Int] = [:]
+    for piece in rendered.html.split(separator: " id=\"").dropFirst() {
+        counts[String(piece.prefix { $0 != "\"" }), default: 0] += 1
+    }
+    #expect(counts.filter { $0.value > 1 } == [:])
+    #expect(counts["fn-1"] == 1 && counts["fnref-1"] == 1 && counts["fnref-1-2"] == 1)
+}
