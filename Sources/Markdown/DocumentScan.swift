@@ -13,6 +13,10 @@ struct DocumentScan {
     private(set) var moreMarker: OpaquePointer?
     private(set) var firstParagraph: OpaquePointer?
     private(set) var wordCount = 0
+    /// Footnote definitions, whose `fn-`/`fnref-` ids headings must avoid.
+    private(set) var footnoteDefinitions: [OpaquePointer] = []
+    /// Footnote references: at most this many `fnref-<label>-<n>` ids exist.
+    private(set) var footnoteReferenceCount = 0
 
     init(root: OpaquePointer) {
         var words = WordCounter()
@@ -40,6 +44,8 @@ struct DocumentScan {
                     headingText = []
                 case CMARK_NODE_PARAGRAPH:
                     if firstParagraph == nil, cmark_node_parent(node) == root { firstParagraph = node }
+                case CMARK_NODE_FOOTNOTE_DEFINITION:
+                    footnoteDefinitions.append(node)
                 case CMARK_NODE_CODE_BLOCK:
                     if let literal = cmark_node_get_literal(node) { words.add(literal) }
                 case CMARK_NODE_HTML_BLOCK:
@@ -57,6 +63,8 @@ struct DocumentScan {
                 case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                     words.breakRun()
                     headingText?.append(0x20)
+                case CMARK_NODE_FOOTNOTE_REFERENCE:
+                    footnoteReferenceCount += 1
                 case CMARK_NODE_HTML_INLINE:
                     if moreMarker == nil, MoreMarker.matches(cmark_node_get_literal(node)) { moreMarker = node }
                 default:

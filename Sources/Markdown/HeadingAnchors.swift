@@ -8,8 +8,8 @@ import CCmarkGFM
 /// `<h2 id="intro">Intro <a class="anchor" href="#intro" aria-label="Link to this section">#</a></h2>`
 /// — the link follows the text so the heading's accessible name starts with its words.
 enum HeadingAnchors {
-    static func install(_ found: [DocumentScan.FoundHeading]) -> [Heading] {
-        var slugger = HeadingSlugger()
+    static func install(_ found: [DocumentScan.FoundHeading], footnoteLabels: [String] = [], footnoteReferences: Int = 0) -> [Heading] {
+        var slugger = HeadingSlugger(footnoteLabels: footnoteLabels, references: footnoteReferences)
         var headings: [Heading] = []
         headings.reserveCapacity(found.count)
         for heading in found {

@@ -5,15 +5,38 @@
 /// result becomes `section`; a repeated id gets `-1`, `-2`, … appended.
 struct HeadingSlugger {
     private var used: Set<String> = []
+    /// The last suffix tried per base id: every lower one is taken (`used` only grows), so a post
+    /// repeating one heading thousands of times does not re-probe `-1`, `-2`, … each time.
+    private var lastSuffix: [String: Int] = [:]
+    /// cmark-gfm's footnote ids: `fn-<label>` on the note, `fnref-<label>` (then `fnref-<label>-2`, …) on its references.
+    private let footnoteIDs: Set<String>
+    /// The number of footnote references: the `<n>` of `fnref-<label>-<n>` never exceeds it.
+    private let references: Int
+
+    init(footnoteLabels: [String] = [], references: Int = 0) {
+        footnoteIDs = Set(footnoteLabels.flatMap { ["fn-\($0)", "fnref-\($0)"] })
+        self.references = references
+    }
+
+    private func isTaken(_ id: String) -> Bool {
+        if used.contains(id) || footnoteIDs.contains(id) { return true }
+        // `fnref-<label>-<n>`: the n-th reference to one note.
+        guard id.hasPrefix("fnref-"), let dash = id.lastIndex(of: "-"), let n = Int(id[id.index(after: dash)...]),
+              n >= 2, n <= references
+        else { return false }
+        return footnoteIDs.contains(String(id[..<dash]))
+    }
 
     mutating func uniqueID(for text: String) -> String {
         let base = Self.slug(text)
         var candidate = base
-        var n = 0
-        while used.contains(candidate) {
+        var n = lastSuffix[base] ?? 0
+        if n > 0 { candidate = "\(base)-\(n)" }
+        while isTaken(candidate) {
             n += 1
             candidate = "\(base)-\(n)"
         }
+        lastSuffix[base] = n
         used.insert(candidate)
         return candidate
     }

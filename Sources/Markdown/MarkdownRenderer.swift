@@ -51,8 +51,12 @@ public struct MarkdownRenderer: Sendable {
         defer { cmark_node_free(root) }
 
         let scan = DocumentScan(root: root)
-        let headings = HeadingAnchors.install(scan.headings)
         let attached = cmark_parser_get_syntax_extensions(parser)
+        // cmark-gfm keeps a footnote's label private; its rendered `<li id="fn-…">` shows it.
+        let footnoteLabels = scan.footnoteDefinitions.compactMap {
+            Self.footnoteLabel(inHTML: Self.html(of: $0, options: cmarkOptions, extensions: attached))
+        }
+        let headings = HeadingAnchors.install(scan.headings, footnoteLabels: footnoteLabels, footnoteReferences: scan.footnoteReferenceCount)
 
         var summaryNodes: [OpaquePointer] = []
         if let marker = scan.moreMarker {
@@ -76,6 +80,13 @@ public struct MarkdownRenderer: Sendable {
             wordCount: scan.wordCount,
             summaryText: PlainText.collapsed(summaryText)
         )
+    }
+
+    /// `note` from a rendered footnote definition `… <li id="fn-note"> …`.
+    private static func footnoteLabel(inHTML html: String) -> String? {
+        guard let start = html.firstRange(of: "id=\"fn-") else { return nil }
+        let rest = html[start.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
     }
 
     private static func html(

@@ -11,6 +11,8 @@ struct ReferenceChecker: Sendable {
     }
 
     let site: SiteFiles
+    /// The site's path on its host, `/` or `/blog/`: where the root `404.html` links from.
+    let sitePath: [UInt8]
 
     private static let indexFile = Array("index.html".utf8)
     /// Gateways serve this page, through `_redirects`, in place of a missing page at any depth
@@ -19,9 +21,12 @@ struct ReferenceChecker: Sendable {
     private static let textFragment = Array(":~:".utf8)
 
     func check(_ reference: [UInt8], from page: [UInt8]) -> Outcome {
-        switch ReferenceResolver.resolve(reference, from: page, rootRelative: page == Self.notFoundPage) {
+        let isNotFoundPage = page == Self.notFoundPage
+        switch ReferenceResolver.resolve(reference, from: page, sitePath: isNotFoundPage ? sitePath : nil) {
         case .external, .ignored:
             return .skipped
+        case .rootAbsolute where isNotFoundPage:
+            return .broken(.rootAbsolute, "outside the site's path \(String(decoding: sitePath, as: UTF8.self))")
         case .rootAbsolute:
             return .broken(.rootAbsolute, "root-absolute path; links must be page-relative to work on IPFS path gateways")
         case .escapesRoot:
@@ -32,6 +37,9 @@ struct ReferenceChecker: Sendable {
                 target = PathKey(path.isEmpty ? Self.indexFile : path + [Bytes.slash] + Self.indexFile)
             }
             guard site.files.contains(target) else {
+                if let link = site.symlink(on: target) {
+                    return .broken(.missingTarget, "\(link.string) is a symlink; IPFS gateways do not follow symlinks")
+                }
                 return .broken(.missingTarget, "no such file: \(target.string)")
             }
             if let fragment, !fragment.isEmpty, !fragment.starts(with: Self.textFragment), SiteFiles.isHTML(target.bytes) {

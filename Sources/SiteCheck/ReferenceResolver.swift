@@ -2,7 +2,7 @@
 enum ResolvedReference: Equatable {
     /// Another scheme (`https:`, `mailto:`, `data:` …) or protocol-relative `//host`.
     case external
-    /// `#x` or empty: nothing to check on disk.
+    /// `#`, `#top` or empty: nothing to check.
     case ignored
     /// `/x`: root-absolute.
     case rootAbsolute
@@ -14,14 +14,29 @@ enum ResolvedReference: Equatable {
 
 enum ReferenceResolver {
     /// Resolves `reference` against the page at `page` (a path relative to the output folder).
-    /// With `rootRelative`, `/x` is resolved from the output root instead of being reported.
-    static func resolve(_ reference: [UInt8], from page: [UInt8], rootRelative: Bool = false) -> ResolvedReference {
+    /// With `sitePath` (the site's path on its host: `/` or `/blog/`), `/x` under it is resolved from
+    /// the output root instead of being reported.
+    static func resolve(_ reference: [UInt8], from page: [UInt8], sitePath: [UInt8]? = nil) -> ResolvedReference {
         let trimmed = Bytes.trimmed(reference[...])
-        guard let first = trimmed.first, first != Bytes.hash else { return .ignored }
+        guard let first = trimmed.first else { return .ignored }
+        if first == Bytes.hash {
+            // `#` and `#top` go to the top of any page (HTML standard); any other id must be on the page.
+            let id = trimmed.dropFirst()
+            if id.isEmpty || id.map(Bytes.lower).elementsEqual("top".utf8) { return .ignored }
+            return .local(path: page, isDirectory: false, fragment: id)
+        }
         if trimmed.starts(with: [Bytes.slash, Bytes.slash]) || hasScheme(trimmed) { return .external }
         if first == Bytes.slash || first == UInt8(ascii: "\\") {
-            guard rootRelative else { return .rootAbsolute }
-            let rest = Array(trimmed.dropFirst())
+            guard let sitePath else { return .rootAbsolute }
+            // `/blog`, `/blog/…`, `/blog?…` and `/blog#…` are inside the site at `/blog/`; `/blogs/` is not.
+            let base = sitePath.dropLast()
+            guard trimmed.starts(with: base) else { return .rootAbsolute }
+            var rest = Array(trimmed.dropFirst(base.count))
+            let backslash = UInt8(ascii: "\\")
+            if let next = rest.first, next != Bytes.slash, next != backslash, next != Bytes.hash, next != Bytes.question {
+                return .rootAbsolute
+            }
+            if rest.first == Bytes.slash || rest.first == backslash { rest.removeFirst() }
             if rest.isEmpty || rest.first == Bytes.hash || rest.first == Bytes.question {
                 return .local(path: [], isDirectory: true, fragment: rest.firstIndex(of: Bytes.hash).map { rest[($0 + 1)...] })
             }

@@ -4,8 +4,9 @@ import Foundation
 /// inside it, written page-relative so the site works from any IPFS path gateway.
 public enum SiteCheck {
     /// Scans every `.html` and `.css` file under `outputDirectory` (in parallel) and reports
-    /// each reference that does not resolve. Throws `SiteCheckError` if the folder is missing.
-    public static func check(outputDirectory: URL) async throws(SiteCheckError) -> SiteCheckReport {
+    /// each reference that does not resolve. `sitePath` is the site's path on its host (`base_url`'s
+    /// path, `/blog/`), which the root `404.html` links carry. Throws `SiteCheckError` if the folder is missing.
+    public static func check(outputDirectory: URL, sitePath: String = "/") async throws(SiteCheckError) -> SiteCheckReport {
         let root = outputDirectory.standardizedFileURL.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else {
@@ -14,7 +15,9 @@ public enum SiteCheck {
         guard isDirectory.boolValue else { throw .outputIsNotAFolder(path: outputDirectory.path) }
 
         let site = try SiteFiles(root: root)
-        let results = try await checkPages(site, root: root)
+        let trimmed = sitePath.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "/")
+        let prefix = Array((trimmed.isEmpty ? "/" : "/" + trimmed + "/").utf8)
+        let results = try await checkPages(site, root: root, checker: ReferenceChecker(site: site, sitePath: prefix))
 
         // Fragments can only be checked once every page's anchors are known.
         var anchors: [PathKey: Set<PathKey>] = [:]
@@ -40,9 +43,8 @@ public enum SiteCheck {
     }
 
     /// Scans and checks the pages on all cores; results come back in the order of `site.pages`.
-    private static func checkPages(_ site: SiteFiles, root: String) async throws(SiteCheckError) -> [PageResult] {
+    private static func checkPages(_ site: SiteFiles, root: String, checker: ReferenceChecker) async throws(SiteCheckError) -> [PageResult] {
         let pages = site.pages
-        let checker = ReferenceChecker(site: site)
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunkSize = max(16, (pages.count + workers * 4 - 1) / (workers * 4))
         let chunks = stride(from: 0, to: pages.count, by: chunkSize).map { $0..<min($0 + chunkSize, pages.count) }

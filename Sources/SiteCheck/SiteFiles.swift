@@ -4,6 +4,8 @@ import Glibc
 struct SiteFiles: Sendable {
     private(set) var files: Set<PathKey> = []
     private(set) var directories: Set<PathKey> = []
+    /// Symlinks, not followed: `pack` stores them as links and gateways do not resolve through them.
+    private(set) var symlinks: Set<PathKey> = []
     /// HTML and CSS files, sorted by raw bytes.
     private(set) var pages: [[UInt8]] = []
 
@@ -25,12 +27,23 @@ struct SiteFiles: Sendable {
             }
             if name == [Bytes.dot] || name == [Bytes.dot, Bytes.dot] { continue }
             let path = relative.isEmpty ? name : relative + [Bytes.slash] + name
-            var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
-            if entry.pointee.d_type == UInt8(DT_LNK) || entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+            guard String(validating: name, as: UTF8.self) != nil else {
+                throw .nameNotUTF8(path: root + "/" + String(decoding: path, as: UTF8.self))
+            }
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) {
                 var info = stat()
                 let full = root + "/" + String(decoding: path, as: UTF8.self)
-                if stat(full, &info) == 0 { isDirectory = (info.st_mode & S_IFMT) == S_IFDIR }
+                if lstat(full, &info) == 0 {
+                    let format = info.st_mode & S_IFMT
+                    type = format == S_IFDIR ? UInt8(DT_DIR) : format == S_IFLNK ? UInt8(DT_LNK) : UInt8(DT_REG)
+                }
             }
+            if type == UInt8(DT_LNK) {
+                symlinks.insert(PathKey(path))
+                continue
+            }
+            let isDirectory = type == UInt8(DT_DIR)
             if isDirectory {
                 directories.insert(PathKey(path))
                 try walk(root: root, relative: path)
@@ -47,5 +60,18 @@ struct SiteFiles: Sendable {
     private static func hasSuffix(_ path: [UInt8], _ suffix: String) -> Bool {
         let s = Array(suffix.utf8)
         return path.count >= s.count && path[(path.count - s.count)...].map(Bytes.lower).elementsEqual(s)
+    }
+}
+
+extension SiteFiles {
+    /// The symlink that `path` is, or passes through, if any.
+    func symlink(on path: PathKey) -> PathKey? {
+        guard !symlinks.isEmpty else { return nil }
+        let bytes = path.bytes
+        for end in bytes.indices where bytes[end] == Bytes.slash {
+            let prefix = PathKey(Array(bytes[..<end]))
+            if symlinks.contains(prefix) { return prefix }
+        }
+        return symlinks.contains(path) ? path : nil
     }
 }

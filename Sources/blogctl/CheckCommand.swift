@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SiteBuilder
 import SiteCheck
 
 /// `blogctl check`: verifies that every internal link and asset of the built site resolves.
@@ -24,9 +25,11 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         let outputURL = output.map { URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: siteDirectory).appendingPathComponent("public")
+        // Without an output there is nothing to check, whatever the state of site.yml.
+        let path = try reportingErrors { FileManager.default.fileExists(atPath: outputURL.path) ? try sitePath() : "/" }
         let report: SiteCheckReport
         do {
-            report = try await SiteCheck.check(outputDirectory: outputURL)
+            report = try await SiteCheck.check(outputDirectory: outputURL, sitePath: path)
         } catch .outputFolderMissing(let path) {
             printError("blogctl: error: no built site at \(path); run `blogctl build` first")
             throw ExitCode.failure
@@ -42,6 +45,15 @@ struct CheckCommand: AsyncParsableCommand {
             printError(summary + "\(report.broken.count) broken")
             throw ExitCode.failure
         }
+    }
+
+    /// `base_url`'s path (`/blog/`) from the site's `site.yml`, which the root `404.html` links carry;
+    /// `/` when there is no site.yml (checking a bare output folder).
+    private func sitePath() throws -> String {
+        let file = URL(fileURLWithPath: siteDirectory).appendingPathComponent("site.yml")
+        guard let data = FileManager.default.contents(atPath: file.path) else { return "/" }
+        let config = try SiteConfig.parse(String(decoding: data, as: UTF8.self), file: file.relativePath)
+        return SiteURLs(baseURL: config.baseURL).rootRelative("/")
     }
 
     private func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }

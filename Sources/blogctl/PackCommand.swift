@@ -35,7 +35,10 @@ struct PackCommand: AsyncParsableCommand {
     private func pack() async throws {
         let profile = try ImportProfile(named: self.profile)
         let carURL = car.map { URL(fileURLWithPath: $0) }
-        if let carURL { try PackCommandError.checkWritableParent(of: carURL) }
+        if let carURL {
+            try PackCommandError.checkWritableParent(of: carURL)
+            try PackCommandError.checkNotSource(carURL, packing: path)
+        }
         // Blocks are kept only when a CAR is wanted, and then on disk beside it (not in memory, and
         // not in a /tmp that may be RAM): the spill file is unlinked, so nothing is left behind.
         let store: any BlockStore = try carURL.map { try SpillBlockStore(directory: $0.deletingLastPathComponent()) }
@@ -82,11 +85,22 @@ private struct PackReport: Encodable {
 
 private enum PackCommandError: Error, CustomStringConvertible {
     case carFolderMissing(String)
+    case carReplacesSource(String)
+    case carIsFolder(String)
 
     var description: String {
         switch self {
         case .carFolderMissing(let path): "\(path): the folder for the CAR file does not exist"
+        case .carReplacesSource(let path): "\(path): the CAR would replace the file being packed; choose another --car"
+        case .carIsFolder(let path): "\(path): is a folder; --car needs a file name such as site.car"
         }
+    }
+
+    /// The CAR is renamed over its path at the end: if that is the packed file, the source is lost.
+    static func checkNotSource(_ car: URL, packing source: String) throws {
+        var carInfo = stat(), sourceInfo = stat()
+        guard stat(car.path, &carInfo) == 0, lstat(source, &sourceInfo) == 0 else { return }
+        if carInfo.st_dev == sourceInfo.st_dev && carInfo.st_ino == sourceInfo.st_ino { throw carReplacesSource(car.path) }
     }
 
     /// Fails before packing, rather than after, when the CAR could not be written.
@@ -95,6 +109,9 @@ private enum PackCommandError: Error, CustomStringConvertible {
         let parent = url.deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw carFolderMissing(url.path)
+        }
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw carIsFolder(url.path)
         }
     }
 }

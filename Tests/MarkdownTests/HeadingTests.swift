@@ -63,3 +63,26 @@ func slugs(text: String, expected: String) {
     let rendered = renderer.render("# 1 < 2 & \"so\"\n\n# B\n")
     #expect(rendered.tableOfContents?.contains(">1 &lt; 2 &amp; \u{201C}so\u{201D}</a>") == true)
 }
+
+@Test func manyDuplicateHeadingsKeepNumberingAroundLiteralCollisions() {
+    var slugger = HeadingSlugger()
+    let ids = ["A", "A 2", "A", "A", "A", "A 4"].map { slugger.uniqueID(for: $0) }
+    #expect(ids == ["a", "a-2", "a-1", "a-3", "a-4", "a-4-1"])
+    // A long post repeating one heading (every step "Example") numbers them all in order.
+    var many = HeadingSlugger()
+    let repeated = (0..<5_000).map { _ in many.uniqueID(for: "Example") }
+    #expect(repeated.first == "example")
+    #expect(repeated.last == "example-4999")
+    #expect(Set(repeated).count == 5_000)
+}
+
+@Test func headingIDsDoNotDuplicateFootnoteIDs() {
+    let rendered = renderer.render("## FN 1\n\nA note[^1] and again[^1].\n\n## fnref 1\n\n## Fnref 1 2\n\n[^1]: The note.\n")
+    #expect(rendered.headings.map(\.id) == ["fn-1-1", "fnref-1-1", "fnref-1-2-1"])
+    var counts: [String: Int] = [:]
+    for piece in rendered.html.split(separator: " id=\"").dropFirst() {
+        counts[String(piece.prefix { $0 != "\"" }), default: 0] += 1
+    }
+    #expect(counts.filter { $0.value > 1 } == [:])
+    #expect(counts["fn-1"] == 1 && counts["fnref-1"] == 1 && counts["fnref-1-2"] == 1)
+}

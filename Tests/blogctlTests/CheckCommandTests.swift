@@ -43,3 +43,16 @@ private func makeSite(_ files: [String: String]) throws -> URL {
     #expect(result.status == 1)
     #expect(result.stderr == "blogctl: error: no built site at \(site.path)/public; run `blogctl build` first\n")
 }
+
+@Test func checkAcceptsTheNotFoundPageOfASiteUnderAPath() throws {
+    let site = FileManager.default.temporaryDirectory.appendingPathComponent("check-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: site) }
+    try FileManager.default.createDirectory(at: site.appendingPathComponent("content/posts"), withIntermediateDirectories: true)
+    try Data("title: Blog\nbase_url: https://example.com/blog\n".utf8).write(to: site.appendingPathComponent("site.yml"))
+    try Data("---\ntitle: About\n---\nHi.\n".utf8).write(to: site.appendingPathComponent("content/about.md"))
+    let build = try blogctl(["build", site.path])
+    #expect(build.status == 0)
+    let result = try blogctl(["check", site.path])
+    #expect(result.stderr == "")
+    #expect(result.status == 0)
+}

@@ -75,6 +75,28 @@ import Glibc
         #expect(verify.stdout.contains("root: \(PackCommandTests.cidV1)"))
     }
 
+    @Test func refusesACARPathThatIsTheFileBeingPacked() throws {
+        let site = try makeSite()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let file = site.appendingPathComponent("index.html")
+        let result = try blogctl("pack", file.path, "--car", file.path)
+        #expect(result.status != 0)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "blogctl: error: \(file.path): the CAR would replace the file being packed; choose another --car\n")
+        #expect(try Data(contentsOf: file) == Data("x\n".utf8))
+    }
+
+    @Test func refusesACARPathThatIsAFolderBeforePacking() throws {
+        let site = try makeSite()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let folder = site.deletingLastPathComponent().appendingPathComponent("cars")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let result = try blogctl("pack", site.path, "--car", folder.path)
+        #expect(result.status != 0)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "blogctl: error: \(folder.path): is a folder; --car needs a file name such as site.car\n")
+    }
+
     @Test func missingPathFailsWithOneLine() throws {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-\(UUID().uuidString)").path
         let run = try blogctl("pack", missing)
