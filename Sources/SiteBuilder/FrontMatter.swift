@@ -49,19 +49,25 @@ struct FrontMatter: Sendable, Equatable {
         } else {
             throw .missingKey(file: file, key: "title")
         }
-        // Find the closing fence line.
-        var lineStart = text.index(after: text.firstIndex(of: "\n")!)
+        // Find the closing fence line. Scanning UTF-8 bytes: in Characters "\r\n" is one
+        // grapheme, so a search for "\n" would miss every CRLF line end.
+        let bytes = text.utf8
+        let newline = UInt8(ascii: "\n")
+        guard let firstEnd = bytes.firstIndex(of: newline) else {
+            throw .malformed(SourceLocation(file: file, line: 1), "front matter opened with \(fence) is never closed")
+        }
+        var lineStart = bytes.index(after: firstEnd)
         let contentStart = lineStart
         var closing: (start: Substring.Index, end: Substring.Index)?
-        while lineStart < text.endIndex {
-            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
-            var line = text[lineStart..<lineEnd]
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if line == fence || (fence == "---" && line == "...") {
-                closing = (lineStart, lineEnd == text.endIndex ? lineEnd : text.index(after: lineEnd))
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: newline) ?? bytes.endIndex
+            var line = bytes[lineStart..<lineEnd]
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            if line.elementsEqual(fence.utf8) || (fence == "---" && line.elementsEqual("...".utf8)) {
+                closing = (lineStart, lineEnd == bytes.endIndex ? lineEnd : bytes.index(after: lineEnd))
                 break
             }
-            lineStart = lineEnd == text.endIndex ? lineEnd : text.index(after: lineEnd)
+            lineStart = lineEnd == bytes.endIndex ? lineEnd : bytes.index(after: lineEnd)
         }
         guard let closing else {
             throw .malformed(SourceLocation(file: file, line: 1), "front matter opened with \(fence) is never closed")
@@ -90,7 +96,7 @@ struct FrontMatter: Sendable, Equatable {
         } catch {
             throw .malformed(SourceLocation(file: file, line: 2), "\(error)")
         }
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = source.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         func location(of key: String) -> SourceLocation {
             for (number, line) in lines.enumerated() {
                 let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
