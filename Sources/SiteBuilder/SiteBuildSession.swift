@@ -134,7 +134,7 @@ public actor SiteBuildSession {
         do {
             return try Data(contentsOf: siteDirectory.appendingPathComponent(path))
         } catch {
-            throw SiteBuildError.io(path: display(path), "cannot read: \(error.localizedDescription)")
+            throw SiteBuildError.io(path: display(path), "cannot read: \(fileErrorReason(error, path: siteDirectory.appendingPathComponent(path).path))")
         }
     }
 
@@ -212,7 +212,7 @@ extension OutputContent {
         do {
             return try data()
         } catch {
-            throw SiteBuildError.io(path: display, "cannot read: \(error.localizedDescription)")
+            throw SiteBuildError.io(path: display, "cannot read: \(fileErrorReason(error, path: display))")
         }
     }
 }

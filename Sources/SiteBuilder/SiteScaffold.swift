@@ -48,7 +48,7 @@ public enum SiteScaffold {
                 try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: url, options: .withoutOverwriting)
             } catch {
-                throw SiteBuildError.io(path: url.path, "cannot write: \(error.localizedDescription)")
+                throw SiteBuildError.io(path: url.path, "cannot write: \(fileErrorReason(error, path: url.path))")
             }
             written.append(path)
         }
@@ -76,7 +76,7 @@ public enum SiteScaffold {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(body.utf8).write(to: url, options: .withoutOverwriting)
         } catch {
-            throw SiteBuildError.io(path: url.path, "cannot write: \(error.localizedDescription)")
+            throw SiteBuildError.io(path: url.path, "cannot write: \(fileErrorReason(error, path: url.path))")
         }
         return url
     }

@@ -28,7 +28,7 @@ public enum SiteWriter {
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw SiteBuildError.io(path: parent.path, "cannot create folder: \(error.localizedDescription)")
+            throw SiteBuildError.io(path: parent.path, "cannot create folder: \(fileErrorReason(error, path: parent.path))")
         }
         let trace = PhaseTrace("write: ")
         let token = String(UInt64.random(in: 0...UInt64.max), radix: 36)
@@ -94,22 +94,50 @@ public enum SiteWriter {
                 try? FileManager.default.removeItem(atPath: temporary)
             }
             if let error = error as? SiteBuildError { throw error }
-            throw SiteBuildError.io(path: target.path, "cannot write output: \(error.localizedDescription)")
+            throw SiteBuildError.io(path: target.path, "cannot write output: \(fileErrorReason(error, path: target.path))")
         }
     }
 
-    /// Replacing a folder means deleting the old one, so never replace the site itself or a folder holding it.
+    /// Replacing a folder means deleting the old one, so never replace the site itself, a folder
+    /// holding it, or any of its sources; and never replace a file with a folder.
     private static func refuseDangerousTarget(_ target: URL, siteDirectory: URL?) throws {
-        let targetPath = target.resolvingSymlinksInPath().path
+        let targetPath = resolvedPath(target.path)
+        var info = stat()
+        if stat(target.path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR {
+            throw SiteBuildError.io(path: target.path, "exists and is not a folder; choose another --output")
+        }
         if FileManager.default.fileExists(atPath: target.appendingPathComponent("site.yml").path) {
             throw SiteBuildError.io(path: target.path, "refusing to replace a folder that holds a site.yml; choose another --output")
         }
-        if let siteDirectory {
-            let sitePath = siteDirectory.standardizedFileURL.resolvingSymlinksInPath().path
-            if sitePath == targetPath || sitePath.hasPrefix(targetPath.hasSuffix("/") ? targetPath : targetPath + "/") {
-                throw SiteBuildError.io(path: target.path, "refusing to replace a folder that contains the site; choose another --output")
+        guard let siteDirectory else { return }
+        func overlaps(_ a: String, _ b: String) -> Bool {
+            a == b || a.hasPrefix(b.hasSuffix("/") ? b : b + "/") || b.hasPrefix(a.hasSuffix("/") ? a : a + "/")
+        }
+        let sitePath = resolvedPath(siteDirectory.standardizedFileURL.path)
+        if sitePath == targetPath || sitePath.hasPrefix(targetPath.hasSuffix("/") ? targetPath : targetPath + "/") {
+            throw SiteBuildError.io(path: target.path, "refusing to replace a folder that contains the site; choose another --output")
+        }
+        for source in ["content", "static", "templates"] {
+            let sourcePath = resolvedPath(siteDirectory.appendingPathComponent(source).path)
+            if overlaps(targetPath, sourcePath) {
+                throw SiteBuildError.io(path: target.path, "refusing to write the output over the site's \(source)/ folder (\(sourcePath)); choose another --output")
             }
         }
+    }
+
+    /// `path` with symbolic links resolved as far as it exists (the rest appended as written).
+    private static func resolvedPath(_ path: String) -> String {
+        var existing = URL(fileURLWithPath: path).standardizedFileURL
+        var rest: [String] = []
+        while existing.path != "/" {
+            if let real = realpath(existing.path, nil) {
+                defer { free(real) }
+                return ([String(cString: real)] + rest.reversed()).joined(separator: "/").replacingOccurrences(of: "//", with: "/")
+            }
+            rest.append(existing.lastPathComponent)
+            existing = existing.deletingLastPathComponent()
+        }
+        return "/" + rest.reversed().joined(separator: "/")
     }
 }
 
@@ -173,7 +201,7 @@ private struct TreeWriter {
                     } catch let error as SiteBuildError {
                         failures.record(index, error)
                     } catch {
-                        failures.record(index, SiteBuildError.io(path: path, "cannot write: \(error.localizedDescription)"))
+                        failures.record(index, SiteBuildError.io(path: path, "cannot write: \(fileErrorReason(error, path: path))"))
                     }
                 }
             }
@@ -219,7 +247,7 @@ private struct TreeWriter {
                     do {
                         try FileManager.default.removeItem(atPath: path)
                     } catch {
-                        throw SiteBuildError.io(path: path, "cannot remove from the reused tree: \(error.localizedDescription)")
+                        throw SiteBuildError.io(path: path, "cannot remove from the reused tree: \(fileErrorReason(error, path: path))")
                     }
                 } else if unlink(path) != 0 {
                     throw SiteBuildError.io(path: path, "cannot remove from the reused tree: \(lastError())")

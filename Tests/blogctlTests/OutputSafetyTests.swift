@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+private func folder() -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("blogctl-safety-\(UUID().uuidString)")
+}
+
+/// Every file under `root`, relative path -> bytes.
+private func snapshot(_ root: URL) -> [String: Data] {
+    var files: [String: Data] = [:]
+    let prefix = root.path + "/"
+    for case let path as String in FileManager.default.enumerator(atPath: root.path) ?? FileManager.default.enumerator(atPath: "/dev/null")! {
+        let full = prefix + path
+        if let data = FileManager.default.contents(atPath: full) { files[path] = data }
+    }
+    _ = prefix
+    return files
+}
+
+@Test(arguments: ["content", "static", "templates", "content/posts", "static/img", "templates/partials", "content/new-folder"])
+func buildRefusesAnOutputOverTheSources(_ relative: String) throws {
+    let site = folder()
+    defer { try? FileManager.default.removeItem(at: site) }
+    #expect(try BlogctlRunner.run(["init", site.path]).status == 0)
+    for name in ["static/img/a.png", "templates/partials/footer.mustache"] {
+        let url = site.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: url)
+    }
+    let before = snapshot(site)
+    let output = site.appendingPathComponent(relative)
+    let result = try BlogctlRunner.run(["build", site.path, "--output", output.path])
+    #expect(result.status != 0)
+    #expect(result.stderr.hasPrefix("blogctl: error: \(output.path): refusing"), "\(result.stderr)")
+    #expect(result.stderr.split(separator: "\n").count == 1)
+    #expect(snapshot(site) == before)
+}
+
+@Test func buildRefusesAnOutputThatContainsASourceFolder() throws {
+    let parent = folder()
+    defer { try? FileManager.default.removeItem(at: parent) }
+    let site = parent.appendingPathComponent("site")
+    #expect(try BlogctlRunner.run(["init", site.path]).status == 0)
+    // A site whose sources live elsewhere through a symbolic link still protects them.
+    let elsewhere = parent.appendingPathComponent("shared-static")
+    try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+    try Data("keep".utf8).write(to: elsewhere.appendingPathComponent("keep.txt"))
+    try? FileManager.default.removeItem(at: site.appendingPathComponent("static"))
+    try FileManager.default.createSymbolicLink(at: site.appendingPathComponent("static"), withDestinationURL: elsewhere)
+    let result = try BlogctlRunner.run(["build", site.path, "--output", elsewhere.path])
+    #expect(result.status != 0 && result.stderr.contains("refusing"), "\(result.stderr)")
+    #expect(FileManager.default.contents(atPath: elsewhere.appendingPathComponent("keep.txt").path) == Data("keep".utf8))
+}
+
+@Test func buildRefusesAnOutputThatIsAFile() throws {
+    let site = folder()
+    defer { try? FileManager.default.removeItem(at: site) }
+    #expect(try BlogctlRunner.run(["init", site.path]).status == 0)
+    let file = site.appendingPathComponent("notes.txt")
+    try Data("mine".utf8).write(to: file)
+    let result = try BlogctlRunner.run(["build", site.path, "--output", file.path])
+    #expect(result.status != 0)
+    #expect(result.stderr == "blogctl: error: \(file.path): exists and is not a folder; choose another --output\n")
+    #expect(FileManager.default.contents(atPath: file.path) == Data("mine".utf8))
+}
+
+@Test func initUnderAFileNamesThePathAndReason() throws {
+    let parent = folder()
+    defer { try? FileManager.default.removeItem(at: parent) }
+    try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+    let file = parent.appendingPathComponent("afile")
+    try Data("x".utf8).write(to: file)
+    let result = try BlogctlRunner.run(["init", file.appendingPathComponent("sub").path])
+    #expect(result.status != 0)
+    #expect(!result.stderr.contains("NSCocoaErrorDomain") && !result.stderr.contains("could not be completed"), "\(result.stderr)")
+    #expect(result.stderr.contains(file.path) && result.stderr.contains("Not a directory"), "\(result.stderr)")
+}
