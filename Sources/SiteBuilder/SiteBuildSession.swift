@@ -99,7 +99,9 @@ public actor SiteBuildSession {
         for path in relative {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: siteDirectory.appendingPathComponent(path).path, isDirectory: &isDirectory)
-            if exists ? isDirectory.boolValue : !inventory.contains(path) { return try await fullBuild() }
+            var link = stat()
+            let plainFile = lstat(siteDirectory.appendingPathComponent(path).path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFREG
+            if exists ? isDirectory.boolValue || !plainFile : !inventory.contains(path) { return try await fullBuild() }
         }
         if let result = try await contentOnlyRebuild(relative, started: clock) { return result }
         var configChanged = false

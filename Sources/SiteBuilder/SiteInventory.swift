@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What one file of a site folder is for, decided from its path alone (so a rebuild can
 /// classify just the files that changed).
@@ -56,6 +61,9 @@ struct SiteInventory: Sendable, Equatable {
     var templateFiles: [String: String] = [:]
 
     /// Lists the whole site folder (hidden files included: `static/.well-known/` is real content).
+    /// Symbolic links to files and folders are followed, so the output holds their bytes; a
+    /// dangling link, a link loop or anything that is not a regular file (a FIFO would block the
+    /// build forever) is an error naming it.
     static func scan(_ root: URL) throws(SiteBuildError) -> SiteInventory {
         var inventory = SiteInventory()
         for folder in ["content", "static", "templates"] {
@@ -64,21 +72,41 @@ struct SiteInventory: Sendable, Equatable {
             guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
                 continue
             }
-            let subpaths: [String]
-            do {
-                subpaths = try FileManager.default.subpathsOfDirectory(atPath: directory.path)
-            } catch {
-                throw .io(path: directory.path, "cannot list folder: \(error.localizedDescription)")
-            }
-            for subpath in subpaths {
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(subpath).path, isDirectory: &isFolder),
-                    !isFolder.boolValue
-                else { continue }
-                inventory.insert(folder + "/" + subpath)
-            }
+            try walk(directory.path, relative: folder, ancestors: [], into: &inventory)
         }
         return inventory
+    }
+
+    /// Lists `path` (a folder) recursively; `ancestors` are the (device, inode) pairs of the
+    /// folders above it, to catch a symbolic link leading back up.
+    private static func walk(_ path: String, relative: String, ancestors: Set<[UInt64]>, into inventory: inout SiteInventory) throws(SiteBuildError) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw .io(path: path, "cannot list folder: \(String(cString: strerror(errno)))") }
+        let identity = [UInt64(info.st_dev), UInt64(info.st_ino)]
+        if ancestors.contains(identity) { throw .io(path: path, "symbolic link loop (leads back to a folder above it)") }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch {
+            throw .io(path: path, "cannot list folder: \(fileErrorReason(error, path: path))")
+        }
+        let inner = ancestors.union([identity])
+        for name in names {
+            let child = path + "/" + name
+            let childRelative = relative + "/" + name
+            // Editor files in content/ (`.#post.md` links, sockets) are not content.
+            if relative.hasPrefix("content"), name.hasPrefix(".") { continue }
+            var entry = stat()
+            guard stat(child, &entry) == 0 else {
+                let reason = errno == ELOOP ? "symbolic link loop" : errno == ENOENT ? "dangling symbolic link (its target does not exist)" : String(cString: strerror(errno))
+                throw .io(path: child, reason)
+            }
+            switch entry.st_mode & S_IFMT {
+            case S_IFDIR: try walk(child, relative: childRelative, ancestors: inner, into: &inventory)
+            case S_IFREG: inventory.insert(childRelative)
+            default: throw .io(path: child, "not a regular file or folder (a FIFO, socket or device); remove it")
+            }
+        }
     }
 
     mutating func insert(_ path: String) {
