@@ -85,7 +85,9 @@ final class Document: Sendable {
         } else {
             path = kind == .post ? SiteURLs.post(slug: slug) : SiteURLs.page(slug: slug)
         }
-        aliases = matter.aliases.compactMap(SiteURLs.normalize(userPath:))
+        // An alias listed twice is one redirect, not two claimants of one path.
+        var seenAliases: Set<String> = []
+        aliases = matter.aliases.compactMap(SiteURLs.normalize(userPath:)).filter { seenAliases.insert($0).inserted }
 
         var seen: Set<String> = []
         var tags: [(name: String, slug: String)] = []

@@ -91,11 +91,29 @@ extension SiteBuildSession {
                 nonPageFiles.append(output)
             }
         }
-        // A site may replace the generated robots.txt with its own.
+        // The site's own static/robots.txt (only that) replaces the generated robots.txt.
         let robotsFile = SiteURLs.outputFile(for: SiteURLs.robots)
+        let siteRobots = inventory.staticFiles[robotsFile] != nil
+        try claim(robotsFile, by: siteRobots ? staticOwners[robotsFile]! : "generated robots.txt")
         for output in staticSources.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            if output == robotsFile { continue }
+            if output == robotsFile && siteRobots { continue }
             try claim(output, by: staticOwners[output]!)
+        }
+        // A file cannot also be a folder holding another claimed file.
+        var folderClash: (folder: String, inside: String)?
+        for file in claims.keys {
+            var end = file.utf8.startIndex
+            while let slash = file.utf8[end...].firstIndex(of: UInt8(ascii: "/")) {
+                let folder = String(file[..<slash])
+                if claims[folder] != nil, folderClash.map({ (folder, file) < ($0.folder, $0.inside) }) ?? true {
+                    folderClash = (folder, file)
+                }
+                end = file.utf8.index(after: slash)
+            }
+        }
+        if let folderClash {
+            throw SiteBuildError.urlConflict(path: "/" + folderClash.folder, first: claims[folderClash.folder]!,
+                second: "\(claims[folderClash.inside]!) (which needs it to be a folder for /\(folderClash.inside))")
         }
 
         trace("claims")
