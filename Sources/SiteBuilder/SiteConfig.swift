@@ -48,6 +48,11 @@ public struct SiteConfig: Sendable, Equatable {
                     throw .malformed(YAMLDocument.location(of: node, file: file, lineOffset: 0),
                         "base_url '\(value)' must be an absolute http(s) URL such as https://example.com")
                 }
+                // Page paths are appended to it: a query or fragment would end up in the middle of every URL.
+                if value.contains("?") || value.contains("#") {
+                    throw .malformed(YAMLDocument.location(of: node, file: file, lineOffset: 0),
+                        "base_url '\(value)' must not have a query (?…) or fragment (#…); use the site's address, such as https://example.com/blog")
+                }
                 baseURL = value.hasSuffix("/") ? String(value.dropLast()) : value
             case "author": config.author = try YAMLDocument.string(node, key: key, file: file, lineOffset: 0)
             case "language": config.language = try YAMLDocument.string(node, key: key, file: file, lineOffset: 0)
