@@ -91,7 +91,9 @@ enum Feeds {
 
     /// The newest posts' HTML with every site reference made absolute, shared by the three feeds.
     static func absoluteContents(_ model: SiteModel) -> [String] {
-        model.posts.prefix(postLimit).map { model.urls.absoluteRewriter(for: $0.path).rewriteHTML($0.contentHTML) }
+        model.posts.prefix(postLimit).map {
+            SummaryLinks.rebasingFragments(model.urls.absoluteRewriter(for: $0.path).rewriteHTML($0.contentHTML), to: model.urls.absolute($0.path))
+        }
     }
 }
 

@@ -68,8 +68,10 @@ struct PageContext: Sendable {
     /// A post or standalone page as templates see it, linked from the page at `from`.
     func document(_ document: Document, from path: String, tagNames: [String: String]) -> [String: DataValue] {
         var value = brief(document, from: path, tagNames: tagNames)
-        value["content"] = .string(document.contentHTML)
-        value["summary"] = .string(document.summaryHTML)
+        // On a list page, the post's same-page links (#fn-1) must lead to the post.
+        let postURL = path == document.path ? nil : SiteURLs.relative(from: path, to: document.path)
+        value["content"] = .string(postURL.map { SummaryLinks.rebasingFragments(document.contentHTML, to: $0) } ?? document.contentHTML)
+        value["summary"] = .string(postURL.map { SummaryLinks.rebasingFragments(document.summaryHTML, to: $0) } ?? document.summaryHTML)
         value["description"] = .string(document.descriptionText)
         value["word_count"] = .int(document.rendered.wordCount)
         value["reading_minutes"] = .int(document.rendered.readingMinutes)
