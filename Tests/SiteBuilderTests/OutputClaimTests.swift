@@ -49,3 +49,13 @@ func aFileAndAFolderClaimingOnePathAreAConflict(_ source: String, _ extra: Strin
     #expect(result.text("old/index.html").contains("posts/a/"))
     #expect(result.text("_redirects").components(separatedBy: "/old/ ").count == 2, "\(result.text("_redirects"))")
 }
+
+@Test func anEmptySiteHasNoBlankCopyrightYear() async throws {
+    let empty = try FixtureSite(files: [:], themeOnly: true)
+    defer { empty.cleanUp() }
+    let home = try await empty.build().text("index.html")
+    #expect(home.contains("<p>© Ada</p>") && !home.contains("©  "), "\(home)")
+    let full = try FixtureSite(files: ["content/posts/a.md": post("A", date: "2025-05-01")], themeOnly: true)
+    defer { full.cleanUp() }
+    #expect(try await full.build().text("index.html").contains("<p>© 2025 Ada</p>"))
+}
