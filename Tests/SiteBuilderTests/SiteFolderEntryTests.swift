@@ -60,3 +60,27 @@ func aFIFOInTheSiteIsAnErrorNotAHang(_ path: String) async throws {
     let selfMessage = try #require(await site.buildError())
     #expect(selfMessage.contains(selfLink.path) && selfMessage.contains("loop"), "\(selfMessage)")
 }
+
+@Test func fileErrorsGiveTheReasonNotFoundationsCode() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("blogctl-reason-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("afile")
+    try Data("x".utf8).write(to: file)
+    let cases: [(String, () throws -> Void, String)] = [
+        (folder.appendingPathComponent("missing.md").path, { _ = try Data(contentsOf: folder.appendingPathComponent("missing.md")) }, "No such file or directory"),
+        (file.appendingPathComponent("sub").path, {
+            try FileManager.default.createDirectory(at: file.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        }, "Not a directory"),
+    ]
+    for (path, operation, reason) in cases {
+        do {
+            try operation()
+            Issue.record("\(path) did not fail")
+        } catch {
+            let text = fileErrorReason(error, path: path)
+            #expect(text.contains(reason) && !text.contains("NSCocoaErrorDomain") && !text.contains("could not be completed"), "\(text)")
+        }
+    }
+    #expect(fileErrorReason(SiteBuildError.notUTF8(file: "a.md"), path: "a.md") == "a.md: not valid UTF-8")
+}
