@@ -60,11 +60,15 @@ public actor SiteBuildSession {
 
     func fullBuild() async throws -> BuildResult {
         let clock = ContinuousClock.now
+        let trace = PhaseTrace()
         inventory = try SiteInventory.scan(siteDirectory)
+        trace.phase("scan")
         documentOrder = nil
         try loadConfig()
         try loadTemplates(force: false)
+        trace.phase("config and templates")
         try await loadDocuments(Array(inventory.documents.keys))
+        trace.phase("read and parse documents")
         return try await assemble(changedSources: nil, started: clock)
     }
 
@@ -169,13 +173,26 @@ public actor SiteBuildSession {
     /// Parses the documents at `paths` whose bytes changed, on all cores; counts them in `parsedCount`.
     func loadDocuments(_ paths: [String]) async throws {
         guard let config else { return }
-        var work: [(path: String, data: Data, kind: DocumentKind, bundle: String?, revision: Int)] = []
+        var candidates: [(path: String, kind: DocumentKind, bundle: String?)] = []
         for path in paths.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             guard case .document(let kind, let bundle) = inventory.documents[path] else { continue }
-            let data = try read(path)
-            if let cached = documents[path], cached.source == data { continue }
+            candidates.append((path, kind, bundle))
+        }
+        // Thousands of small reads: on all cores too (the first failure in path order is reported).
+        let directory = siteDirectory
+        let shownRoot = displayRoot
+        let sources = try await Parallel.map(candidates.map(\.path)) { path throws -> Data in
+            do {
+                return try Data(contentsOf: directory.appendingPathComponent(path))
+            } catch {
+                throw SiteBuildError.io(path: shownRoot.isEmpty ? path : shownRoot + "/" + path, "cannot read: \(error.localizedDescription)")
+            }
+        }
+        var work: [(path: String, data: Data, kind: DocumentKind, bundle: String?, revision: Int)] = []
+        for (candidate, data) in zip(candidates, sources) {
+            if let cached = documents[candidate.path], cached.source == data { continue }
             nextDocumentRevision += 1
-            work.append((path, data, kind, bundle, nextDocumentRevision))
+            work.append((candidate.path, data, candidate.kind, candidate.bundle, nextDocumentRevision))
         }
         let urls = SiteURLs(baseURL: config.baseURL)
         let root = displayRoot
