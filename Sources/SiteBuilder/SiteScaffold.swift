@@ -43,6 +43,11 @@ public enum SiteScaffold {
         var written: [String] = []
         for (path, text) in files {
             let url = directory.appendingPathComponent(path)
+            if path == ".gitignore", let existing = fileManager.contents(atPath: url.path) {
+                // An existing repository keeps its .gitignore, but the build output must still be ignored.
+                if try appendMissingLines(of: text, to: url, existing: existing) { written.append(path) }
+                continue
+            }
             if fileManager.fileExists(atPath: url.path) { continue }
             do {
                 try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -53,6 +58,24 @@ public enum SiteScaffold {
             written.append(path)
         }
         return written
+    }
+
+    /// Appends the lines of `text` that `existing` lacks; true when the file changed.
+    private static func appendMissingLines(of text: String, to url: URL, existing: Data) throws -> Bool {
+        let current = String(decoding: existing, as: UTF8.self)
+        let present = Set(current.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) })
+        let missing = text.split(separator: "\n").filter { !present.contains(String($0)) }
+        guard !missing.isEmpty else { return false }
+        let separator = current.isEmpty || current.hasSuffix("\n") ? "" : "\n"
+        do {
+            let handle = try FileHandle(forWritingTo: url)
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data((separator + missing.joined(separator: "\n") + "\n").utf8))
+        } catch {
+            throw SiteBuildError.io(path: url.path, "cannot write: \(fileErrorReason(error, path: url.path))")
+        }
+        return true
     }
 
     /// Writes `content/posts/YYYY-MM-DD-<slug>.md` (a draft dated today in the site's time zone)

@@ -39,3 +39,15 @@ import Testing
     #expect(result.text("posts/hello-ipfs-world/index.html").contains("Hello &quot;IPFS&quot; World!"))
     #expect(try await site.build(BuildOptions(now: now.addingTimeInterval(60))).has("posts/hello-ipfs-world/index.html") == false)
 }
+
+@Test func initInAnExistingRepositoryAddsTheOutputToItsGitignore() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("blogctl-init-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let gitignore = directory.appendingPathComponent(".gitignore")
+    try Data("node_modules/\npublic/".utf8).write(to: gitignore)
+    let written = try SiteScaffold.createSite(in: directory)
+    #expect(written.contains(".gitignore"))
+    // Kept lines stay, the missing ones are appended once, after a newline the file lacked.
+    #expect(try String(contentsOf: gitignore, encoding: .utf8) == "node_modules/\npublic/\n.public.tmp-*\n.public-recycle/\n")
+}
