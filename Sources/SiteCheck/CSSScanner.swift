@@ -14,6 +14,15 @@ enum CSSScanner {
             let value = Bytes.trimmed(Array(s[start..<max(start, stop)])[...])
             refs.append(FoundReference(value: Array(value), offset: offsetBase + start, line: lines(offsetBase + start)))
         }
+        /// After optional spaces, records a quoted string as a reference and moves past it.
+        func takeQuotedString() -> Bool {
+            while i < end, Bytes.isSpace(s[i]) { i += 1 }
+            guard i < end, s[i] == Bytes.quote || s[i] == Bytes.apostrophe else { return false }
+            let close = stringEnd(s, from: i, end: end)
+            add(i + 1, close)
+            i = close + 1
+            return true
+        }
         while i < end {
             let c = s[i]
             if c == Bytes.slash, i + 1 < end, s[i + 1] == UInt8(ascii: "*") {
@@ -25,12 +34,7 @@ enum CSSScanner {
             } else if Bytes.lower(c) == UInt8(ascii: "u"), i + 4 <= end, Bytes.matches(caseInsensitive: url, in: s, at: i),
                       i == range.lowerBound || !isIdentifierByte(s[i - 1]) {
                 i += 4
-                while i < end, Bytes.isSpace(s[i]) { i += 1 }
-                if i < end, s[i] == Bytes.quote || s[i] == Bytes.apostrophe {
-                    let close = stringEnd(s, from: i, end: end)
-                    add(i + 1, close)
-                    i = close + 1
-                } else {
+                if !takeQuotedString() {
                     let start = i
                     while i < end, s[i] != UInt8(ascii: ")") { i += 1 }
                     add(start, i)
@@ -39,12 +43,7 @@ enum CSSScanner {
                 i += 1
             } else if c == UInt8(ascii: "@"), i + 7 <= end, Bytes.matches(caseInsensitive: importRule, in: s, at: i) {
                 i += 7
-                while i < end, Bytes.isSpace(s[i]) { i += 1 }
-                if i < end, s[i] == Bytes.quote || s[i] == Bytes.apostrophe {
-                    let close = stringEnd(s, from: i, end: end)
-                    add(i + 1, close)
-                    i = close + 1
-                }
+                _ = takeQuotedString()
                 // `@import url(...)` is picked up by the url( branch on the next iterations.
             } else {
                 i += 1
