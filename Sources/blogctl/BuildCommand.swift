@@ -43,7 +43,6 @@ struct BuildCommand: AsyncParsableCommand {
     }
 
     private func milliseconds(_ duration: Duration) -> String {
-        let c = duration.components
-        return String(format: "%.0f", Double(c.seconds) * 1000 + Double(c.attoseconds) / 1e15)
+        String(format: "%.0f", duration.seconds * 1000)
     }
 }

@@ -17,7 +17,7 @@ struct InitCommand: ParsableCommand {
         try reportingErrors {
             let written = try SiteScaffold.createSite(in: url)
             for path in written { print(url.appendingPathComponent(path).relativePath) }
-            FileHandle.standardError.write(Data("new site in \(url.relativePath); build it with: blogctl build \(url.relativePath)\n".utf8))
+            printError("new site in \(url.relativePath); build it with: blogctl build \(url.relativePath)")
         }
     }
 }

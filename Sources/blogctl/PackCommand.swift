@@ -55,9 +55,7 @@ struct PackCommand: AsyncParsableCommand {
             let written = try CARWriter.write(root: summary.root, from: store, to: carURL)
             stats += "; wrote \(carURL.path) (\(written.byteCount) bytes)"
         }
-        let elapsed = (ContinuousClock.now - started).components
-        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
-        FileHandle.standardError.write(Data((stats + String(format: " in %.2f s\n", seconds)).utf8))
+        printError(stats + String(format: " in %.2f s", (ContinuousClock.now - started).seconds))
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
