@@ -20,6 +20,9 @@ final class Document: Sendable {
     /// HTML with the site's own references in root-absolute form (see `SiteURLs.contentNormalizer`).
     let contentHTML: String
     let summaryHTML: String
+    /// Where `contentHTML` and `summaryHTML` have same-page links (`SummaryLinks.fragmentOffsets(in:)`).
+    let contentFragments: [Int]
+    let summaryFragments: [Int]
     let descriptionText: String
     let rendered: RenderedDocument
     /// Changes whenever the source changes; what rebuilds compare.
@@ -109,6 +112,8 @@ final class Document: Sendable {
         } else {
             summaryHTML = normalizer.rewriteHTML(rendered.summaryHTML)
         }
+        contentFragments = SummaryLinks.fragmentOffsets(in: contentHTML)
+        summaryFragments = SummaryLinks.fragmentOffsets(in: summaryHTML)
         sortSeconds = date?.seconds ?? 0
         structureSignature = [
             kind.rawValue, path, matter.title, String(sortSeconds), matter.updated.map { String($0.seconds) } ?? "",

@@ -70,8 +70,12 @@ struct PageContext: Sendable {
         var value = brief(document, from: path, tagNames: tagNames)
         // On a list page, the post's same-page links (#fn-1) must lead to the post.
         let postURL = path == document.path ? nil : SiteURLs.relative(from: path, to: document.path)
-        value["content"] = .string(postURL.map { SummaryLinks.rebasingFragments(document.contentHTML, to: $0) } ?? document.contentHTML)
-        value["summary"] = .string(postURL.map { SummaryLinks.rebasingFragments(document.summaryHTML, to: $0) } ?? document.summaryHTML)
+        value["content"] = .string(postURL.map {
+            SummaryLinks.rebasingFragments(document.contentHTML, at: document.contentFragments, to: $0)
+        } ?? document.contentHTML)
+        value["summary"] = .string(postURL.map {
+            SummaryLinks.rebasingFragments(document.summaryHTML, at: document.summaryFragments, to: $0)
+        } ?? document.summaryHTML)
         value["description"] = .string(document.descriptionText)
         value["word_count"] = .int(document.rendered.wordCount)
         value["reading_minutes"] = .int(document.rendered.readingMinutes)

@@ -4,11 +4,15 @@
 enum SummaryLinks {
     /// `html` with every `href="#x"` (either quote) turned into `href="<postURL>#x"`.
     static func rebasingFragments(_ html: String, to postURL: String) -> String {
-        // Called for every post on every list page: scan in place, copy only when a link is found.
+        rebasingFragments(html, at: fragmentOffsets(in: html), to: postURL)
+    }
+
+    /// UTF-8 offsets of the `#` of every same-page `href` in `html`. A post is shown on several
+    /// list pages and feeds: its links are found once, when it is loaded, not on every page.
+    static func fragmentOffsets(in html: String) -> [Int] {
         var html = html
-        let rebased: String? = html.withUTF8 { bytes in
-            var out: [UInt8] = []
-            var copied = 0
+        return html.withUTF8 { bytes in
+            var offsets: [Int] = []
             var index = 1
             let count = bytes.count
             while index + 6 < count {
@@ -18,28 +22,65 @@ enum SummaryLinks {
                     bytes[index + 3] | 0x20 == UInt8(ascii: "f"), bytes[index + 4] == UInt8(ascii: "="),
                     bytes[index + 5] == UInt8(ascii: "\"") || bytes[index + 5] == UInt8(ascii: "'"), isSpace(bytes[index - 1])
                 {
-                    if out.isEmpty { out.reserveCapacity(count + 64) }
-                    out += bytes[copied..<index + 6]
-                    out += escaped(postURL).utf8
-                    copied = index + 6
+                    offsets.append(index + 6)
                     index += 7
                 } else {
                     index += 1
                 }
             }
-            guard copied > 0 else { return nil }
-            out += bytes[copied...]
-            return String(decoding: out, as: UTF8.self)
+            return offsets
         }
-        return rebased ?? html
+    }
+
+    /// `html` with `postURL` (attribute-escaped) inserted at `offsets`, as found by `fragmentOffsets(in:)`.
+    static func rebasingFragments(_ html: String, at offsets: [Int], to postURL: String) -> String {
+        guard !offsets.isEmpty else { return html }
+        var html = html
+        var url = postURL
+        return url.withUTF8 { url in
+            // Escaped once per call; URLs almost never need it.
+            let escaped: [UInt8]? = url.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") })
+                ? Array(escape(url)) : nil
+            return html.withUTF8 { bytes in
+                func splice(_ insert: UnsafeBufferPointer<UInt8>) -> String {
+                    String(unsafeUninitializedCapacity: bytes.count + offsets.count * insert.count) { buffer in
+                        var written = 0
+                        var copied = 0
+                        func append(_ part: UnsafeBufferPointer<UInt8>) {
+                            guard let base = part.baseAddress, part.count > 0 else { return }
+                            UnsafeMutableRawPointer(buffer.baseAddress! + written).copyMemory(from: base, byteCount: part.count)
+                            written += part.count
+                        }
+                        for offset in offsets {
+                            append(UnsafeBufferPointer(rebasing: bytes[copied..<offset]))
+                            append(insert)
+                            copied = offset
+                        }
+                        append(UnsafeBufferPointer(rebasing: bytes[copied...]))
+                        return written
+                    }
+                }
+                if let escaped { return escaped.withUnsafeBufferPointer(splice) }
+                return splice(url)
+            }
+        }
+    }
+
+    private static func escape(_ url: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(url.count + 16)
+        for byte in url {
+            switch byte {
+            case UInt8(ascii: "&"): result += "&amp;".utf8
+            case UInt8(ascii: "\""): result += "&quot;".utf8
+            case UInt8(ascii: "'"): result += "&#39;".utf8
+            default: result.append(byte)
+            }
+        }
+        return result
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
-    }
-
-    private static func escaped(_ url: String) -> String {
-        url.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "'", with: "&#39;")
     }
 }

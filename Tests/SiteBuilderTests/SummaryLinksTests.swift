@@ -38,3 +38,53 @@ import Testing
     #expect(SummaryLinks.rebasingFragments("no links", to: "p/") == "no links")
     #expect(SummaryLinks.rebasingFragments(##"<a href="#a">é</a>"##, to: "a&b/") == ##"<a href="a&amp;b/#a">é</a>"##)
 }
+
+/// The first implementation (Foundation replacements per link), kept as the reference the
+/// offset-based one must match byte for byte.
+private func referenceRebasing(_ html: String, to postURL: String) -> String {
+    let bytes = Array(html.utf8)
+    var out: [UInt8] = []
+    var copied = 0
+    var index = 1
+    let escaped = postURL.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+        .replacingOccurrences(of: "'", with: "&#39;")
+    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C }
+    while index + 6 < bytes.count {
+        let lower = bytes[index..<index + 4].map { $0 | 0x20 }
+        if bytes[index + 6] == UInt8(ascii: "#"), lower == Array("href".utf8), bytes[index + 4] == UInt8(ascii: "="),
+            bytes[index + 5] == UInt8(ascii: "\"") || bytes[index + 5] == UInt8(ascii: "'"), isSpace(bytes[index - 1])
+        {
+            out += bytes[copied..<index + 6]
+            out += escaped.utf8
+            copied = index + 6
+            index += 7
+        } else {
+            index += 1
+        }
+    }
+    guard copied > 0 else { return html }
+    out += bytes[copied...]
+    return String(decoding: out, as: UTF8.self)
+}
+
+@Test func precomputedOffsetsRebaseLikeTheReference() {
+    let pieces = [
+        ##" href="#a""##, ##" HREF='#b'"##, "\thref=\"#c\"", "\nhReF='#'", ##"data-href="#n""##, ##" href="/x#y""##, ##" href = "#z""##,
+        "é", "e\u{301}", "\u{A0}", "\r\n", "👩‍👩‍👧", "&amp;", "<a", ">", " ", "href=\"#", "#", "x",
+    ]
+    let urls = ["posts/a/", "../../posts/b/", "a&b/", "q\"uote/", "it's/", "https://e.com/p?x=1&y='2'#", "", "ü/"]
+    var generator = SystemRandomNumberGenerator()
+    for round in 0..<400 {
+        var html = ""
+        for _ in 0..<Int.random(in: 0...12, using: &generator) { html += pieces.randomElement(using: &generator)! }
+        let url = urls[round % urls.count]
+        let offsets = SummaryLinks.fragmentOffsets(in: html)
+        let expected = referenceRebasing(html, to: url)
+        #expect(SummaryLinks.rebasingFragments(html, at: offsets, to: url) == expected, "\(html.debugDescription) \(url)")
+        #expect(SummaryLinks.rebasingFragments(html, to: url) == expected)
+        if !url.isEmpty { #expect(offsets.isEmpty == (expected == html), "\(html.debugDescription)") }
+        #expect(offsets.allSatisfy { Array(html.utf8)[$0] == UInt8(ascii: "#") })
+    }
+    #expect(SummaryLinks.fragmentOffsets(in: ##"<p> href="#a" x HREF='#b'</p>"##) == [10, 22])
+    #expect(SummaryLinks.rebasingFragments(##" href="#a""##, at: [7], to: ##"x"&'y"##) == ##" href="x&quot;&amp;&#39;y#a""##)
+}
