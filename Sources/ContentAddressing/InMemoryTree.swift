@@ -1,9 +1,13 @@
+import Foundation
+
 /// A directory tree held in memory (relative path → content), for packing output without
 /// writing it to disk first.
 public struct InMemoryTree: Sendable, Equatable {
     /// What a path holds.
     public enum Entry: Sendable, Equatable {
         case file([UInt8])
+        /// A file whose bytes are shared with a `Data` (a built page), not copied.
+        case data(Data)
         /// A directory; only needed for an empty one, parents of other paths exist implicitly.
         case directory
         /// A symlink with this target (stored, never followed).
@@ -77,6 +81,8 @@ public struct InMemoryTree: Sendable, Equatable {
         switch node {
         case .leaf(.file(let bytes)):
             return plan.addFile(.memory(bytes), path: path)
+        case .leaf(.data(let data)):
+            return plan.addFile(.data(data), path: path)
         case .leaf(.symlink(let target)):
             plan.symlinks += 1
             return .symlink(target: Array(target.utf8))

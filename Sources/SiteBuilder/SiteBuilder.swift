@@ -17,4 +17,54 @@ public enum SiteBuilder {
         try SiteWriter.write(result.output, to: output, siteDirectory: siteDirectory)
         return BuildReport(outputDirectory: output, stats: result.stats)
     }
+
+    /// Builds like `build(siteDirectory:outputDirectory:options:)` and, while the output is being
+    /// written, runs `work` on the same files in memory (every copied file read into `.bytes`
+    /// once, for both). The write's error wins over `work`'s; `work` is cancelled when the write fails.
+    public static func build<Value: Sendable>(siteDirectory: URL, outputDirectory: URL? = nil, options: BuildOptions = BuildOptions(),
+        whileWriting work: @escaping @Sendable (SiteOutput) async throws -> Value) async throws -> (report: BuildReport, value: Value)
+    {
+        let session = SiteBuildSession(siteDirectory: siteDirectory, options: options)
+        let result = try await session.build()
+        let output = outputDirectory ?? siteDirectory.appendingPathComponent("public")
+        let site = result.output
+        let copied = try await site.readCopies()
+        var inMemory = site
+        for (path, data) in copied { inMemory.files[path] = .bytes(data) }
+        let loaded = inMemory
+
+        let (writeError, workResult) = await withTaskGroup(of: WriteOutcome<Value>.self) { group in
+            group.addTask {
+                do {
+                    try SiteWriter.write(site, to: output, siteDirectory: siteDirectory, copiedBytes: copied)
+                    return .written(nil)
+                } catch {
+                    return .written(error)
+                }
+            }
+            group.addTask {
+                do { return .worked(.success(try await work(loaded))) } catch { return .worked(.failure(error)) }
+            }
+            var writeError: (any Error)?
+            var workResult: Result<Value, any Error>?
+            for await outcome in group {
+                switch outcome {
+                case .written(let error):
+                    writeError = error
+                    if error != nil { group.cancelAll() }
+                case .worked(let result):
+                    workResult = result
+                }
+            }
+            return (writeError, workResult!)
+        }
+        if let writeError { throw writeError }
+        return (BuildReport(outputDirectory: output, stats: result.stats), try workResult.get())
+    }
+}
+
+/// How one of the two tasks of `SiteBuilder.build(...whileWriting:)` ended.
+private enum WriteOutcome<Value: Sendable>: Sendable {
+    case written((any Error)?)
+    case worked(Result<Value, any Error>)
 }

@@ -20,7 +20,9 @@ public enum SiteWriter {
     /// Name of the folder beside the output that holds the previous output for reuse.
     public static func recycleName(forOutputNamed name: String) -> String { ".\(name)-recycle" }
 
-    public static func write(_ output: SiteOutput, to directory: URL, siteDirectory: URL? = nil) throws {
+    /// Writes `output` into `directory`. `copiedBytes` holds the bytes of `.copy(of:)` files
+    /// already read (by output path): they are written from memory, with the source's permissions.
+    public static func write(_ output: SiteOutput, to directory: URL, siteDirectory: URL? = nil, copiedBytes: [String: Data] = [:]) throws {
         let target = directory.standardizedFileURL
         let parent = target.deletingLastPathComponent()
         let name = target.lastPathComponent
@@ -49,12 +51,12 @@ public enum SiteWriter {
             if mkdir(temporary, 0o755) != 0 {
                 throw SiteBuildError.io(path: temporary, "cannot create folder: \(lastError())")
             }
-            try TreeWriter(output: output, root: temporary, reusing: false, trace: trace).write()
+            try TreeWriter(output: output, copiedBytes: copiedBytes, root: temporary, reusing: false, trace: trace).write()
         }
         do {
             if reusing {
                 do {
-                    try TreeWriter(output: output, root: temporary, reusing: true, trace: trace).write()
+                    try TreeWriter(output: output, copiedBytes: copiedBytes, root: temporary, reusing: true, trace: trace).write()
                 } catch {
                     // Something in the old tree got in the way (a read-only file or folder): it must
                     // never make a build fail that a fresh folder would pass, so start over without it.
@@ -152,6 +154,7 @@ private func lastError() -> String { String(cString: strerror(errno)) }
 /// Fills one folder with a site output, reusing what a previous output left in it.
 private struct TreeWriter {
     let output: SiteOutput
+    let copiedBytes: [String: Data]
     let root: String
     let reusing: Bool
     let trace: PhaseTrace
@@ -197,7 +200,7 @@ private struct TreeWriter {
                 for index in min(paths.count, chunk * chunkSize)..<min(paths.count, (chunk + 1) * chunkSize) {
                     let path = paths[index]
                     do {
-                        try writeFile(root + "/" + path, output.files[path]!, mayExist: reusable.contains(path))
+                        try writeFile(root + "/" + path, output.files[path]!, copied: copiedBytes[path], mayExist: reusable.contains(path))
                     } catch let error as SiteBuildError {
                         failures.record(index, error)
                     } catch {
@@ -292,7 +295,7 @@ private struct TreeWriter {
 /// as a whole, and Foundation's Data.write syncs each file, which costs seconds on 10,000 pages).
 /// A file that may exist is overwritten in place unless it has other hard links, which must not
 /// see the change.
-private func writeFile(_ path: String, _ content: OutputContent, mayExist: Bool) throws {
+private func writeFile(_ path: String, _ content: OutputContent, copied: Data?, mayExist: Bool) throws {
     var descriptor = open(path, (mayExist ? O_RDWR : O_WRONLY) | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw SiteBuildError.io(path: path, "cannot write: \(lastError())") }
     var existingSize = 0
@@ -309,14 +312,24 @@ private func writeFile(_ path: String, _ content: OutputContent, mayExist: Bool)
     }
     defer { close(descriptor) }
     var written = 0
+    var bytes: Data?
     switch content {
-    case .bytes(let data):
+    case .bytes(let data): bytes = data
+    case .copy(let source):
+        if let copied {
+            var info = stat()
+            guard stat(source, &info) == 0 else { throw SiteBuildError.io(path: source, "cannot read: \(lastError())") }
+            fchmod(descriptor, info.st_mode & 0o777)
+            bytes = copied
+        }
+    }
+    if let data = bytes {
         written = data.count
         // Most pages of a rebuild are what the reused file already holds: reading it back from the
         // page cache costs less than dirtying and writing back every page of the site.
         if existingSize == data.count, data.withUnsafeBytes({ holds(descriptor, $0) }) { return }
         try data.withUnsafeBytes { try writeAll(descriptor, $0, path: path) }
-    case .copy(let source):
+    } else if case .copy(let source) = content {
         written = try copy(from: source, to: descriptor, path: path)
     }
     if existingSize > written, ftruncate(descriptor, off_t(written)) != 0 {

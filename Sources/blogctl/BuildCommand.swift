@@ -27,17 +27,21 @@ struct BuildCommand: AsyncParsableCommand {
         let site = URL(fileURLWithPath: siteDirectory)
         let options = BuildOptions(includeDrafts: drafts, includeFuture: future)
         let root = try await reportingErrors {
-            let report = try await SiteBuilder.build(
-                siteDirectory: site, outputDirectory: output.map { URL(fileURLWithPath: $0) }, options: options)
+            // The CID is what a gateway will serve; only CIDs are needed here, so blocks are not kept.
+            // Packed from memory while the files are written: nothing is read back from disk.
+            let (report, packed) = try await SiteBuilder.build(
+                siteDirectory: site, outputDirectory: output.map { URL(fileURLWithPath: $0) }, options: options
+            ) { built in
+                let started = ContinuousClock.now
+                let summary = try await Importer(profile: .default, store: DiscardingBlockStore()).importTree(built.packingTree())
+                return (summary, ContinuousClock.now - started)
+            }
             let stats = report.stats
             printError("built \(stats.posts) posts, \(stats.pages) pages: \(stats.htmlPages) HTML pages, \(stats.files) files "
                 + "in \(milliseconds(stats.duration)) ms -> \(report.outputDirectory.relativePath)")
-            // The CID is what a gateway will serve; only CIDs are needed here, so blocks are not kept.
-            let started = ContinuousClock.now
-            let packed = try await Importer(profile: .default, store: DiscardingBlockStore()).importPath(report.outputDirectory)
-            printError("packed \(packed.files) files, \(packed.directories) directories (\(packed.profile.name)) "
-                + "in \(milliseconds(ContinuousClock.now - started)) ms")
-            return packed.root
+            printError("packed \(packed.0.files) files, \(packed.0.directories) directories (\(packed.0.profile.name)) "
+                + "in \(milliseconds(packed.1)) ms")
+            return packed.0.root
         }
         print(root.string)
     }

@@ -39,6 +39,7 @@ import Testing
             let url = out.appendingPathComponent(path)
             switch entry {
             case .file(let bytes): #expect(Array(try Data(contentsOf: url)) == bytes, "\(path)")
+            case .data(let data): #expect(try Data(contentsOf: url) == data, "\(path)")
             case .directory: #expect(try FileManager.default.contentsOfDirectory(atPath: url.path).isEmpty)
             case .symlink(let target): #expect(try FileManager.default.destinationOfSymbolicLink(atPath: url.path) == target)
             }

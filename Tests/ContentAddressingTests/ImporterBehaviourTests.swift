@@ -166,6 +166,22 @@ import Testing
         #expect(nested.rootNode.size == UInt64(35 + 13 + 14 + 15 + 524_291))
     }
 
+    @Test func sharedDataFilesPackLikeByteArrays() async throws {
+        for name in ["dir-dedup", "dir-nested"] {
+            let tree = VectorCase.named(name).inMemoryTree
+            var shared = InMemoryTree()
+            for (path, entry) in tree.entries {
+                if case .file(let bytes) = entry { shared.set(path, .data(Data(bytes))) } else { shared.set(path, entry) }
+            }
+            #expect(shared != tree)
+            for profile in ImportProfile.all {
+                let expected = try await Importer.importTree(tree, profile: profile, into: DiscardingBlockStore())
+                let actual = try await Importer.importTree(shared, profile: profile, into: DiscardingBlockStore())
+                #expect(actual == expected, "\(name) \(profile.name)")
+            }
+        }
+    }
+
     func write(_ tree: InMemoryTree, to root: URL) throws {
         let fm = FileManager.default
         for (path, entry) in tree.entries {
@@ -173,6 +189,7 @@ import Testing
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             switch entry {
             case .file(let bytes): try Data(bytes).write(to: url)
+            case .data(let data): try data.write(to: url)
             case .directory: try fm.createDirectory(at: url, withIntermediateDirectories: true)
             case .symlink(let target): try fm.createSymbolicLink(atPath: url.path, withDestinationPath: target)
             }
