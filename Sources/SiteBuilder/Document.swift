@@ -36,6 +36,11 @@ final class Document: Sendable {
     let structureSignature: String
     /// `updated` or `date` as ISO 8601, for the sitemap.
     let lastModified: String?
+    /// `urls.absolute(path)`, and `date` and `updated` as templates show them: formatted once,
+    /// not on every list page that shows the document.
+    let absoluteURL: String
+    let dateTexts: (iso8601: String, display: String, year: Int)?
+    let updatedTexts: (iso8601: String, display: String)?
     /// Its sitemap line (the base URL is part of the site settings, which reset the document cache).
     let sitemapEntry: String
 
@@ -100,7 +105,7 @@ final class Document: Sendable {
                 throw .malformed(matter.locations["tags"] ?? SourceLocation(file: displayPath, line: 1),
                     "tag '\(name)' has no letters or digits")
             }
-            if seen.insert(tagSlug).inserted { tags.append((name.trimmingCharacters(in: .whitespaces), tagSlug)) }
+            if seen.insert(tagSlug).inserted { tags.append((name.trimmingWhitespace(), tagSlug)) }
         }
         self.tags = tags
 
@@ -121,8 +126,11 @@ final class Document: Sendable {
             aliases.joined(separator: "\u{2}"), matter.template ?? "", String(matter.weight),
             (matter.authors ?? ["\u{3}"]).joined(separator: "\u{2}"), bundle ?? "",
         ].joined(separator: "\u{0}")
-        lastModified = (matter.updated ?? date)?.iso8601
-        sitemapEntry = SiteIndexFiles.sitemapEntry(absoluteURL: urls.absolute(path), lastModified: lastModified)
+        dateTexts = date.map { ($0.iso8601, $0.display, $0.year) }
+        updatedTexts = matter.updated.map { ($0.iso8601, $0.display) }
+        lastModified = updatedTexts?.iso8601 ?? dateTexts?.iso8601
+        absoluteURL = urls.absolute(path)
+        sitemapEntry = SiteIndexFiles.sitemapEntry(absoluteURL: absoluteURL, lastModified: lastModified)
         descriptionText = matter.description ?? matter.summary
             ?? HTMLText.plainText(rendered.summaryText.isEmpty ? summaryHTML : HTMLText.escape(rendered.summaryText), limit: 200)
     }

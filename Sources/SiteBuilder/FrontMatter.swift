@@ -220,7 +220,7 @@ struct FrontMatter: Sendable, Equatable {
                 throw .unknownKey(entry.location, key: key, allowed: FrontMatter.keys)
             }
         }
-        guard let title, !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw .missingKey(file: file, key: "title") }
+        guard let title, !title.trimmingWhitespace().isEmpty else { throw .missingKey(file: file, key: "title") }
         self.title = title
     }
 }

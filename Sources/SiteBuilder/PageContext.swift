@@ -90,15 +90,15 @@ struct PageContext: Sendable {
         var value: [String: DataValue] = [
             "title": .string(document.title),
             "url": .string(SiteURLs.relative(from: path, to: document.path)),
-            "absolute_url": .string(urls.absolute(document.path)),
+            "absolute_url": .string(document.absoluteURL),
             "authors": .array((document.frontMatter.authors ?? (model.config.author.isEmpty ? [] : [model.config.author])).map { .string($0) }),
         ]
-        if let date = document.date {
-            value["date"] = .string(date.iso8601)
-            value["date_display"] = .string(date.display)
-            value["year"] = .int(date.year)
+        if let texts = document.dateTexts {
+            value["date"] = .string(texts.iso8601)
+            value["date_display"] = .string(texts.display)
+            value["year"] = .int(texts.year)
         }
-        if let updated = document.updated {
+        if let updated = document.updatedTexts {
             value["updated"] = .string(updated.iso8601)
             value["updated_display"] = .string(updated.display)
         }

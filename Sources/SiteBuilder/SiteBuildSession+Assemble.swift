@@ -131,7 +131,7 @@ extension SiteBuildSession {
         let urls = model.urls
         let rendered = try await Parallel.map(toRender) { job -> Data in
             let html = templates.render(job.template, job.context())
-            return Data(urls.outputRewriter(for: job.path).rewriteHTML(html).utf8)
+            return urls.outputRewriter(for: job.path).rewriteHTMLData(html)
         }
         trace("render")
         var renderedFiles: Set<String> = []

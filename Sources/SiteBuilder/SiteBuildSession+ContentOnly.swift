@@ -25,7 +25,7 @@ extension SiteBuildSession {
             siteRevision: siteRevision, only: Set(replacements.keys))
         let urls = model.urls
         let rendered = try await Parallel.map(jobs) { job -> Data in
-            Data(urls.outputRewriter(for: job.path).rewriteHTML(templates.render(job.template, job.context())).utf8)
+            urls.outputRewriter(for: job.path).rewriteHTMLData(templates.render(job.template, job.context()))
         }
         var files = previousOutput.files
         var changed: [String] = []

@@ -14,7 +14,7 @@ public struct SiteDate: Sendable, Equatable, Comparable {
     /// Parses `YYYY-MM-DD`, or a date-time `YYYY-MM-DD[T ]HH:MM[:SS[.frac]]` with an optional
     /// `Z`/`±HH:MM` offset; without an offset the time is local to `timeZone`.
     public static func parse(_ text: String, timeZone: TimeZone) -> SiteDate? {
-        let bytes = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        let bytes = Array(text.trimmingWhitespace().utf8)
         var index = 0
         func number(_ digits: Int) -> Int? {
             guard index + digits <= bytes.count else { return nil }

@@ -35,7 +35,7 @@ public struct SiteURLs: Sendable {
     /// A user-written path (front matter `path`, `aliases`) in canonical form: leading `/`,
     /// trailing `/` unless it names a file (`.html`, `.xml`, ...), no `.`/`..` segments.
     public static func normalize(userPath: String) -> String? {
-        let trimmed = userPath.trimmingCharacters(in: .whitespaces)
+        let trimmed = userPath.trimmingWhitespace()
         guard !trimmed.isEmpty, !trimmed.contains("://"), !trimmed.contains("?"), !trimmed.contains("#") else { return nil }
         var segments: [String] = []
         for segment in trimmed.split(separator: "/", omittingEmptySubsequences: true) {
@@ -126,13 +126,25 @@ public struct SiteURLs: Sendable {
     /// The page-relative link to the site root from `from` (`./`, `../`, `../../`).
     public static func root(from: String) -> String { relative(from: from, to: "/") }
 
-    private static let unreserved: Set<UInt8> = Set(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@".utf8))
+    /// The bytes a path segment keeps as they are: `A-Z a-z 0-9 -._~!$&'()*+,;=:@`.
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x41...0x5A, 0x61...0x7A, 0x30...0x39: return true
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "!"), UInt8(ascii: "$"),
+            UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"),
+            UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: "@"):
+            return true
+        default: return false
+        }
+    }
 
     /// Percent-encodes one path segment (UTF-8 bytes outside the URL-safe set).
     static func encode(_ segment: String) -> String {
+        // Slugs almost never need escaping: every tag link on every page comes through here.
+        if segment.utf8.allSatisfy({ isUnreserved($0) }) { return segment }
         var result = ""
         for byte in segment.utf8 {
-            if unreserved.contains(byte) {
+            if isUnreserved(byte) {
                 result.unicodeScalars.append(UnicodeScalar(byte))
             } else {
                 result += "%" + hex(byte)
@@ -142,9 +154,10 @@ public struct SiteURLs: Sendable {
     }
 
     static func encodePreservingEscapes(_ text: String) -> String {
+        if text.utf8.allSatisfy({ isUnreserved($0) || $0 == 0x25 || $0 == 0x2F }) { return text }
         var result = ""
         for byte in text.utf8 {
-            if unreserved.contains(byte) || byte == 0x25 || byte == 0x2F {
+            if isUnreserved(byte) || byte == 0x25 || byte == 0x2F {
                 result.unicodeScalars.append(UnicodeScalar(byte))
             } else {
                 result += "%" + hex(byte)

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -20,6 +21,15 @@ struct URLRewriter {
             return rewriteHTML(input, into: &output) ? String(decoding: output, as: UTF8.self) : nil
         }
         return rewritten ?? html
+    }
+
+    /// `rewriteHTML(_:)` as the bytes of a file: a page's last step, so no String is made of it.
+    func rewriteHTMLData(_ html: String) -> Data {
+        var html = html
+        return html.withUTF8 { input in
+            var output: [UInt8] = []
+            return rewriteHTML(input, into: &output) ? Data(output) : Data(buffer: input)
+        }
     }
 
     func rewriteCSS(_ css: String) -> String {
