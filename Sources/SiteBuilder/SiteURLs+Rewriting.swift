@@ -83,6 +83,45 @@ extension SiteURLs {
 
     /// Resolves a page-relative reference against the directory of `base` (a site path).
     static func resolve(_ url: Substring, against base: String) -> String {
+        // Every relative link of every document comes through here. In ASCII, bytes are
+        // Characters (a CR LF pair is one Character, but neither byte is `/`, `?` or `#`).
+        if url.utf8.allSatisfy({ $0 < 0x80 }), base.utf8.allSatisfy({ $0 < 0x80 }) {
+            return resolveBytes(Array(url.utf8), against: Array(base.utf8))
+        }
+        return resolveByCharacters(url, against: base)
+    }
+
+    private static func resolveBytes(_ url: [UInt8], against base: [UInt8]) -> String {
+        let slash = UInt8(ascii: "/")
+        let cut = url.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? url.count
+        var segments = base.split(separator: slash, omittingEmptySubsequences: false).dropFirst().map { $0 }
+        if !segments.isEmpty { segments.removeLast() }  // the file name, or "" after a trailing slash
+        let parts = url[..<cut].split(separator: slash, omittingEmptySubsequences: false)
+        let dot: [UInt8] = [UInt8(ascii: ".")]
+        let dots: [UInt8] = [UInt8(ascii: "."), UInt8(ascii: ".")]
+        for (position, part) in parts.enumerated() {
+            let isLast = position == parts.count - 1
+            if part.elementsEqual(dot) {
+                if isLast { segments.append([]) }
+            } else if part.elementsEqual(dots) {
+                if !segments.isEmpty { segments.removeLast() }
+                if isLast { segments.append([]) }
+            } else {
+                segments.append(ArraySlice(part))
+            }
+        }
+        var result: [UInt8] = [slash]
+        result.reserveCapacity(base.count + url.count + 1)
+        for (index, segment) in segments.enumerated() {
+            if index > 0 { result.append(slash) }
+            result += segment
+        }
+        result += url[cut...]
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// `resolve(_:against:)` on Characters, for references and bases that are not ASCII.
+    static func resolveByCharacters(_ url: Substring, against base: String) -> String {
         var reference = url
         var suffix: Substring = ""
         if let cut = reference.firstIndex(where: { $0 == "?" || $0 == "#" }) {

@@ -88,3 +88,18 @@ struct SplitMixGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Test func resolvingByBytesMatchesResolvingByCharacters() {
+    var generator = SplitMixGenerator(seed: 5)
+    let parts = ["a", "b.png", ".", "..", "", "/", "?q=1", "#frag", "x%20y", "é", "e\u{301}", "\r\n", "./", "../", "?", "#", ";"]
+    let bases = ["/", "/posts/a/", "/posts/a/index.html", "/a/b/c/", "/about", "", "posts/x/", "/é/"]
+    for _ in 0..<4000 {
+        var url = ""
+        for _ in 0..<Int.random(in: 1...6, using: &generator) { url += parts.randomElement(using: &generator)! }
+        for base in bases {
+            #expect(SiteURLs.resolve(url[...], against: base) == SiteURLs.resolveByCharacters(url[...], against: base), "\(url.debugDescription) \(base)")
+        }
+    }
+    #expect(SiteURLs.resolve("../b/img.png?x#y", against: "/posts/a/") == "/posts/b/img.png?x#y")
+    #expect(SiteURLs.resolve("./", against: "/posts/a/index.html") == "/posts/a/")
+}
