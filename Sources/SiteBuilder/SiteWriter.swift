@@ -217,24 +217,31 @@ private struct TreeWriter {
             (existingFolders, existingFiles) = try reconcile(folders: folders, folderSet: folderSet, files: Set(paths))
             trace.phase("reconcile \(existingFolders.count) folders, \(existingFiles.count) files kept")
         }
-        // mkdir(2) itself: FileManager's per-call overhead dominates with thousands of folders.
-        for folder in folders where !existingFolders.contains(folder) {
-            let path = root + "/" + folder
-            if mkdir(path, 0o755) != 0, errno != EEXIST {
-                throw SiteBuildError.io(path: path, "cannot create folder: \(lastError())")
+        // Each missing folder is made (with mkdir(2) itself: FileManager's per-call overhead
+        // dominates with thousands of folders) by the worker writing the first file under it, so
+        // making folders, which the kernel serialises per parent, overlaps writing files.
+        var owned = [[String]](repeating: [], count: paths.count)
+        var claimed = existingFolders
+        for (index, path) in paths.enumerated() {
+            var slash = path.utf8.startIndex
+            while let next = path.utf8[slash...].firstIndex(of: UInt8(ascii: "/")) {
+                let folder = String(path[..<next])
+                if claimed.insert(folder).inserted { owned[index].append(folder) }
+                slash = path.utf8.index(after: next)
             }
         }
-        trace.phase("create \(folders.count - existingFolders.count) folders")
         // Contiguous runs of paths keep each thread in its own folders.
         let reusable = existingFiles
         let failures = FailureBox()
         let chunkCount = min(paths.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 16)
         if chunkCount > 0 {
             let chunkSize = (paths.count + chunkCount - 1) / chunkCount
+            let toMake = owned
             DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
                 for index in min(paths.count, chunk * chunkSize)..<min(paths.count, (chunk + 1) * chunkSize) {
                     let path = paths[index]
                     do {
+                        for folder in toMake[index] { try makeFolder(folder) }
                         try writeFile(root + "/" + path, output.files[path]!, copied: copiedBytes[path], mayExist: reusable.contains(path))
                     } catch let error as SiteBuildError {
                         failures.record(index, error)
@@ -245,7 +252,19 @@ private struct TreeWriter {
             }
         }
         if let error = failures.first { throw error }
-        trace.phase("write \(paths.count) files")
+        trace.phase("create \(folders.count - existingFolders.count) folders and write \(paths.count) files")
+    }
+
+    /// Makes `folder` (relative to the root), and its parents when another worker has not made
+    /// them yet; one that exists already is fine.
+    private func makeFolder(_ folder: String) throws {
+        let path = root + "/" + folder
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        if errno == ENOENT, let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            try makeFolder(String(folder[..<slash]))
+            if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        }
+        throw SiteBuildError.io(path: path, "cannot create folder: \(lastError())")
     }
 
     /// Lists the recycled tree and removes whatever the new output does not have in the same
