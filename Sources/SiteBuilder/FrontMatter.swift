@@ -1,3 +1,4 @@
+import TemplateEngine
 import Foundation
 import TOMLKit
 

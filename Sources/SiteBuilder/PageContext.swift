@@ -1,3 +1,5 @@
+import TemplateEngine
+
 /// Builds the data each template receives (docs/templates.md). Every URL in it is relative to
 /// the page being rendered, except `absolute_url` values.
 struct PageContext: Sendable {

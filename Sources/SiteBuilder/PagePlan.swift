@@ -1,3 +1,5 @@
+import TemplateEngine
+
 /// What a page's output depends on, beyond the site-wide inputs. Two builds that give a page
 /// equal keys give it equal bytes, so a rebuild renders only pages whose key changed.
 struct PageKey: Sendable, Equatable {

@@ -166,6 +166,9 @@ public actor SiteBuildSession {
         var siteFiles: [String: (data: Data, displayPath: String)] = [:]
         for (name, data) in sources { siteFiles[name] = (data, display("templates/" + name)) }
         templates = try TemplateSet(themeFiles: themeFiles, siteFiles: siteFiles)
+        if Self.tracing, let reason = templates?.fallbackReason {
+            FileHandle.standardError.write(Data("  templates render through swift-mustache: \(reason)\n".utf8))
+        }
         if sources != templateSources || force { templatesRevision += 1 }
         templateSources = sources
     }

@@ -1,0 +1,153 @@
+/// Walks compiled templates over a DataValue context into one UTF-8 buffer. Each `render` call
+/// stands for one swift-mustache `MustacheTemplate.render`, whose quirks it keeps: partial
+/// indentation is added between tokens when that call's own output ends a line, and a list's
+/// position is only visible directly inside the list's section.
+struct TemplateRenderer {
+    /// What swift-mustache keeps in its context besides the object stack.
+    struct Scope {
+        var indentation: [UInt8] = []
+        var overrides: [String: [TemplateNode]]?
+        var sequence: SequencePosition?
+    }
+
+    struct SequencePosition {
+        let index: Int
+        let isFirst: Bool
+        let isLast: Bool
+    }
+
+    let bodies: [[TemplateNode]]
+    var output: [UInt8] = []
+    var stack: [Frame]
+
+    init(bodies: [[TemplateNode]], root: DataValue) {
+        self.bodies = bodies
+        stack = [Frame(value: root, isObject: true)]
+        stack.reserveCapacity(8)
+        output.reserveCapacity(16 * 1024)
+    }
+
+    mutating func render(_ body: [TemplateNode], _ scope: Scope) {
+        if scope.indentation.isEmpty {
+            for node in body { render(node, scope) }
+            return
+        }
+        let start = output.count
+        for node in body {
+            let before = output.count
+            // swift-mustache tests `string.last == "\n"` on Characters: a CR LF pair is one
+            // Character that is not "\n".
+            let atLineStart =
+                before > start && output[before - 1] == UInt8(ascii: "\n")
+                && !(before - 2 >= start && output[before - 2] == UInt8(ascii: "\r"))
+            guard atLineStart else {
+                render(node, scope)
+                continue
+            }
+            output.append(contentsOf: scope.indentation)
+            let mark = output.count
+            render(node, scope)
+            // Only a token that renders something is indented.
+            if output.count == mark { output.removeLast(scope.indentation.count) }
+        }
+    }
+
+    private mutating func render(_ node: TemplateNode, _ scope: Scope) {
+        switch node {
+        case .text(let bytes):
+            output.append(contentsOf: bytes)
+
+        case .variable(let reference, let escaped):
+            if let frame = resolve(reference, scope) { append(frame, escaped: escaped) }
+
+        case .section(let reference, let body):
+            guard let frame = resolve(reference, scope) else { return }
+            switch frame.value {
+            case .array(let elements) where !frame.isObject:
+                for (index, element) in elements.enumerated() {
+                    var inner = scope
+                    inner.sequence = SequencePosition(index: index, isFirst: index == 0, isLast: index == elements.count - 1)
+                    stack.append(Frame(value: element, isObject: true))
+                    render(body, inner)
+                    stack.removeLast()
+                }
+            case .bool(let value) where !frame.isObject:
+                if value { render(body, scope) }
+            default:
+                push(frame, body, scope)
+            }
+
+        case .invertedSection(let reference, let body):
+            guard let frame = resolve(reference, scope) else {
+                render(body, scope)
+                return
+            }
+            switch frame.value {
+            case .array(let elements) where !frame.isObject:
+                if elements.isEmpty { push(frame, body, scope) }
+            case .bool(let value) where !frame.isObject:
+                if !value { render(body, scope) }
+            default:
+                break
+            }
+
+        case .block(let name, let defaultBody, let indentation):
+            var inner = scope
+            inner.indentation += indentation
+            inner.sequence = nil
+            render(scope.overrides?[name] ?? defaultBody, inner)
+
+        case .partial(let index, let indentation, let overrides):
+            guard let index else { return }
+            var inner = scope
+            if let indentation { inner.indentation += indentation }
+            if let overrides {
+                // The outermost override of a block wins.
+                inner.overrides = scope.overrides.map { $0.merging(overrides) { current, _ in current } } ?? overrides
+            }
+            inner.sequence = nil
+            render(bodies[index], inner)
+        }
+    }
+
+    /// Renders `body` with `frame` as the current object.
+    private mutating func push(_ frame: Frame, _ body: [TemplateNode], _ scope: Scope) {
+        var inner = scope
+        inner.sequence = nil
+        stack.append(frame)
+        render(body, inner)
+        stack.removeLast()
+    }
+
+    /// `String(describing:)` of the value swift-mustache would hold, escaped when asked.
+    private mutating func append(_ frame: Frame, escaped: Bool) {
+        switch frame.value {
+        case .string(let text):
+            if escaped {
+                HTMLEscaping.append(text, to: &output, always: true)
+            } else {
+                output.append(contentsOf: text.utf8)
+            }
+        case .int(let value):
+            output.append(contentsOf: String(value).utf8)
+        case .double(let value):
+            output.append(contentsOf: value.description.utf8)
+        case .bool(let value):
+            output.append(contentsOf: value ? Self.trueText : Self.falseText)
+        case .array(let elements):
+            // A Swift array prints as `[a, b]`; a DataValue holding one prints nothing.
+            guard !frame.isObject else { return }
+            let text = "[" + elements.map(\.description).joined(separator: ", ") + "]"
+            if escaped {
+                HTMLEscaping.append(text, to: &output, always: true)
+            } else {
+                output.append(contentsOf: text.utf8)
+            }
+        case .map, .null:
+            return
+        }
+    }
+
+    private static let trueText = Array("true".utf8)
+    private static let falseText = Array("false".utf8)
+}
