@@ -57,9 +57,12 @@ try original.write(to: file)
 // Context representation: the same post page rendered from a DataValue tree (what the builder
 // uses) and from [String: Any] dictionaries, with the built-in theme.
 var library = MustacheLibrary()
+var themeTexts: [String: String] = [:]
 for (path, data) in BuiltinTheme.files where path.hasSuffix(".mustache") {
+    themeTexts[String(path.dropLast(".mustache".count))] = String(decoding: data, as: UTF8.self)
     try library.register(String(decoding: data, as: UTF8.self), named: String(path.dropLast(".mustache".count)))
 }
+let compiled = try CompiledTemplates(templates: themeTexts)
 let content = String(repeating: "<p>Some paragraph text with <a href=\"../x/\">a link</a>.</p>\n", count: 60)
 let tags: DataValue = .array((0..<3).map { .map(["name": .string("tag\($0)"), "url": .string("../../tags/tag\($0)/")]) })
 let context: DataValue = [
@@ -91,5 +94,12 @@ let iterations = 2000
 var sink = 0
 let dataValueTime = clock.measure { for _ in 0..<iterations { sink &+= library.render(context, withTemplate: "post")?.utf8.count ?? 0 } }
 let dictionaryTime = clock.measure { for _ in 0..<iterations { sink &+= library.render(dictionary, withTemplate: "post")?.utf8.count ?? 0 } }
+// The builder's renderer, checked against swift-mustache before it is timed.
+guard compiled.render("post", context) == library.render(context, withTemplate: "post") else {
+    FileHandle.standardError.write(Data("site-bench: the compiled engine renders the post page differently\n".utf8))
+    exit(1)
+}
+let compiledTime = clock.measure { for _ in 0..<iterations { sink &+= compiled.render("post", context)?.utf8.count ?? 0 } }
 print("post page x\(iterations), DataValue context:   \(milliseconds(dataValueTime))")
+print("post page x\(iterations), compiled engine:     \(milliseconds(compiledTime))")
 print("post page x\(iterations), [String: Any] context: \(milliseconds(dictionaryTime))  (\(sink % 10))")
