@@ -6,7 +6,8 @@ struct TemplateRenderer {
     /// What swift-mustache keeps in its context besides the object stack.
     struct Scope {
         var indentation: [UInt8] = []
-        var overrides: [String: [TemplateNode]]?
+        /// Block name -> body.
+        var overrides: [String: Int]?
         var sequence: SequencePosition?
     }
 
@@ -16,24 +17,26 @@ struct TemplateRenderer {
         let isLast: Bool
     }
 
-    let bodies: [[TemplateNode]]
+    let program: TemplateProgram
     var output: [UInt8] = []
     var stack: [Frame]
 
-    init(bodies: [[TemplateNode]], root: DataValue) {
-        self.bodies = bodies
+    init(program: TemplateProgram, root: DataValue) {
+        self.program = program
         stack = [Frame(value: root, isObject: true)]
         stack.reserveCapacity(8)
         output.reserveCapacity(16 * 1024)
     }
 
-    mutating func render(_ body: [TemplateNode], _ scope: Scope) {
+    /// Renders `program.bodies[body]`.
+    mutating func render(_ body: Int, _ scope: Scope) {
+        let steps = program.bodies[body]
         if scope.indentation.isEmpty {
-            for node in body { render(node, scope) }
+            for step in steps { render(step, scope) }
             return
         }
         let start = output.count
-        for node in body {
+        for step in steps {
             let before = output.count
             // swift-mustache tests `string.last == "\n"` on Characters: a CR LF pair is one
             // Character that is not "\n".
@@ -41,27 +44,27 @@ struct TemplateRenderer {
                 before > start && output[before - 1] == UInt8(ascii: "\n")
                 && !(before - 2 >= start && output[before - 2] == UInt8(ascii: "\r"))
             guard atLineStart else {
-                render(node, scope)
+                render(step, scope)
                 continue
             }
             output.append(contentsOf: scope.indentation)
             let mark = output.count
-            render(node, scope)
+            render(step, scope)
             // Only a token that renders something is indented.
             if output.count == mark { output.removeLast(scope.indentation.count) }
         }
     }
 
-    private mutating func render(_ node: TemplateNode, _ scope: Scope) {
-        switch node {
-        case .text(let bytes):
-            output.append(contentsOf: bytes)
+    private mutating func render(_ step: TemplateStep, _ scope: Scope) {
+        switch step {
+        case .text(let index):
+            output.append(contentsOf: program.texts[index])
 
         case .variable(let reference, let escaped):
-            if let frame = resolve(reference, scope) { append(frame, escaped: escaped) }
+            if let frame = resolve(program.references[reference], scope) { append(frame, escaped: escaped) }
 
         case .section(let reference, let body):
-            guard let frame = resolve(reference, scope) else { return }
+            guard let frame = resolve(program.references[reference], scope) else { return }
             switch frame.value {
             case .array(let elements) where !frame.isObject:
                 for (index, element) in elements.enumerated() {
@@ -78,7 +81,7 @@ struct TemplateRenderer {
             }
 
         case .invertedSection(let reference, let body):
-            guard let frame = resolve(reference, scope) else {
+            guard let frame = resolve(program.references[reference], scope) else {
                 render(body, scope)
                 return
             }
@@ -93,25 +96,26 @@ struct TemplateRenderer {
 
         case .block(let name, let defaultBody, let indentation):
             var inner = scope
-            inner.indentation += indentation
+            inner.indentation += program.texts[indentation]
             inner.sequence = nil
-            render(scope.overrides?[name] ?? defaultBody, inner)
+            render(scope.overrides?[program.blockNames[name]] ?? defaultBody, inner)
 
-        case .partial(let index, let indentation, let overrides):
-            guard let index else { return }
+        case .partial(let template, let indentation, let overrides):
+            guard template >= 0 else { return }
             var inner = scope
-            if let indentation { inner.indentation += indentation }
-            if let overrides {
+            if indentation >= 0 { inner.indentation += program.texts[indentation] }
+            if overrides >= 0 {
+                let blocks = program.overrideSets[overrides]
                 // The outermost override of a block wins.
-                inner.overrides = scope.overrides.map { $0.merging(overrides) { current, _ in current } } ?? overrides
+                inner.overrides = scope.overrides.map { $0.merging(blocks) { current, _ in current } } ?? blocks
             }
             inner.sequence = nil
-            render(bodies[index], inner)
+            render(program.templateBodies[template], inner)
         }
     }
 
     /// Renders `body` with `frame` as the current object.
-    private mutating func push(_ frame: Frame, _ body: [TemplateNode], _ scope: Scope) {
+    private mutating func push(_ frame: Frame, _ body: Int, _ scope: Scope) {
         var inner = scope
         inner.sequence = nil
         stack.append(frame)

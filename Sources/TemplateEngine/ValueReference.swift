@@ -1,16 +1,3 @@
-/// One step of a compiled template: text is already UTF-8, names are already split, partials
-/// are already resolved to an index in their `CompiledTemplates`.
-enum TemplateNode: Sendable {
-    case text([UInt8])
-    case variable(ValueReference, escaped: Bool)
-    case section(ValueReference, [TemplateNode])
-    case invertedSection(ValueReference, [TemplateNode])
-    /// `{{$name}}default{{/name}}`: the innermost enclosing `{{<parent}}` override, else the default.
-    case block(name: String, defaultBody: [TemplateNode], indentation: [UInt8])
-    /// `{{> name}}` or `{{< name}}…{{/name}}`; a template the set lacks renders nothing.
-    case partial(Int?, indentation: [UInt8]?, overrides: [String: [TemplateNode]]?)
-}
-
 /// Where a tag's value comes from, then the transforms applied to it in order.
 struct ValueReference: Sendable {
     enum Path: Sendable {
