@@ -35,6 +35,6 @@ public struct CompiledTemplates: Sendable {
         guard let index = indexes[name] else { return nil }
         var renderer = TemplateRenderer(program: program, root: context)
         renderer.render(program.templateBodies[index], TemplateRenderer.Scope())
-        return String(decoding: renderer.output, as: UTF8.self)
+        return renderer.output
     }
 }

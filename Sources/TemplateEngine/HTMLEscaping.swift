@@ -10,16 +10,23 @@ public enum HTMLEscaping {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// Appends `text` escaped to `output`. Text with nothing to escape (most of it) is appended
+    /// as it is, without a copy through bytes.
+    static func append(_ text: String, to output: inout String) {
+        var escaped: [UInt8] = []
+        if append(text, to: &escaped) {
+            output += String(decoding: escaped, as: UTF8.self)
+        } else {
+            output += text
+        }
+    }
+
     /// Appends `text` escaped to `output`; false (and nothing appended) when there is nothing to
     /// escape and the caller may use `text` as it is.
-    @discardableResult
-    static func append(_ text: String, to output: inout [UInt8], always: Bool = false) -> Bool {
+    static func append(_ text: String, to output: inout [UInt8]) -> Bool {
         var text = text
         let done: Bool? = text.withUTF8 { bytes -> Bool? in
-            guard let first = bytes.firstIndex(where: isSpecial) else {
-                if always { output.append(contentsOf: bytes) }
-                return always
-            }
+            guard let first = bytes.firstIndex(where: isSpecial) else { return false }
             // Decide before writing anything, so the slow path starts from a clean buffer.
             for index in first..<bytes.count where isSpecial(bytes[index]) {
                 if index > 0, bytes[index - 1] >= 0x80 { return nil }

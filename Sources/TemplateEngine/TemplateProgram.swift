@@ -1,7 +1,7 @@
 /// One step of a compiled template. Operands are indexes into the `TemplateProgram` tables, so
 /// walking the steps copies no reference-counted payloads.
 enum TemplateStep: Sendable {
-    /// UTF-8 text: `program.texts[index]`.
+    /// Text: `program.texts[index]`.
     case text(Int)
     case variable(reference: Int, escaped: Bool)
     case section(reference: Int, body: Int)
@@ -16,7 +16,7 @@ enum TemplateStep: Sendable {
 /// A compiled template set: step lists and the tables their operands point into.
 final class TemplateProgram: Sendable {
     let bodies: [[TemplateStep]]
-    let texts: [[UInt8]]
+    let texts: [String]
     let references: [ValueReference]
     /// `{{<parent}}` overrides: block name -> body.
     let overrideSets: [[String: Int]]
@@ -37,7 +37,7 @@ final class TemplateProgram: Sendable {
 /// The tables of a `TemplateProgram` while templates are being lowered.
 struct TemplateProgramBuilder {
     var bodies: [[TemplateStep]] = []
-    var texts: [[UInt8]] = []
+    var texts: [String] = []
     var references: [ValueReference] = []
     var overrideSets: [[String: Int]] = []
     var blockNames: [String] = []
@@ -48,7 +48,7 @@ struct TemplateProgramBuilder {
     }
 
     mutating func add(text: String) -> Int {
-        texts.append(Array(text.utf8))
+        texts.append(text)
         return texts.count - 1
     }
 

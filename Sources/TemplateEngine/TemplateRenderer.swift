@@ -1,11 +1,12 @@
-/// Walks compiled templates over a DataValue context into one UTF-8 buffer. Each `render` call
+/// Walks compiled templates over a DataValue context into one String (appending valid Strings
+/// never revalidates UTF-8, which a byte buffer turned String at the end would). Each `render` call
 /// stands for one swift-mustache `MustacheTemplate.render`, whose quirks it keeps: partial
 /// indentation is added between tokens when that call's own output ends a line, and a list's
 /// position is only visible directly inside the list's section.
 struct TemplateRenderer {
     /// What swift-mustache keeps in its context besides the object stack.
     struct Scope {
-        var indentation: [UInt8] = []
+        var indentation = ""
         /// Block name -> body.
         var overrides: [String: Int]?
         var sequence: SequencePosition?
@@ -18,7 +19,7 @@ struct TemplateRenderer {
     }
 
     let program: TemplateProgram
-    var output: [UInt8] = []
+    var output = ""
     var stack: [Frame]
 
     init(program: TemplateProgram, root: DataValue) {
@@ -35,30 +36,36 @@ struct TemplateRenderer {
             for step in steps { render(step, scope) }
             return
         }
-        let start = output.count
+        let start = output.utf8.count
         for step in steps {
-            let before = output.count
-            // swift-mustache tests `string.last == "\n"` on Characters: a CR LF pair is one
-            // Character that is not "\n".
-            let atLineStart =
-                before > start && output[before - 1] == UInt8(ascii: "\n")
-                && !(before - 2 >= start && output[before - 2] == UInt8(ascii: "\r"))
-            guard atLineStart else {
+            guard endsLine(since: start) else {
                 render(step, scope)
                 continue
             }
-            output.append(contentsOf: scope.indentation)
-            let mark = output.count
+            output += scope.indentation
+            let mark = output.utf8.count
             render(step, scope)
             // Only a token that renders something is indented.
-            if output.count == mark { output.removeLast(scope.indentation.count) }
+            if output.utf8.count == mark {
+                output.removeSubrange(output.utf8.index(output.utf8.endIndex, offsetBy: -scope.indentation.utf8.count)...)
+            }
         }
+    }
+
+    /// swift-mustache tests `string.last == "\n"` on the Characters one render call wrote
+    /// (from UTF-8 offset `start`): a CR LF pair is one Character that is not "\n".
+    private func endsLine(since start: Int) -> Bool {
+        let utf8 = output.utf8
+        guard utf8.count > start else { return false }
+        let last = utf8.index(before: utf8.endIndex)
+        guard utf8[last] == UInt8(ascii: "\n") else { return false }
+        return !(utf8.count - 2 >= start && utf8[utf8.index(before: last)] == UInt8(ascii: "\r"))
     }
 
     private mutating func render(_ step: TemplateStep, _ scope: Scope) {
         switch step {
         case .text(let index):
-            output.append(contentsOf: program.texts[index])
+            output += program.texts[index]
 
         case .variable(let reference, let escaped):
             if let frame = resolve(program.references[reference], scope) { append(frame, escaped: escaped) }
@@ -128,30 +135,27 @@ struct TemplateRenderer {
         switch frame.value {
         case .string(let text):
             if escaped {
-                HTMLEscaping.append(text, to: &output, always: true)
+                HTMLEscaping.append(text, to: &output)
             } else {
-                output.append(contentsOf: text.utf8)
+                output += text
             }
         case .int(let value):
-            output.append(contentsOf: String(value).utf8)
+            output += String(value)
         case .double(let value):
-            output.append(contentsOf: value.description.utf8)
+            output += value.description
         case .bool(let value):
-            output.append(contentsOf: value ? Self.trueText : Self.falseText)
+            output += value ? "true" : "false"
         case .array(let elements):
             // A Swift array prints as `[a, b]`; a DataValue holding one prints nothing.
             guard !frame.isObject else { return }
             let text = "[" + elements.map(\.description).joined(separator: ", ") + "]"
             if escaped {
-                HTMLEscaping.append(text, to: &output, always: true)
+                HTMLEscaping.append(text, to: &output)
             } else {
-                output.append(contentsOf: text.utf8)
+                output += text
             }
         case .map, .null:
             return
         }
     }
-
-    private static let trueText = Array("true".utf8)
-    private static let falseText = Array("false".utf8)
 }
