@@ -58,6 +58,7 @@ let package = Package(
         .target(
             name: "SiteBuilder",
             dependencies: [
+                "ContentAddressing",
                 "Markdown",
                 "BuiltinTheme",
                 .product(name: "Yams", package: "Yams"),

@@ -42,17 +42,16 @@ final class Document: Sendable {
 
     private static let datePrefixLength = "2026-01-01-".count
 
-    /// Parses `text` (the content of `sourcePath`).
-    init(sourcePath: String, displayRoot: String, kind: DocumentKind, bundle: String?, text: String,
+    /// The document at `sourcePath` (shown in errors as `displayPath`), from its parsed source.
+    init(sourcePath: String, displayPath: String, kind: DocumentKind, bundle: String?, parsed: ParsedSource,
         config: SiteConfig, urls: SiteURLs, revision: Int) throws(SiteBuildError)
     {
         self.sourcePath = sourcePath
-        let displayPath = displayRoot.isEmpty ? sourcePath : displayRoot + "/" + sourcePath
         self.displayPath = displayPath
         self.kind = kind
         self.bundle = bundle
         self.revision = revision
-        let (matter, body) = try FrontMatter.split(text, file: displayPath, timeZone: config.timezone)
+        let matter = parsed.frontMatter
         frontMatter = matter
 
         // The name the slug and date come from: the bundle folder or the file name.
@@ -101,7 +100,7 @@ final class Document: Sendable {
         }
         self.tags = tags
 
-        rendered = MarkdownAdapter.render(String(body), settings: config.markdown)
+        rendered = parsed.rendered
         let normalizer = urls.contentNormalizer(for: path)
         contentHTML = normalizer.rewriteHTML(rendered.html)
         if let summary = matter.summary {

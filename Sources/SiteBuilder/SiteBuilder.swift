@@ -8,6 +8,11 @@ public struct BuildReport: Sendable {
 
 /// Builds a site folder into a static site.
 public enum SiteBuilder {
+    /// The build cache folder of a site: `.blogctl-cache` in it (ignored by the `.gitignore` of `init`).
+    public static func cacheDirectory(for siteDirectory: URL) -> URL {
+        siteDirectory.appendingPathComponent(".blogctl-cache")
+    }
+
     /// Builds `siteDirectory` into `outputDirectory` (default `<site>/public`), replacing it
     /// atomically. Throws `SiteBuildError`.
     public static func build(siteDirectory: URL, outputDirectory: URL? = nil, options: BuildOptions = BuildOptions()) async throws -> BuildReport {

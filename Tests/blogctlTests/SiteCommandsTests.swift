@@ -52,3 +52,23 @@ private func temporaryFolder() -> URL {
     #expect(failed.stderr == "blogctl: error: \(site.path)/content/posts/broken.md:3:1: unknown key 'colour' (allowed: title, date, updated, draft, tags, summary, description, slug, path, aliases, authors, template, weight, extra)\n")
     #expect(try Data(contentsOf: index) == before)
 }
+
+@Test func buildReusesTheDocumentCacheUnlessToldNot() throws {
+    let site = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: site) }
+    #expect(try run(["init", site.path]).status == 0)
+    let cacheFile = site.appendingPathComponent(".blogctl-cache/documents")
+
+    let uncached = try run(["build", site.path, "--no-cache"])
+    #expect(uncached.status == 0, "\(uncached.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: cacheFile.path), "--no-cache must not write the cache")
+
+    let first = try run(["build", site.path])
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(FileManager.default.fileExists(atPath: cacheFile.path))
+    let second = try run(["build", site.path])
+    #expect(second.stderr.contains("(0 parsed, the rest from the cache)"), "\(second.stderr)")
+    #expect(second.stdout == first.stdout && first.stdout == uncached.stdout, "same root CID with and without the cache")
+    let gitignore = try String(contentsOf: site.appendingPathComponent(".gitignore"), encoding: .utf8)
+    #expect(gitignore.contains(".blogctl-cache/"))
+}
