@@ -36,7 +36,7 @@ public actor SiteBuildSession {
     var parsedCount = 0
     var previousPageFiles: [String] = []
     var previousOtherFiles: [String] = []
-    /// Parsed documents from earlier builds on disk (`BuildOptions.cacheDirectory`); saved after each full build.
+    /// Parsed documents from earlier builds on disk (`BuildOptions.cacheDirectory`).
     let documentCache: DocumentCache?
     /// The cache key of each document in `documents`.
     var documentKeys: [String: DocumentCache.Key] = [:]
@@ -57,13 +57,17 @@ public actor SiteBuildSession {
         parsedCount = 0
         documentCache?.beginBuild()
         do {
-            let result = try await fullBuild()
-            documentCache?.save()
-            return result
+            return try await fullBuild()
         } catch {
             lastBuild = nil
             throw error
         }
+    }
+
+    /// Saves what the last `build()` parsed to the document cache (`BuildOptions.cacheDirectory`),
+    /// keeping only the records that build used. Call it once its output is safely written.
+    public func saveDocumentCache() {
+        documentCache?.save()
     }
 
     func fullBuild() async throws -> BuildResult {

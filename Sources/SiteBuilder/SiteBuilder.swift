@@ -20,6 +20,7 @@ public enum SiteBuilder {
         let result = try await session.build()
         let output = outputDirectory ?? siteDirectory.appendingPathComponent("public")
         try SiteWriter.write(result.output, to: output, siteDirectory: siteDirectory)
+        await session.saveDocumentCache()
         return BuildReport(outputDirectory: output, stats: result.stats)
     }
 }

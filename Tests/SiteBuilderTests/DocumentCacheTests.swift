@@ -17,6 +17,14 @@ private func options(cache: URL?) -> BuildOptions {
     BuildOptions(now: FixtureSite.now, cacheDirectory: cache)
 }
 
+/// A build that saves the document cache afterwards, as `SiteBuilder.build` does.
+private func build(_ site: FixtureSite, cache: URL?) async throws -> BuildResult {
+    let session = site.session(options(cache: cache))
+    let result = try await session.build()
+    await session.saveDocumentCache()
+    return result
+}
+
 private func expectSameOutput(_ a: BuildResult, _ b: BuildResult) throws {
     #expect(a.output.paths == b.output.paths)
     for path in a.output.paths {
@@ -75,11 +83,11 @@ private func expectSameOutput(_ a: BuildResult, _ b: BuildResult) throws {
     let site = try cachedSite()
     defer { site.cleanUp() }
     let cache = site.root.appendingPathComponent(".blogctl-cache")
-    let uncached = try await site.build(options(cache: nil))
-    let first = try await site.build(options(cache: cache))
+    let uncached = try await build(site, cache: nil)
+    let first = try await build(site, cache: cache)
     #expect(first.stats.documentsParsed == 8)
     #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent("documents").path))
-    let second = try await site.build(options(cache: cache))
+    let second = try await build(site, cache: cache)
     #expect(second.stats.documentsParsed == 0)
     try expectSameOutput(uncached, first)
     try expectSameOutput(uncached, second)
@@ -89,18 +97,18 @@ private func expectSameOutput(_ a: BuildResult, _ b: BuildResult) throws {
     let site = try cachedSite()
     defer { site.cleanUp() }
     let cache = site.root.appendingPathComponent(".blogctl-cache")
-    _ = try await site.build(options(cache: cache))
+    _ = try await build(site, cache: cache)
     let sizeBefore = try Data(contentsOf: cache.appendingPathComponent("documents")).count
     try site.write("content/posts/p2.md", post("Post 2 renamed", date: "2026-01-12", body: "New body."))
     try site.remove("content/posts/p3.md")
-    let edited = try await site.build(options(cache: cache))
+    let edited = try await build(site, cache: cache)
     #expect(edited.stats.documentsParsed == 1)
     #expect(edited.text("posts/p2/index.html").contains("Post 2 renamed"))
-    try expectSameOutput(edited, try await site.build(options(cache: nil)))
+    try expectSameOutput(edited, try await build(site, cache: nil))
     // The removed post's and the old p2's records are gone, not kept forever.
     let sizeAfter = try Data(contentsOf: cache.appendingPathComponent("documents")).count
     #expect(sizeAfter < sizeBefore)
-    let again = try await site.build(options(cache: cache))
+    let again = try await build(site, cache: cache)
     #expect(again.stats.documentsParsed == 0)
 }
 
@@ -108,13 +116,13 @@ private func expectSameOutput(_ a: BuildResult, _ b: BuildResult) throws {
     let site = try cachedSite()
     defer { site.cleanUp() }
     let cache = site.root.appendingPathComponent(".blogctl-cache")
-    _ = try await site.build(options(cache: cache))
+    _ = try await build(site, cache: cache)
     // Dates are shown in the site's time zone, and Markdown options shape the HTML.
     try site.write("site.yml", FixtureSite.siteYML.replacingOccurrences(of: "Europe/Berlin", with: "America/Denver")
         + "markdown:\n  smart_punctuation: false\n")
-    let changed = try await site.build(options(cache: cache))
+    let changed = try await build(site, cache: cache)
     #expect(changed.stats.documentsParsed == 8)
-    try expectSameOutput(changed, try await site.build(options(cache: nil)))
+    try expectSameOutput(changed, try await build(site, cache: nil))
 }
 
 @Test func damagedCacheFileIsIgnoredAndReplaced() async throws {
@@ -122,8 +130,8 @@ private func expectSameOutput(_ a: BuildResult, _ b: BuildResult) throws {
     defer { site.cleanUp() }
     let cache = site.root.appendingPathComponent(".blogctl-cache")
     let file = cache.appendingPathComponent("documents")
-    let reference = try await site.build(options(cache: nil))
-    _ = try await site.build(options(cache: cache))
+    let reference = try await build(site, cache: nil)
+    _ = try await build(site, cache: cache)
     let good = try Data(contentsOf: file)
     // Truncated, garbage, and a flipped length field: none may fail the build or change output.
     var flipped = good
@@ -134,11 +142,11 @@ private func expectSameOutput(_ a: BuildResult, _ b: BuildResult) throws {
     quietlyWrong[body.upperBound - 1] ^= 0x01
     for damaged in [good.prefix(good.count - 3), Data("not a cache".utf8), flipped, quietlyWrong, Data()] {
         try damaged.write(to: file)
-        let result = try await site.build(options(cache: cache))
+        let result = try await build(site, cache: cache)
         try expectSameOutput(reference, result)
     }
     // The last build wrote a good cache again.
-    #expect(try await site.build(options(cache: cache)).stats.documentsParsed == 0)
+    #expect(try await build(site, cache: cache).stats.documentsParsed == 0)
 }
 
 @Test func cachedDocumentsStillTakePartInSiteWideChecks() async throws {
@@ -146,9 +154,35 @@ private func expectSameOutput(_ a: BuildResult, _ b: BuildResult) throws {
     let site = try FixtureSite(files: ["content/posts/first.md": post("First", date: "2026-01-01", extra: "slug: same\n")])
     defer { site.cleanUp() }
     let cache = site.root.appendingPathComponent(".blogctl-cache")
-    _ = try await site.build(options(cache: cache))
+    _ = try await build(site, cache: cache)
     try site.write("content/posts/second.md", post("Second", date: "2026-01-02", extra: "slug: same\n"))
     let error = await site.buildError(options(cache: cache))
     #expect(error?.contains("first.md") == true)
     #expect(error?.contains("second.md") == true)
+}
+
+@Test func longLivedSessionKeepsRecordsOfDocumentsItHoldsInMemory() async throws {
+    // A second build() of the same session reuses its in-memory documents; saving after it must
+    // not drop their records from the cache.
+    let site = try cachedSite()
+    defer { site.cleanUp() }
+    let cache = site.root.appendingPathComponent(".blogctl-cache")
+    let session = site.session(options(cache: cache))
+    _ = try await session.build()
+    await session.saveDocumentCache()
+    try site.write("content/posts/p1.md", post("Post 1 edited", date: "2026-01-11", body: "Edited."))
+    #expect(try await session.build().stats.documentsParsed == 1)
+    await session.saveDocumentCache()
+    #expect(try await build(site, cache: cache).stats.documentsParsed == 0)
+}
+
+@Test func refusedOutputLeavesNoCacheBehind() async throws {
+    let site = try cachedSite()
+    defer { site.cleanUp() }
+    let cache = SiteBuilder.cacheDirectory(for: site.root)
+    await #expect(throws: SiteBuildError.self) {
+        _ = try await SiteBuilder.build(siteDirectory: site.root, outputDirectory: site.root.appendingPathComponent("content"),
+            options: options(cache: cache))
+    }
+    #expect(!FileManager.default.fileExists(atPath: cache.path))
 }
