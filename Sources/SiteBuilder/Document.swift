@@ -21,7 +21,10 @@ final class Document: Sendable {
     let contentHTML: String
     let summaryHTML: String
     let descriptionText: String
-    let rendered: RenderedDocument
+    /// `<nav>` of the headings; nil below two headings.
+    let tableOfContents: String?
+    let wordCount: Int
+    let readingMinutes: Int
     /// Changes whenever the source changes; what rebuilds compare.
     let revision: Int
     /// Precomputed for the 10,000-post case, where every rebuild sorts and lists all posts.
@@ -42,8 +45,21 @@ final class Document: Sendable {
 
     private static let datePrefixLength = "2026-01-01-".count
 
-    /// The document at `sourcePath` (shown in errors as `displayPath`), from its parsed source.
-    init(sourcePath: String, displayPath: String, kind: DocumentKind, bundle: String?, parsed: ParsedSource,
+    /// Where a document comes from: its source just parsed, or the record of an earlier build.
+    enum Source {
+        case parsed(ParsedSource)
+        case cached(DocumentRecord)
+
+        var frontMatter: FrontMatter {
+            switch self {
+            case .parsed(let parsed): parsed.frontMatter
+            case .cached(let record): record.frontMatter
+            }
+        }
+    }
+
+    /// The document at `sourcePath` (shown in errors as `displayPath`).
+    init(sourcePath: String, displayPath: String, kind: DocumentKind, bundle: String?, source: Source,
         config: SiteConfig, urls: SiteURLs, revision: Int) throws(SiteBuildError)
     {
         self.sourcePath = sourcePath
@@ -51,7 +67,7 @@ final class Document: Sendable {
         self.kind = kind
         self.bundle = bundle
         self.revision = revision
-        let matter = parsed.frontMatter
+        let matter = source.frontMatter
         frontMatter = matter
 
         // The name the slug and date come from: the bundle folder or the file name.
@@ -100,13 +116,29 @@ final class Document: Sendable {
         }
         self.tags = tags
 
-        rendered = parsed.rendered
-        let normalizer = urls.contentNormalizer(for: path)
-        contentHTML = normalizer.rewriteHTML(rendered.html)
-        if let summary = matter.summary {
-            summaryHTML = "<p>" + HTMLText.escape(summary) + "</p>"
-        } else {
-            summaryHTML = normalizer.rewriteHTML(rendered.summaryHTML)
+        switch source {
+        case .cached(let record):
+            // The record was made from the same bytes, path and settings (its cache key).
+            contentHTML = record.contentHTML
+            summaryHTML = record.summaryHTML
+            descriptionText = record.descriptionText
+            tableOfContents = record.tableOfContents
+            wordCount = record.wordCount
+            readingMinutes = record.readingMinutes
+        case .parsed(let parsed):
+            let rendered = parsed.rendered
+            let normalizer = urls.contentNormalizer(for: path)
+            contentHTML = normalizer.rewriteHTML(rendered.html)
+            if let summary = matter.summary {
+                summaryHTML = "<p>" + HTMLText.escape(summary) + "</p>"
+            } else {
+                summaryHTML = normalizer.rewriteHTML(rendered.summaryHTML)
+            }
+            descriptionText = matter.description ?? matter.summary
+                ?? HTMLText.plainText(rendered.summaryText.isEmpty ? summaryHTML : HTMLText.escape(rendered.summaryText), limit: 200)
+            tableOfContents = rendered.tableOfContents
+            wordCount = rendered.wordCount
+            readingMinutes = rendered.readingMinutes
         }
         sortSeconds = date?.seconds ?? 0
         structureSignature = [
@@ -117,7 +149,13 @@ final class Document: Sendable {
         ].joined(separator: "\u{0}")
         lastModified = (matter.updated ?? date)?.iso8601
         sitemapEntry = SiteIndexFiles.sitemapEntry(absoluteURL: urls.absolute(path), lastModified: lastModified)
-        descriptionText = matter.description ?? matter.summary
-            ?? HTMLText.plainText(rendered.summaryText.isEmpty ? summaryHTML : HTMLText.escape(rendered.summaryText), limit: 200)
+    }
+
+    /// What the document cache keeps of it: everything its source and settings decide that is
+    /// costly to derive.
+    var record: DocumentRecord {
+        DocumentRecord(frontMatter: frontMatter, contentHTML: contentHTML, summaryHTML: summaryHTML,
+            descriptionText: descriptionText, tableOfContents: tableOfContents, wordCount: wordCount,
+            readingMinutes: readingMinutes)
     }
 }

@@ -23,7 +23,7 @@ final class DocumentCache: Sendable {
         var added: [Key: [UInt8]] = [:]
     }
 
-    private static let magic = Array("blogctl document cache 1\n".utf8)
+    private static let magic = Array("blogctl document cache 2\n".utf8)
 
     /// The cache in `directory`, as last saved (empty when there is none or it cannot be read).
     init(directory: URL) {
@@ -64,7 +64,7 @@ final class DocumentCache: Sendable {
 
     /// What every key of one build shares: the cache format, this blogctl binary and `site.yml`.
     static func salt(configText: String) -> [UInt8] {
-        var material = Array("blogctl document cache 1\u{0}".utf8)
+        var material = Array("blogctl document cache 2\u{0}".utf8)
         material += binaryFingerprint.utf8
         material.append(0)
         material += configText.utf8
@@ -96,23 +96,23 @@ final class DocumentCache: Sendable {
     }
 
     /// The record stored under `key`, decoded with dates in `timeZone`; nil when there is none.
-    func lookup(_ key: Key, timeZone: TimeZone) -> ParsedSource? {
+    func lookup(_ key: Key, timeZone: TimeZone) -> DocumentRecord? {
         let added = state.withLock { $0.added[key] }
-        let parsed: ParsedSource?
+        let record: DocumentRecord?
         if let added {
-            parsed = added.withUnsafeBytes { try? ParsedSource(record: $0, timeZone: timeZone) }
+            record = added.withUnsafeBytes { try? DocumentRecord(encoded: $0, timeZone: timeZone) }
         } else if let range = index[key] {
             // A damaged record (a flipped bit on disk) must never turn into different output.
-            parsed = stored.withUnsafeBytes { bytes -> ParsedSource? in
+            record = stored.withUnsafeBytes { bytes -> DocumentRecord? in
                 let record = UnsafeRawBufferPointer(rebasing: bytes[range.lowerBound..<range.upperBound - 32])
                 guard SHA256.digest(record).elementsEqual(bytes[range.upperBound - 32..<range.upperBound]) else { return nil }
-                return try? ParsedSource(record: record, timeZone: timeZone)
+                return try? DocumentRecord(encoded: record, timeZone: timeZone)
             }
         } else {
-            parsed = nil
+            record = nil
         }
-        if parsed != nil { markUsed(key) }
-        return parsed
+        if record != nil { markUsed(key) }
+        return record
     }
 
     /// Keeps the record under `key` (a document the session still holds in memory).
@@ -120,9 +120,9 @@ final class DocumentCache: Sendable {
         _ = state.withLock { $0.used.insert(key) }
     }
 
-    /// Keeps `parsed` under `key` for the next build.
-    func store(_ key: Key, _ parsed: ParsedSource) {
-        let record = parsed.encoded()
+    /// Keeps `record` under `key` for the next build.
+    func store(_ key: Key, _ record: DocumentRecord) {
+        let record = record.encoded()
         state.withLock {
             $0.used.insert(key)
             $0.added[key] = record

@@ -73,10 +73,10 @@ struct PageContext: Sendable {
         value["content"] = .string(postURL.map { SummaryLinks.rebasingFragments(document.contentHTML, to: $0) } ?? document.contentHTML)
         value["summary"] = .string(postURL.map { SummaryLinks.rebasingFragments(document.summaryHTML, to: $0) } ?? document.summaryHTML)
         value["description"] = .string(document.descriptionText)
-        value["word_count"] = .int(document.rendered.wordCount)
-        value["reading_minutes"] = .int(document.rendered.readingMinutes)
+        value["word_count"] = .int(document.wordCount)
+        value["reading_minutes"] = .int(document.readingMinutes)
         value["extra"] = .map(document.frontMatter.extra)
-        if let toc = document.rendered.tableOfContents { value["toc"] = .string(toc) }
+        if let toc = document.tableOfContents { value["toc"] = .string(toc) }
         return value
     }
 

@@ -219,19 +219,18 @@ public actor SiteBuildSession {
             let key = cache.map { _ in
                 DocumentCache.key(salt: salt, displayPath: displayPath, kind: item.kind, bundle: item.bundle, data: item.data)
             }
-            let parsed: ParsedSource
-            var fromCache = false
-            if let cache, let key, let hit = cache.lookup(key, timeZone: config.timezone) {
-                parsed = hit
-                fromCache = true
+            let source: Document.Source
+            if let cache, let key, let record = cache.lookup(key, timeZone: config.timezone) {
+                source = .cached(record)
             } else {
                 guard let text = String(data: item.data, encoding: .utf8) else { throw SiteBuildError.notUTF8(file: displayPath) }
-                parsed = try ParsedSource(text: text, displayPath: displayPath, config: config)
-                if let cache, let key { cache.store(key, parsed) }
+                source = .parsed(try ParsedSource(text: text, displayPath: displayPath, config: config))
             }
             let document = try Document(sourcePath: item.path, displayPath: displayPath, kind: item.kind, bundle: item.bundle,
-                parsed: parsed, config: config, urls: urls, revision: item.revision)
-            return (document, key, !fromCache)
+                source: source, config: config, urls: urls, revision: item.revision)
+            guard case .parsed = source else { return (document, key, false) }
+            if let cache, let key { cache.store(key, document.record) }
+            return (document, key, true)
         }
         for (item, result) in zip(work, results) {
             documents[item.path] = (item.data, result.document)

@@ -32,7 +32,7 @@ private func expectSameOutput(_ a: BuildResult, _ b: BuildResult) throws {
     }
 }
 
-@Test func parsedSourceRecordRoundTripsEveryField() throws {
+@Test func documentRecordRoundTripsEveryField() throws {
     let zone = TimeZone(identifier: "Asia/Kolkata")!
     var matter = FrontMatter(title: "Ünïcode “title” 🚀")
     matter.date = SiteDate(seconds: 1_700_000_000, timeZone: zone)
@@ -50,31 +50,30 @@ private func expectSameOutput(_ a: BuildResult, _ b: BuildResult) throws {
     matter.extra = ["n": .null, "d": .double(-0.25), "i": .int(Int.min), "b": .bool(false),
         "a": .array([.string("x"), .map(["k": .array([])])])]
     matter.locations = ["title": SourceLocation(file: "site/content/x.md", line: 2, column: 8)]
-    let rendered = RenderedDocument(html: "<p>a\u{0}b</p>", summaryHTML: "<p>a</p>", summaryText: "a",
-        tableOfContents: "<nav></nav>", wordCount: 12, readingMinutes: 1)
-    let source = ParsedSource(frontMatter: matter, rendered: rendered)
+    let source = DocumentRecord(frontMatter: matter, contentHTML: "<p>a\u{0}b</p>", summaryHTML: "<p>a</p>",
+        descriptionText: "a", tableOfContents: "<nav></nav>", wordCount: 12, readingMinutes: 1)
     let record = source.encoded()
-    let decoded = try record.withUnsafeBytes { try ParsedSource(record: $0, timeZone: zone) }
+    let decoded = try record.withUnsafeBytes { try DocumentRecord(encoded: $0, timeZone: zone) }
     #expect(decoded == source)
 
     // Nothing optional left out is mistaken for something else.
-    let bare = ParsedSource(frontMatter: FrontMatter(title: ""), rendered: RenderedDocument(html: "", summaryHTML: "",
-        summaryText: "", tableOfContents: nil, wordCount: 0, readingMinutes: 0))
-    #expect(try bare.encoded().withUnsafeBytes { try ParsedSource(record: $0, timeZone: zone) } == bare)
+    let bare = DocumentRecord(frontMatter: FrontMatter(title: ""), contentHTML: "", summaryHTML: "", descriptionText: "",
+        tableOfContents: nil, wordCount: 0, readingMinutes: 0)
+    #expect(try bare.encoded().withUnsafeBytes { try DocumentRecord(encoded: $0, timeZone: zone) } == bare)
 
     // Every truncation and a trailing byte are refused, never misread.
     for length in 0..<record.count {
         #expect(throws: CacheBytesReader.Malformed.self) {
-            try Array(record.prefix(length)).withUnsafeBytes { try ParsedSource(record: $0, timeZone: zone) }
+            try Array(record.prefix(length)).withUnsafeBytes { try DocumentRecord(encoded: $0, timeZone: zone) }
         }
     }
     #expect(throws: CacheBytesReader.Malformed.self) {
-        try (record + [0]).withUnsafeBytes { try ParsedSource(record: $0, timeZone: zone) }
+        try (record + [0]).withUnsafeBytes { try DocumentRecord(encoded: $0, timeZone: zone) }
     }
 }
 
 @Test func cacheRecordCoversEveryFrontMatterField() {
-    // A new front matter key must be added to ParsedSource.encoded() and init(record:) too;
+    // A new front matter key must be added to DocumentRecord.encoded() and init(encoded:) too;
     // this count changes with it, as a reminder.
     #expect(Mirror(reflecting: FrontMatter(title: "")).children.count == 15)
 }
