@@ -16,7 +16,7 @@ extension SiteBuildSession {
         documentOrder = order
         let all = order.compactMap { documents[$0]?.document }
         trace("documents")
-        let model = SiteModel(config: config, documents: all, options: options)
+        let model = try SiteModel(config: config, documents: all, options: options)
         trace("model")
         for document in model.posts + model.pages {
             if let name = document.frontMatter.template, !templates.has(name) {
