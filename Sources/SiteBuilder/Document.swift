@@ -60,7 +60,8 @@ final class Document: Sendable {
         if let bundle {
             stem = String(bundle.split(separator: "/").last ?? "")
         } else {
-            stem = String((sourcePath.split(separator: "/").last ?? "").dropLast(".md".count))
+            let name = sourcePath.split(separator: "/").last ?? ""
+            stem = String(name.dropLast(SourceRole.markdownExtensionLength(name) ?? 0))
         }
         var nameDate: SiteDate?
         var nameRest = stem

@@ -29,6 +29,7 @@ struct BuildCommand: AsyncParsableCommand {
         let root = try await reportingErrors {
             let report = try await SiteBuilder.build(
                 siteDirectory: site, outputDirectory: output.map { URL(fileURLWithPath: $0) }, options: options)
+            for warning in report.warnings { printError("blogctl: warning: \(warning)") }
             let stats = report.stats
             printError("built \(stats.posts) posts, \(stats.pages) pages: \(stats.htmlPages) HTML pages, \(stats.files) files "
                 + "in \(milliseconds(stats.duration)) ms -> \(report.outputDirectory.relativePath)")
