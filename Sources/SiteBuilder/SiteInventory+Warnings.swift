@@ -30,6 +30,10 @@ extension SiteInventory {
                 }
             }
         }
+        // The theme reads only Mustache files and static/ (a layouts/post.html from another tool would do nothing).
+        for (name, path) in templateFiles where !name.hasPrefix("static/") && !name.hasSuffix(".mustache") {
+            found.append((path, "not used: templates/ holds .mustache templates and static/ files (see docs/templates.md)"))
+        }
         return found.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }.map { BuildWarning(path: display($0.0), message: $0.1) }
     }
 }

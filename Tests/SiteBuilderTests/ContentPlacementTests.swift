@@ -74,3 +74,17 @@ func warningsFollowRebuilds() async throws {
     result = try await session.rebuild(changedPaths: ["content/posts/2025"])
     #expect(result.warnings.isEmpty)
 }
+
+@Test("Files in templates/ that are neither .mustache templates nor static/ files are reported")
+func unusedTemplateFilesAreWarnedAbout() async throws {
+    let site = try FixtureSite(files: [
+        "templates/post.html": "<h1>{{title}}</h1>",
+        "templates/static/notes.txt": "copied",
+        "templates/partials/pager.mustache": "{{#pagination}}{{current}}{{/pagination}}",
+    ])
+    defer { site.cleanUp() }
+    let result = try await site.build()
+    #expect(result.warnings.map(\.path) == [site.root.relativePath + "/templates/post.html"])
+    #expect(result.warnings.first?.message.hasPrefix("not used: templates/ holds .mustache templates") == true)
+    #expect(result.has("notes.txt"))
+}
