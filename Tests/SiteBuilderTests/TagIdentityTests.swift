@@ -76,3 +76,21 @@ func duplicateSpellingsInOnePost() async throws {
     #expect(result.text("tags/swift/index.html").contains("<h1>Swift 1</h1>"))
     #expect(result.text("posts/a/index.html").components(separatedBy: "tags/swift/").count == 2)
 }
+
+@Test("A rebuild that introduces a tag collision fails; fixing the tag rebuilds like a fresh build")
+func tagCollisionInARebuild() async throws {
+    let site = try FixtureSite(files: [
+        "content/posts/a.md": post("A", date: "2026-01-01", tags: ["NET"]),
+        "content/posts/b.md": post("B", date: "2026-01-02", tags: ["other"]),
+    ])
+    defer { site.cleanUp() }
+    let session = site.session()
+    _ = try await session.build()
+    try site.write("content/posts/b.md", post("B", date: "2026-01-02", tags: ["\".NET\""]))
+    await #expect(throws: SiteBuildError.self) { try await session.rebuild(changedPaths: ["content/posts/b.md"]) }
+    try site.write("content/posts/b.md", post("B", date: "2026-01-02", tags: ["dotnet"]))
+    let rebuilt = try await session.rebuild(changedPaths: ["content/posts/b.md"])
+    let fresh = try await site.build()
+    #expect(rebuilt.output.paths == fresh.output.paths)
+    #expect(rebuilt.has("tags/dotnet/index.html") && !rebuilt.has("tags/other/index.html"))
+}
