@@ -23,8 +23,11 @@ extension SiteInventory {
                         found.append((path, "copied as a file, not rendered: only \(folder)/index.md becomes a \(kind)"))
                     }
                 } else if isMarkdown {
+                    let parent = folder.split(separator: "/").dropLast().joined(separator: "/")
+                    // content/post/, content/blog/: most likely posts in the wrong folder.
+                    let hint = kind == "page" ? " (posts go in content/posts/)" : ""
                     found.append((path, "not a \(kind): \(folder)/ has no index.md, so it is not a bundle; "
-                        + "move the file up to \(folder.split(separator: "/").dropLast().joined(separator: "/"))/ or make it \(folder)/index.md"))
+                        + "move the file up to \(parent)/ or make it \(folder)/index.md\(hint)"))
                 } else {
                     found.append((path, "not copied: \(folder)/ has no index.md, so it is not a bundle; put files for several pages in static/"))
                 }

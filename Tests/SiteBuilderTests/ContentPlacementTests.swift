@@ -47,6 +47,8 @@ func misplacedContentIsWarnedAbout() async throws {
     #expect(byFile["content/posts/2024/nested.md"]!.contains("not a post: content/posts/2024/ has no index.md"))
     #expect(byFile["content/posts/2024/nested.md"]!.contains("move the file up to content/posts/"))
     #expect(byFile["content/drafts/idea.md"]!.contains("not a page: content/drafts/ has no index.md"))
+    #expect(byFile["content/drafts/idea.md"]!.hasSuffix("(posts go in content/posts/)"))
+    #expect(!byFile["content/posts/2024/nested.md"]!.contains("posts go in"))
     #expect(byFile["content/posts/2024/pic.png"]!.hasPrefix("not copied"))
     #expect(byFile["content/posts/photo.jpg"]!.hasPrefix("not used") && byFile["content/logo.png"]!.hasPrefix("not used"))
     #expect(byFile["content/posts/trip/notes.md"]!.hasPrefix("copied as a file, not rendered"))
