@@ -9,6 +9,11 @@ extension SiteInventory {
         }
         var found: [(String, String)] = []
         for path in strays {
+            if SourceRole.isSectionFile(path.split(separator: "/").last ?? "") {
+                found.append((path, "not used: _index.md is a Hugo section file; blogctl makes the home page and /posts/ itself "
+                    + "(change them with templates/home.mustache and templates/posts.mustache)"))
+                continue
+            }
             let folder = path.hasPrefix("content/posts/") ? "content/posts/" : "content/"
             found.append((path, "not used: only Markdown files (.md, .markdown) and bundle folders are read in \(folder); "
                 + "put files for several pages in static/"))

@@ -35,6 +35,8 @@ enum SourceRole: Sendable, Equatable {
         // Editor droppings (.DS_Store, .#x.md) are not content.
         if parts.dropFirst().contains(where: { $0.hasPrefix(".") }) { return .ignored }
         let isMarkdown = markdownExtensionLength(parts[parts.count - 1]) != nil
+        // Hugo's section files would otherwise become a page at /index/ or a post needing a date.
+        if isSectionFile(parts[parts.count - 1]) { return .stray }
         // content/posts/<file> or content/<file> is a document; in a folder below, index.md makes
         // the folder a bundle and everything else in it is the bundle's.
         let depth = parts[1] == "posts" ? 3 : 2
@@ -51,6 +53,12 @@ enum SourceRole: Sendable, Equatable {
         let lower = name.lowercased()
         for ext in [".md", ".markdown"] where lower.count > ext.count && lower.hasSuffix(ext) { return ext.count }
         return nil
+    }
+
+    /// Whether `name` is `_index.md` (or `.markdown`): a section file in Hugo, nothing here.
+    static func isSectionFile<S: StringProtocol>(_ name: S) -> Bool {
+        guard let length = markdownExtensionLength(name) else { return false }
+        return name.dropLast(length).lowercased() == "_index"
     }
 
     /// Whether `name` is a bundle's document: `index.md` or `index.markdown`.

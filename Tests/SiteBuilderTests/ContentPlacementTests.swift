@@ -90,3 +90,17 @@ func unusedTemplateFilesAreWarnedAbout() async throws {
     #expect(result.warnings.first?.message.hasPrefix("not used: templates/ holds .mustache templates") == true)
     #expect(result.has("notes.txt"))
 }
+
+@Test("Hugo's _index.md files are reported, not turned into a page at /index/ or a dateless post")
+func hugoSectionFilesAreWarnedAbout() async throws {
+    let site = try FixtureSite(files: [
+        "content/_index.md": "---\ntitle: Welcome\n---\nHi.\n",
+        "content/posts/_index.md": "---\ntitle: Posts\n---\n",
+        "content/posts/a.md": post("A", date: "2026-01-01"),
+    ])
+    defer { site.cleanUp() }
+    let result = try await site.build()
+    #expect(!result.has("index/index.html"))
+    #expect(result.warnings.map { String($0.path.dropFirst(site.root.relativePath.count + 1)) } == ["content/_index.md", "content/posts/_index.md"])
+    #expect(result.warnings.allSatisfy { $0.message.hasPrefix("not used: _index.md is a Hugo section file") })
+}
