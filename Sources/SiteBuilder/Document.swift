@@ -15,7 +15,7 @@ final class Document: Sendable {
     let path: String
     /// Alias site paths that redirect here.
     let aliases: [String]
-    /// Tags as (name, slug), in front matter order, duplicates removed.
+    /// Tags as (name, slug), in front matter order, spellings of one tag (`TagName.key`) removed.
     let tags: [(name: String, slug: String)]
     /// HTML with the site's own references in root-absolute form (see `SiteURLs.contentNormalizer`).
     let contentHTML: String
@@ -75,7 +75,8 @@ final class Document: Sendable {
         if let bundle {
             stem = String(bundle.split(separator: "/").last ?? "")
         } else {
-            stem = String((sourcePath.split(separator: "/").last ?? "").dropLast(".md".count))
+            let name = sourcePath.split(separator: "/").last ?? ""
+            stem = String(name.dropLast(SourceRole.markdownExtensionLength(name) ?? 0))
         }
         var nameDate: SiteDate?
         var nameRest = stem
@@ -107,12 +108,14 @@ final class Document: Sendable {
         var seen: Set<String> = []
         var tags: [(name: String, slug: String)] = []
         for name in matter.tags {
-            let tagSlug = Slug.make(name)
+            let tagKey = TagName.key(name)
+            let tagSlug = TagName.slug(key: tagKey)
             guard !tagSlug.isEmpty else {
                 throw .malformed(matter.locations["tags"] ?? SourceLocation(file: displayPath, line: 1),
                     "tag '\(name)' has no letters or digits")
             }
-            if seen.insert(tagSlug).inserted { tags.append((name.trimmingCharacters(in: .whitespaces), tagSlug)) }
+            // One entry per tag (see TagName), not per slug: two tags sharing a slug are SiteModel's error to report.
+            if seen.insert(tagKey).inserted { tags.append((TagName.display(name), tagSlug)) }
         }
         self.tags = tags
 

@@ -9,7 +9,7 @@ struct PageContext: Sendable {
 
     /// What the page is, for `page.kind` and `page.is_<kind>`.
     enum Kind: String, Sendable {
-        case home, post, page, tags, tag, archive, notFound = "404", alias
+        case home, posts, post, page, tags, tag, archive, notFound = "404", alias
     }
 
     /// The fields every page gets: `site`, `menu`, `page`, `root_url`, `extra`.
@@ -29,6 +29,7 @@ struct PageContext: Sendable {
             "language": .string(config.language),
             "base_url": .string(urls.baseURL),
             "home_url": link(SiteURLs.home),
+            "posts_url": link(SiteURLs.posts),
             "tags_url": link(SiteURLs.tags),
             "archive_url": link(SiteURLs.archive),
             "rss_url": link(SiteURLs.rss),

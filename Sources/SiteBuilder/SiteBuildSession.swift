@@ -245,6 +245,7 @@ struct LastBuild {
     var model: SiteModel
     var favicon: String?
     var stats: BuildStats
+    var warnings: [BuildWarning]
 }
 
 /// Inputs every page depends on; when they change, every page is rendered again.

@@ -4,6 +4,8 @@ import Foundation
 public struct BuildReport: Sendable {
     public var outputDirectory: URL
     public var stats: BuildStats
+    /// Files the build skipped or did not render (see `BuildWarning`); the CLI prints them.
+    public var warnings: [BuildWarning] = []
 }
 
 /// Builds a site folder into a static site.
@@ -21,6 +23,6 @@ public enum SiteBuilder {
         let output = outputDirectory ?? siteDirectory.appendingPathComponent("public")
         try SiteWriter.write(result.output, to: output, siteDirectory: siteDirectory)
         await session.saveDocumentCache()
-        return BuildReport(outputDirectory: output, stats: result.stats)
+        return BuildReport(outputDirectory: output, stats: result.stats, warnings: result.warnings)
     }
 }

@@ -33,6 +33,7 @@ struct BuildCommand: AsyncParsableCommand {
         let root = try await reportingErrors {
             let report = try await SiteBuilder.build(
                 siteDirectory: site, outputDirectory: output.map { URL(fileURLWithPath: $0) }, options: options)
+            for warning in report.warnings { printError("blogctl: warning: \(warning)") }
             let stats = report.stats
             let sources = stats.posts + stats.pages
             let parsed = noCache || stats.documentsParsed >= sources ? "" : " (\(stats.documentsParsed) parsed, the rest from the cache)"

@@ -72,3 +72,17 @@ private func temporaryFolder() -> URL {
     let gitignore = try String(contentsOf: site.appendingPathComponent(".gitignore"), encoding: .utf8)
     #expect(gitignore.contains(".blogctl-cache/"))
 }
+
+@Test func buildPrintsAWarningPerSkippedContentFile() throws {
+    let site = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: site) }
+    #expect(try run(["init", site.path]).status == 0)
+    let nested = site.appendingPathComponent("content/posts/2024")
+    try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+    try Data("---\ntitle: Lost\ndate: 2024-01-01\n---\n".utf8).write(to: nested.appendingPathComponent("lost.md"))
+    let built = try run(["build", site.path])
+    #expect(built.status == 0, "\(built.stderr)")
+    #expect(built.stderr.contains("blogctl: warning: \(site.path)/content/posts/2024/lost.md: not a post: content/posts/2024/ has no index.md"),
+        "\(built.stderr)")
+    #expect(built.stdout.split(separator: "\n").count == 1, "stdout stays the CID alone")
+}
