@@ -110,27 +110,39 @@ struct SiteInventory: Sendable, Equatable {
         guard stat(path, &info) == 0 else { throw .io(path: path, "cannot list folder: \(String(cString: strerror(errno)))") }
         let identity = [UInt64(info.st_dev), UInt64(info.st_ino)]
         if ancestors.contains(identity) { throw .io(path: path, "symbolic link loop (leads back to a folder above it)") }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: path)
-        } catch {
-            throw .io(path: path, "cannot list folder: \(fileErrorReason(error, path: path))")
+        guard let directory = opendir(path) else {
+            throw .io(path: path, "cannot list folder: \(String(cString: strerror(errno)))")
         }
+        defer { closedir(directory) }
         let inner = ancestors.union([identity])
-        for name in names {
+        while let entryPointer = readdir(directory) {
+            let name = withUnsafeBytes(of: entryPointer.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
             let child = path + "/" + name
             let childRelative = relative + "/" + name
             // Editor files in content/ (`.#post.md` links, sockets) are not content.
             if relative.hasPrefix("content"), name.hasPrefix(".") { continue }
-            var entry = stat()
-            guard stat(child, &entry) == 0 else {
-                let reason = errno == ELOOP ? "symbolic link loop" : errno == ENOENT ? "dangling symbolic link (its target does not exist)" : String(cString: strerror(errno))
-                throw .io(path: child, reason)
+            // The folder entry's type saves a stat per file (10,000 posts); links and file
+            // systems that do not say are looked at with stat, which follows links.
+            var type = Int32(entryPointer.pointee.d_type)
+            if type != Int32(DT_REG), type != Int32(DT_DIR) {
+                var entry = stat()
+                guard stat(child, &entry) == 0 else {
+                    let reason = errno == ELOOP ? "symbolic link loop" : errno == ENOENT ? "dangling symbolic link (its target does not exist)" : String(cString: strerror(errno))
+                    throw .io(path: child, reason)
+                }
+                switch entry.st_mode & S_IFMT {
+                case S_IFDIR: type = Int32(DT_DIR)
+                case S_IFREG: type = Int32(DT_REG)
+                default: throw .io(path: child, "not a regular file or folder (a FIFO, socket or device); remove it")
+                }
             }
-            switch entry.st_mode & S_IFMT {
-            case S_IFDIR: try walk(child, relative: childRelative, ancestors: inner, into: &inventory)
-            case S_IFREG: inventory.insert(childRelative)
-            default: throw .io(path: child, "not a regular file or folder (a FIFO, socket or device); remove it")
+            if type == Int32(DT_DIR) {
+                try walk(child, relative: childRelative, ancestors: inner, into: &inventory)
+            } else {
+                inventory.insert(childRelative)
             }
         }
     }
