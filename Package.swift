@@ -61,6 +61,7 @@ let package = Package(
         .target(
             name: "SiteBuilder",
             dependencies: [
+                "ContentAddressing",
                 "Markdown",
                 "BuiltinTheme",
                 "TemplateEngine",
@@ -78,7 +79,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "site-bench", dependencies: ["SiteBuilder", "TemplateEngine", "BuiltinTheme", .product(name: "Mustache", package: "swift-mustache")]),
+        .executableTarget(name: "site-bench", dependencies: ["SiteBuilder", "TemplateEngine", "BuiltinTheme", "ContentAddressing", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "ContentAddressingTests", dependencies: ["ContentAddressing"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SiteCheckTests", dependencies: ["SiteCheck"]),

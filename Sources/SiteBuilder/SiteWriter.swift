@@ -5,7 +5,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes a built site to disk all or nothing: into a `.<name>.tmp-<random>` folder beside the
+/// Writes a built site to disk all or nothing: into a `.<name>.tmp-<pid>-<random>` folder beside the
 /// output, swapped in by rename only when every file is written. On any failure the previous
 /// output is untouched and the temporary folder is gone.
 ///
@@ -31,12 +31,13 @@ public enum SiteWriter {
             throw SiteBuildError.io(path: parent.path, "cannot create folder: \(fileErrorReason(error, path: parent.path))")
         }
         let trace = PhaseTrace("write: ")
-        let token = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        let token = ownedToken()
         let parentPath = parent.path.hasSuffix("/") ? parent.path : parent.path + "/"
         let targetPath = target.path
         var temporary = parentPath + ".\(name).tmp-\(token)"
         let old = parentPath + ".\(name).old-\(token)"
         let recycle = parentPath + recycleName(forOutputNamed: name)
+        reclaimAbandonedFolders(in: parentPath, outputName: name, recycle: recycle)
         // Claiming by rename: two builds at once never share a tree. A folder of that name that
         // holds a site is somebody's work, not a previous output: left alone.
         var reusing = false

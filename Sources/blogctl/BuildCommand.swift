@@ -23,14 +23,21 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Include posts dated in the future.")
     var future = false
 
+    @Flag(name: .long, help: "Parse every source again instead of reusing SITE_DIR/.blogctl-cache, and leave the cache as it is.")
+    var noCache = false
+
     func run() async throws {
         let site = URL(fileURLWithPath: siteDirectory)
-        let options = BuildOptions(includeDrafts: drafts, includeFuture: future)
+        let options = BuildOptions(includeDrafts: drafts, includeFuture: future,
+            cacheDirectory: noCache ? nil : SiteBuilder.cacheDirectory(for: site))
         let root = try await reportingErrors {
             let report = try await SiteBuilder.build(
                 siteDirectory: site, outputDirectory: output.map { URL(fileURLWithPath: $0) }, options: options)
+            for warning in report.warnings { printError("blogctl: warning: \(warning)") }
             let stats = report.stats
-            printError("built \(stats.posts) posts, \(stats.pages) pages: \(stats.htmlPages) HTML pages, \(stats.files) files "
+            let sources = stats.posts + stats.pages
+            let parsed = noCache || stats.documentsParsed >= sources ? "" : " (\(stats.documentsParsed) parsed, the rest from the cache)"
+            printError("built \(stats.posts) posts, \(stats.pages) pages\(parsed): \(stats.htmlPages) HTML pages, \(stats.files) files "
                 + "in \(milliseconds(stats.duration)) ms -> \(report.outputDirectory.relativePath)")
             // The CID is what a gateway will serve; only CIDs are needed here, so blocks are not kept.
             let started = ContinuousClock.now
