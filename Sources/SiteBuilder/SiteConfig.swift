@@ -1,5 +1,5 @@
-import TemplateEngine
 import Foundation
+import TemplateEngine
 import Yams
 
 /// Markdown rendering switches from `site.yml`'s `markdown:` section.

@@ -1,4 +1,3 @@
-import TemplateEngine
 import BuiltinTheme
 import Foundation
 import Mustache

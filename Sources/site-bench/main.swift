@@ -1,9 +1,9 @@
-import TemplateEngine
-import Foundation
 import BuiltinTheme
 import ContentAddressing
+import Foundation
 import Mustache
 import SiteBuilder
+import TemplateEngine
 
 // usage: site-bench SITE_DIR [POST_PATH]
 // Prints the time of a cold full build (in memory, no writing), of writing the output, and of a
