@@ -6,6 +6,7 @@ import PackageDescription
 //   ContentAddressing            CIDs, DAG-PB, UnixFS, CAR, block stores (knows nothing of blogs)
 //   Markdown                     cmark-gfm rendering, headings, summaries
 //   SiteCheck                    link and asset checking over a built output folder
+//   TemplateEngine               compiled Mustache templates over DataValue (knows nothing of blogs)
 //   BuiltinTheme                 the Templates/ folder compiled into the binary
 //   SiteBuilder                  site.yml + content + templates -> static site (knows nothing of HTTP or IPFS)
 //   blogctl                      the thin command-line front end
@@ -16,6 +17,7 @@ let package = Package(
         .executable(name: "blogctl", targets: ["blogctl"]),
         .library(name: "ContentAddressing", targets: ["ContentAddressing"]),
         .library(name: "SiteBuilder", targets: ["SiteBuilder"]),
+        .library(name: "TemplateEngine", targets: ["TemplateEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,6 +45,7 @@ let package = Package(
             dependencies: ["CCmarkGFM"]
         ),
         .target(name: "SiteCheck"),
+        .target(name: "TemplateEngine"),
         .executableTarget(name: "markdown-bench", dependencies: ["Markdown"]),
         .executableTarget(name: "repack-bench", dependencies: ["ContentAddressing"]),
         .executableTarget(name: "theme-embedder"),
@@ -58,8 +61,10 @@ let package = Package(
         .target(
             name: "SiteBuilder",
             dependencies: [
+                "ContentAddressing",
                 "Markdown",
                 "BuiltinTheme",
+                "TemplateEngine",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -74,11 +79,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "site-bench", dependencies: ["SiteBuilder", "BuiltinTheme", .product(name: "Mustache", package: "swift-mustache")]),
+        .executableTarget(name: "site-bench", dependencies: ["SiteBuilder", "TemplateEngine", "BuiltinTheme", "ContentAddressing", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "ContentAddressingTests", dependencies: ["ContentAddressing"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SiteCheckTests", dependencies: ["SiteCheck"]),
-        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "BuiltinTheme", "SiteCheck", .product(name: "Mustache", package: "swift-mustache")]),
+        .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine", "BuiltinTheme", .product(name: "Mustache", package: "swift-mustache")]),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "TemplateEngine", "BuiltinTheme", "SiteCheck", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "blogctlTests", dependencies: ["ContentAddressing"]),
     ]
 )

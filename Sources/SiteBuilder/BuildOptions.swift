@@ -8,10 +8,13 @@ public struct BuildOptions: Sendable, Equatable {
     public var includeFuture: Bool
     /// The moment that decides which posts are in the future (injectable for tests).
     public var now: Date
+    /// Where parsed documents are kept between builds (`SiteBuilder.cacheDirectory(for:)`); nil: no cache.
+    public var cacheDirectory: URL?
 
-    public init(includeDrafts: Bool = false, includeFuture: Bool = false, now: Date = Date()) {
+    public init(includeDrafts: Bool = false, includeFuture: Bool = false, now: Date = Date(), cacheDirectory: URL? = nil) {
         self.includeDrafts = includeDrafts
         self.includeFuture = includeFuture
         self.now = now
+        self.cacheDirectory = cacheDirectory
     }
 }

@@ -15,7 +15,7 @@ final class Document: Sendable {
     let path: String
     /// Alias site paths that redirect here.
     let aliases: [String]
-    /// Tags as (name, slug), in front matter order, duplicates removed.
+    /// Tags as (name, slug), in front matter order, spellings of one tag (`TagName.key`) removed.
     let tags: [(name: String, slug: String)]
     /// HTML with the site's own references in root-absolute form (see `SiteURLs.contentNormalizer`).
     let contentHTML: String
@@ -24,7 +24,10 @@ final class Document: Sendable {
     let contentFragments: [Int]
     let summaryFragments: [Int]
     let descriptionText: String
-    let rendered: RenderedDocument
+    /// `<nav>` of the headings; nil below two headings.
+    let tableOfContents: String?
+    let wordCount: Int
+    let readingMinutes: Int
     /// Changes whenever the source changes; what rebuilds compare.
     let revision: Int
     /// Precomputed for the 10,000-post case, where every rebuild sorts and lists all posts.
@@ -50,17 +53,29 @@ final class Document: Sendable {
 
     private static let datePrefixLength = "2026-01-01-".count
 
-    /// Parses `text` (the content of `sourcePath`).
-    init(sourcePath: String, displayRoot: String, kind: DocumentKind, bundle: String?, text: String,
+    /// Where a document comes from: its source just parsed, or the record of an earlier build.
+    enum Source {
+        case parsed(ParsedSource)
+        case cached(DocumentRecord)
+
+        var frontMatter: FrontMatter {
+            switch self {
+            case .parsed(let parsed): parsed.frontMatter
+            case .cached(let record): record.frontMatter
+            }
+        }
+    }
+
+    /// The document at `sourcePath` (shown in errors as `displayPath`).
+    init(sourcePath: String, displayPath: String, kind: DocumentKind, bundle: String?, source: Source,
         config: SiteConfig, urls: SiteURLs, revision: Int) throws(SiteBuildError)
     {
         self.sourcePath = sourcePath
-        let displayPath = displayRoot.isEmpty ? sourcePath : displayRoot + "/" + sourcePath
         self.displayPath = displayPath
         self.kind = kind
         self.bundle = bundle
         self.revision = revision
-        let (matter, body) = try FrontMatter.split(text, file: displayPath, timeZone: config.timezone)
+        let matter = source.frontMatter
         frontMatter = matter
 
         // The name the slug and date come from: the bundle folder or the file name.
@@ -68,7 +83,8 @@ final class Document: Sendable {
         if let bundle {
             stem = String(bundle.split(separator: "/").last ?? "")
         } else {
-            stem = String((sourcePath.split(separator: "/").last ?? "").dropLast(".md".count))
+            let name = sourcePath.split(separator: "/").last ?? ""
+            stem = String(name.dropLast(SourceRole.markdownExtensionLength(name) ?? 0))
         }
         var nameDate: SiteDate?
         var nameRest = stem
@@ -100,22 +116,40 @@ final class Document: Sendable {
         var seen: Set<String> = []
         var tags: [(name: String, slug: String)] = []
         for name in matter.tags {
-            let tagSlug = Slug.make(name)
+            let tagKey = TagName.key(name)
+            let tagSlug = TagName.slug(key: tagKey)
             guard !tagSlug.isEmpty else {
                 throw .malformed(matter.locations["tags"] ?? SourceLocation(file: displayPath, line: 1),
                     "tag '\(name)' has no letters or digits")
             }
-            if seen.insert(tagSlug).inserted { tags.append((name.trimmingWhitespace(), tagSlug)) }
+            // One entry per tag (see TagName), not per slug: two tags sharing a slug are SiteModel's error to report.
+            if seen.insert(tagKey).inserted { tags.append((TagName.display(name), tagSlug)) }
         }
         self.tags = tags
 
-        rendered = MarkdownAdapter.render(String(body), settings: config.markdown)
-        let normalizer = urls.contentNormalizer(for: path)
-        contentHTML = normalizer.rewriteHTML(rendered.html)
-        if let summary = matter.summary {
-            summaryHTML = "<p>" + HTMLText.escape(summary) + "</p>"
-        } else {
-            summaryHTML = normalizer.rewriteHTML(rendered.summaryHTML)
+        switch source {
+        case .cached(let record):
+            // The record was made from the same bytes, path and settings (its cache key).
+            contentHTML = record.contentHTML
+            summaryHTML = record.summaryHTML
+            descriptionText = record.descriptionText
+            tableOfContents = record.tableOfContents
+            wordCount = record.wordCount
+            readingMinutes = record.readingMinutes
+        case .parsed(let parsed):
+            let rendered = parsed.rendered
+            let normalizer = urls.contentNormalizer(for: path)
+            contentHTML = normalizer.rewriteHTML(rendered.html)
+            if let summary = matter.summary {
+                summaryHTML = "<p>" + HTMLText.escape(summary) + "</p>"
+            } else {
+                summaryHTML = normalizer.rewriteHTML(rendered.summaryHTML)
+            }
+            descriptionText = matter.description ?? matter.summary
+                ?? HTMLText.plainText(rendered.summaryText.isEmpty ? summaryHTML : HTMLText.escape(rendered.summaryText), limit: 200)
+            tableOfContents = rendered.tableOfContents
+            wordCount = rendered.wordCount
+            readingMinutes = rendered.readingMinutes
         }
         contentFragments = SummaryLinks.fragmentOffsets(in: contentHTML)
         summaryFragments = SummaryLinks.fragmentOffsets(in: summaryHTML)
@@ -131,7 +165,13 @@ final class Document: Sendable {
         lastModified = updatedTexts?.iso8601 ?? dateTexts?.iso8601
         absoluteURL = urls.absolute(path)
         sitemapEntry = SiteIndexFiles.sitemapEntry(absoluteURL: absoluteURL, lastModified: lastModified)
-        descriptionText = matter.description ?? matter.summary
-            ?? HTMLText.plainText(rendered.summaryText.isEmpty ? summaryHTML : HTMLText.escape(rendered.summaryText), limit: 200)
+    }
+
+    /// What the document cache keeps of it: everything its source and settings decide that is
+    /// costly to derive.
+    var record: DocumentRecord {
+        DocumentRecord(frontMatter: frontMatter, contentHTML: contentHTML, summaryHTML: summaryHTML,
+            descriptionText: descriptionText, tableOfContents: tableOfContents, wordCount: wordCount,
+            readingMinutes: readingMinutes)
     }
 }

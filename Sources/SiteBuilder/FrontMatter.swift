@@ -1,5 +1,6 @@
 import Foundation
 import TOMLKit
+import TemplateEngine
 
 /// The metadata block at the top of a post or page: YAML between `---` lines or TOML between
 /// `+++` lines.

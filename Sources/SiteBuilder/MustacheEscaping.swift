@@ -1,8 +1,9 @@
 import Mustache
+import TemplateEngine
 
-/// swift-mustache's HTML escaping, byte for byte, without its cost: the library walks every
-/// Character through a dictionary (a tenth of a 10,000-post build). Registered as a content
-/// type and selected by a pragma `TemplateSet` puts at the top of every template.
+/// swift-mustache's HTML escaping, byte for byte, without its cost (`HTMLEscaping`). Registered as
+/// a content type and selected by a pragma `TemplateSet` puts at the top of every template, for
+/// sites swift-mustache renders.
 struct MustacheHTMLEscaping: MustacheContentType {
     /// The content type name used in `{{% CONTENT_TYPE: ... }}`.
     static let name = "blogctl-html"
@@ -17,58 +18,9 @@ struct MustacheHTMLEscaping: MustacheContentType {
 
     func escapeText(_ text: String) -> String { Self.escape(text) }
 
-    /// Replaces `< > & " '` as swift-mustache does. The library compares whole Characters, so a
-    /// `<` that a neighbouring scalar joins into one grapheme (`<` + U+0338, U+0600 + `<`) stays
-    /// as it is; such strings, which need non-ASCII bytes next to the character, take the
-    /// library's own Character walk.
-    static func escape(_ text: String) -> String {
-        let fast: String?? = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
-            guard let first = bytes.firstIndex(where: isSpecial) else { return text }
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + 32)
-            output.append(contentsOf: bytes[..<first])
-            for index in first..<bytes.count {
-                let byte = bytes[index]
-                guard isSpecial(byte) else {
-                    output.append(byte)
-                    continue
-                }
-                if index > 0, bytes[index - 1] >= 0x80 { return nil }
-                if index + 1 < bytes.count, bytes[index + 1] >= 0x80 { return nil }
-                switch byte {
-                case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-                default: output.append(contentsOf: "&#39;".utf8)
-                }
-            }
-            return String(decoding: output, as: UTF8.self)
-        }
-        if let fast, let fast { return fast }
-        return characterEscape(text)
-    }
+    /// Replaces `< > & " '` as swift-mustache does (the compiled engine's escaping).
+    static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 
-    private static func isSpecial(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
-            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
-    }
-
-    private static let replacements: [Character: String] = [
-        "<": "&lt;", ">": "&gt;", "&": "&amp;", "\"": "&quot;", "'": "&#39;",
-    ]
-
-    /// swift-mustache 2.1.1's `String.htmlEscape`, for strings the byte path cannot decide.
-    static func characterEscape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for character in text {
-            if let replacement = replacements[character] {
-                result += replacement
-            } else {
-                result.append(character)
-            }
-        }
-        return result
-    }
+    /// swift-mustache 2.1.1's `String.htmlEscape`.
+    static func characterEscape(_ text: String) -> String { HTMLEscaping.characterEscape(text) }
 }

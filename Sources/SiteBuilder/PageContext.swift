@@ -1,3 +1,5 @@
+import TemplateEngine
+
 /// Builds the data each template receives (docs/templates.md). Every URL in it is relative to
 /// the page being rendered, except `absolute_url` values.
 struct PageContext: Sendable {
@@ -9,7 +11,7 @@ struct PageContext: Sendable {
 
     /// What the page is, for `page.kind` and `page.is_<kind>`.
     enum Kind: String, Sendable {
-        case home, post, page, tags, tag, archive, notFound = "404", alias
+        case home, posts, post, page, tags, tag, archive, notFound = "404", alias
     }
 
     /// The fields every page gets: `site`, `menu`, `page`, `root_url`, `extra`.
@@ -29,6 +31,7 @@ struct PageContext: Sendable {
             "language": .string(config.language),
             "base_url": .string(urls.baseURL),
             "home_url": link(SiteURLs.home),
+            "posts_url": link(SiteURLs.posts),
             "tags_url": link(SiteURLs.tags),
             "archive_url": link(SiteURLs.archive),
             "rss_url": link(SiteURLs.rss),
@@ -77,10 +80,10 @@ struct PageContext: Sendable {
             SummaryLinks.rebasingFragments(document.summaryHTML, at: document.summaryFragments, to: $0)
         } ?? document.summaryHTML)
         value["description"] = .string(document.descriptionText)
-        value["word_count"] = .int(document.rendered.wordCount)
-        value["reading_minutes"] = .int(document.rendered.readingMinutes)
+        value["word_count"] = .int(document.wordCount)
+        value["reading_minutes"] = .int(document.readingMinutes)
         value["extra"] = .map(document.frontMatter.extra)
-        if let toc = document.rendered.tableOfContents { value["toc"] = .string(toc) }
+        if let toc = document.tableOfContents { value["toc"] = .string(toc) }
         return value
     }
 

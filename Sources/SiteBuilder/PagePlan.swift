@@ -1,3 +1,5 @@
+import TemplateEngine
+
 /// What a page's output depends on, beyond the site-wide inputs. Two builds that give a page
 /// equal keys give it equal bytes, so a rebuild renders only pages whose key changed.
 struct PageKey: Sendable, Equatable {
@@ -54,7 +56,7 @@ enum PagePlan {
             PageKey(siteRevision: siteRevision, template: template, text: text, revisions: revisions)
         }
 
-        // Lists (home and tag pages) share one shape.
+        // Lists (home, the posts list and tag pages) share one shape.
         func listJobs(kind: PageContext.Kind, template: String, members: [Int], title: String,
             pathOf: @escaping @Sendable (Int) -> String, tag: TagGroup?)
         {
@@ -74,6 +76,7 @@ enum PagePlan {
                     if let pagination = builder.pagination(current: number, total: total, from: path, pathOf: pathOf) {
                         value["pagination"] = pagination
                     }
+                    if kind == .posts { value["count"] = .int(members.count) }
                     if let tag {
                         value["tag"] = .map([
                             "name": .string(tag.name), "url": .string(SiteURLs.relative(from: path, to: SiteURLs.tag(slug: tag.slug))),
@@ -87,6 +90,8 @@ enum PagePlan {
 
         listJobs(kind: .home, template: "home", members: Array(model.posts.indices), title: model.config.title,
             pathOf: { SiteURLs.home(page: $0) }, tag: nil)
+        listJobs(kind: .posts, template: "posts", members: Array(model.posts.indices), title: "Posts",
+            pathOf: { SiteURLs.posts(page: $0) }, tag: nil)
 
         for (index, post) in model.posts.enumerated() {
             if let only, !only.contains(post.sourcePath) { continue }

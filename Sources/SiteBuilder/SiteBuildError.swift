@@ -13,6 +13,17 @@ public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(file):\(line):\(column)" }
 }
 
+/// A tag name as written, and a file that uses it (for errors).
+public struct TagUse: Sendable, Equatable {
+    public let name: String
+    public let file: String
+
+    public init(_ name: String, _ file: String) {
+        self.name = name
+        self.file = file
+    }
+}
+
 /// Everything that can stop a site build, each naming the file, line or value to fix.
 public enum SiteBuildError: Error, Sendable, Equatable, CustomStringConvertible {
     /// site.yml or front matter could not be parsed, or a key has the wrong type or value.
@@ -29,6 +40,9 @@ public enum SiteBuildError: Error, Sendable, Equatable, CustomStringConvertible 
     case notUTF8(file: String)
     /// Two sources would write the same output path.
     case urlConflict(path: String, first: String, second: String)
+    /// Two different tags (not spellings of one, see docs/site.md) whose names make one URL;
+    /// each with the first post file using it.
+    case tagConflict(path: String, first: TagUse, second: TagUse)
     /// A template that does not exist (named by a page, `{{> partial}}` or `{{< parent}}`).
     case missingTemplate(name: String, referencedBy: String)
     /// A template with a syntax error.
@@ -59,6 +73,9 @@ public enum SiteBuildError: Error, Sendable, Equatable, CustomStringConvertible 
             return "\(file): not valid UTF-8"
         case .urlConflict(let path, let first, let second):
             return "\(path): claimed by both \(first) and \(second)"
+        case .tagConflict(let path, let first, let second):
+            return "\(second.file): tag '\(second.name)' and tag '\(first.name)' (\(first.file)) would both be \(path); "
+                + "they are different tags, so rename one of them"
         case .missingTemplate(let name, let referencedBy):
             return "\(referencedBy): template '\(name)' does not exist (no \(name).mustache in templates/ or the built-in theme)"
         case .templateSyntax(let location, let message):

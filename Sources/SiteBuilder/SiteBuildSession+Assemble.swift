@@ -16,7 +16,7 @@ extension SiteBuildSession {
         documentOrder = order
         let all = order.compactMap { documents[$0]?.document }
         trace("documents")
-        let model = SiteModel(config: config, documents: all, options: options)
+        let model = try SiteModel(config: config, documents: all, options: options)
         trace("model")
         for document in model.posts + model.pages {
             if let name = document.frontMatter.template, !templates.has(name) {
@@ -81,7 +81,7 @@ extension SiteBuildSession {
         // Everything but the rendered pages, so change detection can skip the unchanged pages.
         var nonPageFiles: [String] = []
         for document in model.posts + model.pages {
-            guard let bundle = document.bundle, let assets = inventory.assets[document.sourcePath] else { continue }
+            guard let bundle = document.bundle, let assets = inventory.assets[bundle] else { continue }
             let directory = SiteURLs.outputFile(for: document.path).split(separator: "/").dropLast().joined(separator: "/")
             for asset in assets.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
                 let relative = String(asset.dropFirst(bundle.count + 1))
@@ -202,9 +202,11 @@ extension SiteBuildSession {
         parsedCount = 0
         stats.pagesRendered = toRender.count
         stats.duration = ContinuousClock.now - started
-        lastBuild = LastBuild(model: model, favicon: favicon, stats: stats)
+        let warnings = inventory.warnings(display: display)
+        lastBuild = LastBuild(model: model, favicon: favicon, stats: stats, warnings: warnings)
         let byBytes: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        return BuildResult(output: output, changedPaths: changed.sorted(by: byBytes), removedPaths: removed.sorted(by: byBytes), stats: stats)
+        return BuildResult(output: output, changedPaths: changed.sorted(by: byBytes), removedPaths: removed.sorted(by: byBytes), stats: stats,
+            warnings: warnings)
     }
 
     /// RSS, Atom and JSON Feed, reused while the newest posts and the site are unchanged.

@@ -46,8 +46,8 @@ extension SiteBuildSession {
         parsedCount = 0
         stats.pagesRendered = jobs.count
         stats.duration = ContinuousClock.now - started
-        lastBuild = LastBuild(model: model, favicon: last.favicon, stats: stats)
+        lastBuild = LastBuild(model: model, favicon: last.favicon, stats: stats, warnings: last.warnings)
         return BuildResult(output: previousOutput, changedPaths: changed.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
-            removedPaths: [], stats: stats)
+            removedPaths: [], stats: stats, warnings: last.warnings)
     }
 }

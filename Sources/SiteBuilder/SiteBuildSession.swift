@@ -36,12 +36,17 @@ public actor SiteBuildSession {
     var parsedCount = 0
     var previousPageFiles: [String] = []
     var previousOtherFiles: [String] = []
+    /// Parsed documents from earlier builds on disk (`BuildOptions.cacheDirectory`).
+    let documentCache: DocumentCache?
+    /// The cache key of each document in `documents`.
+    var documentKeys: [String: DocumentCache.Key] = [:]
 
     /// A session for the site folder `siteDirectory`; `themeFiles` defaults to the built-in theme.
     public init(siteDirectory: URL, options: BuildOptions = BuildOptions(), themeFiles: [String: Data] = BuiltinTheme.files) {
         self.siteDirectory = siteDirectory.standardizedFileURL
         self.options = options
         self.themeFiles = themeFiles
+        documentCache = options.cacheDirectory.map(DocumentCache.init(directory:))
         var root = siteDirectory.relativePath
         while root.count > 1, root.hasSuffix("/") { root.removeLast() }
         displayRoot = root == "." ? "" : root
@@ -50,12 +55,19 @@ public actor SiteBuildSession {
     /// Reads the whole site folder and builds it (reusing whatever an earlier build cached).
     public func build() async throws -> BuildResult {
         parsedCount = 0
+        documentCache?.beginBuild()
         do {
             return try await fullBuild()
         } catch {
             lastBuild = nil
             throw error
         }
+    }
+
+    /// Saves what the last `build()` parsed to the document cache (`BuildOptions.cacheDirectory`),
+    /// keeping only the records that build used. Call it once its output is safely written.
+    public func saveDocumentCache() {
+        documentCache?.save()
     }
 
     func fullBuild() async throws -> BuildResult {
@@ -166,11 +178,15 @@ public actor SiteBuildSession {
         var siteFiles: [String: (data: Data, displayPath: String)] = [:]
         for (name, data) in sources { siteFiles[name] = (data, display("templates/" + name)) }
         templates = try TemplateSet(themeFiles: themeFiles, siteFiles: siteFiles)
+        if Self.tracing, let reason = templates?.fallbackReason {
+            FileHandle.standardError.write(Data("  templates render through swift-mustache: \(reason)\n".utf8))
+        }
         if sources != templateSources || force { templatesRevision += 1 }
         templateSources = sources
     }
 
-    /// Parses the documents at `paths` whose bytes changed, on all cores; counts them in `parsedCount`.
+    /// Loads the documents at `paths` whose bytes changed, on all cores, from the document cache
+    /// or by parsing them; counts the parsed ones in `parsedCount`.
     func loadDocuments(_ paths: [String]) async throws {
         guard let config else { return }
         var candidates: [(path: String, kind: DocumentKind, bundle: String?)] = []
@@ -190,21 +206,40 @@ public actor SiteBuildSession {
         }
         var work: [(path: String, data: Data, kind: DocumentKind, bundle: String?, revision: Int)] = []
         for (candidate, data) in zip(candidates, sources) {
-            if let cached = documents[candidate.path], cached.source == data { continue }
+            if let cached = documents[candidate.path], cached.source == data {
+                if let key = documentKeys[candidate.path] { documentCache?.markUsed(key) }
+                continue
+            }
             nextDocumentRevision += 1
             work.append((candidate.path, data, candidate.kind, candidate.bundle, nextDocumentRevision))
         }
         let urls = SiteURLs(baseURL: config.baseURL)
         let root = displayRoot
-        let results = try await Parallel.map(work) { item throws -> Document in
-            guard let text = String(data: item.data, encoding: .utf8) else {
-                throw SiteBuildError.notUTF8(file: root.isEmpty ? item.path : root + "/" + item.path)
+        let cache = documentCache
+        let salt = cache.map { _ in DocumentCache.salt(configText: configText ?? "") } ?? []
+        let results = try await Parallel.map(work) { item throws -> (document: Document, key: DocumentCache.Key?, parsed: Bool) in
+            let displayPath = root.isEmpty ? item.path : root + "/" + item.path
+            let key = cache.map { _ in
+                DocumentCache.key(salt: salt, displayPath: displayPath, kind: item.kind, bundle: item.bundle, data: item.data)
             }
-            return try Document(sourcePath: item.path, displayRoot: root, kind: item.kind, bundle: item.bundle,
-                text: text, config: config, urls: urls, revision: item.revision)
+            let source: Document.Source
+            if let cache, let key, let record = cache.lookup(key, timeZone: config.timezone) {
+                source = .cached(record)
+            } else {
+                guard let text = String(data: item.data, encoding: .utf8) else { throw SiteBuildError.notUTF8(file: displayPath) }
+                source = .parsed(try ParsedSource(text: text, displayPath: displayPath, config: config))
+            }
+            let document = try Document(sourcePath: item.path, displayPath: displayPath, kind: item.kind, bundle: item.bundle,
+                source: source, config: config, urls: urls, revision: item.revision)
+            guard case .parsed = source else { return (document, key, false) }
+            if let cache, let key { cache.store(key, document.record) }
+            return (document, key, true)
         }
-        for (item, document) in zip(work, results) { documents[item.path] = (item.data, document) }
-        parsedCount += work.count
+        for (item, result) in zip(work, results) {
+            documents[item.path] = (item.data, result.document)
+            documentKeys[item.path] = result.key
+            if result.parsed { parsedCount += 1 }
+        }
     }
 }
 
@@ -213,6 +248,7 @@ struct LastBuild {
     var model: SiteModel
     var favicon: String?
     var stats: BuildStats
+    var warnings: [BuildWarning]
 }
 
 /// Inputs every page depends on; when they change, every page is rendered again.

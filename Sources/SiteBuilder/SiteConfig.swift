@@ -1,4 +1,5 @@
 import Foundation
+import TemplateEngine
 import Yams
 
 /// Markdown rendering switches from `site.yml`'s `markdown:` section.

@@ -1,7 +1,7 @@
 /// The plain files beside the pages: `sitemap.xml`, `robots.txt` and `_redirects`.
 enum SiteIndexFiles {
     /// Every listed HTML page (not 404, not alias pages) as an absolute URL, in page-plan order
-    /// (home, posts, pages, tags, archive), which is already deterministic.
+    /// (home, the posts list, posts, pages, tags, archive), which is already deterministic.
     static func sitemap(pages: [PageJob]) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         xml.reserveCapacity(pages.count * 96)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Posts sharing one tag slug; `name` is the spelling most posts use.
+/// Posts sharing one tag (`TagName`); `name` is the spelling most posts use, then the first in byte order.
 struct TagGroup: Sendable {
     let name: String
     let slug: String
@@ -22,7 +22,7 @@ struct SiteModel: Sendable {
     /// The newest post's year: the copyright year without reading the clock.
     let year: Int?
 
-    init(config: SiteConfig, documents: [Document], options: BuildOptions) {
+    init(config: SiteConfig, documents: [Document], options: BuildOptions) throws(SiteBuildError) {
         self.config = config
         urls = SiteURLs(baseURL: config.baseURL)
         let now = Int64(options.now.timeIntervalSince1970.rounded(.down))
@@ -40,20 +40,45 @@ struct SiteModel: Sendable {
             if a.title != b.title { return a.title.utf8.lexicographicallyPrecedes(b.title.utf8) }
             return a.sourcePath.utf8.lexicographicallyPrecedes(b.sourcePath.utf8)
         }
+        // Grouped by tag identity (TagName.key); a spelling's key is computed once per build.
+        var keys: [String: String] = [:]
         var members: [String: [Int]] = [:]
+        var slugs: [String: String] = [:]
         var spellings: [String: [String: Int]] = [:]
         for (index, post) in posts.enumerated() {
             for tag in post.tags {
-                members[tag.slug, default: []].append(index)
-                spellings[tag.slug, default: [:]][tag.name, default: 0] += 1
+                let key = keys[tag.name] ?? TagName.key(tag.name)
+                keys[tag.name] = key
+                members[key, default: []].append(index)
+                slugs[key] = tag.slug
+                spellings[key, default: [:]][tag.name, default: 0] += 1
             }
         }
-        tags = members.keys.map { slug in
-            let name = spellings[slug]!.max { a, b in
+        let groups = members.keys.map { key in
+            let name = spellings[key]!.max { a, b in
                 a.value != b.value ? a.value < b.value : b.key.utf8.lexicographicallyPrecedes(a.key.utf8)
             }!.key
-            return TagGroup(name: name, slug: slug, posts: members[slug]!)
-        }.sorted { a, b in
+            return TagGroup(name: name, slug: slugs[key]!, posts: members[key]!)
+        }
+        // Two different tags on one URL would merge silently: refuse, naming both (first by slug, then name).
+        var bySlug: [String: TagGroup] = [:]
+        var conflict: (TagGroup, TagGroup)?
+        for group in groups {
+            if let other = bySlug[group.slug] {
+                let pair = other.name.utf8.lexicographicallyPrecedes(group.name.utf8) ? (other, group) : (group, other)
+                if conflict.map({ (pair.0.slug, pair.0.name) < ($0.0.slug, $0.0.name) }) ?? true { conflict = pair }
+            } else {
+                bySlug[group.slug] = group
+            }
+        }
+        if let (first, second) = conflict {
+            let posts = posts
+            func file(_ group: TagGroup) -> String {
+                group.posts.map { posts[$0].displayPath }.min { $0.utf8.lexicographicallyPrecedes($1.utf8) }!
+            }
+            throw .tagConflict(path: SiteURLs.tag(slug: first.slug), first: TagUse(first.name, file(first)), second: TagUse(second.name, file(second)))
+        }
+        tags = groups.sorted { a, b in
             // By name, ignoring case; the slug breaks ties so the order never depends on hashing.
             let left = a.name.lowercased(), right = b.name.lowercased()
             if left != right { return left.utf8.lexicographicallyPrecedes(right.utf8) }

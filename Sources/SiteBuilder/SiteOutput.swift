@@ -49,6 +49,23 @@ public struct BuildResult: Sendable {
     /// Output paths that the previous build had and this one does not, sorted.
     public var removedPaths: [String]
     public var stats: BuildStats
+    /// Source files the build did not use as the author may have meant, sorted by path.
+    public var warnings: [BuildWarning] = []
+}
+
+/// A file in the site folder that the build skipped or used differently than its place
+/// suggests (content/posts/2024/post.md outside any bundle); printed, never fatal.
+public struct BuildWarning: Sendable, Equatable, CustomStringConvertible {
+    /// The file as the user named the site folder (`my-blog/content/posts/2024/a.md`).
+    public let path: String
+    public let message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
 }
 
 extension SiteOutput {

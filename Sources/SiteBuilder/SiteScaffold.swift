@@ -38,7 +38,7 @@ public enum SiteScaffold {
 
             """),
             ("static/.gitkeep", ""),
-            (".gitignore", "public/\n.public.tmp-*\n.public-recycle/\n"),
+            (".gitignore", "public/\n.public.tmp-*\n.public-recycle/\n.blogctl-cache/\n"),
         ]
         var written: [String] = []
         for (path, text) in files {

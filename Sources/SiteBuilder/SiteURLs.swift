@@ -13,6 +13,8 @@ public struct SiteURLs: Sendable {
 
     public static let home = "/"
     public static let tags = "/tags/"
+    /// The list of all posts, where a reader trimming a post's URL lands.
+    public static let posts = "/posts/"
     public static let archive = "/archive/"
     public static let notFound = "/404.html"
     public static let rss = "/rss.xml"
@@ -25,6 +27,8 @@ public struct SiteURLs: Sendable {
 
     /// `/`, `/page/2/`, ...
     public static func home(page: Int) -> String { page <= 1 ? home : "/page/\(page)/" }
+    /// `/posts/`, `/posts/page/2/`, ...
+    public static func posts(page: Int) -> String { page <= 1 ? posts : "/posts/page/\(page)/" }
     public static func post(slug: String) -> String { "/posts/\(encode(slug))/" }
     public static func page(slug: String) -> String { "/\(encode(slug))/" }
     /// `/tags/<slug>/`, `/tags/<slug>/page/2/`, ...

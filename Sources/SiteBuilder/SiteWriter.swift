@@ -5,7 +5,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes a built site to disk all or nothing: into a `.<name>.tmp-<random>` folder beside the
+/// Writes a built site to disk all or nothing: into a `.<name>.tmp-<pid>-<random>` folder beside the
 /// output, swapped in by rename only when every file is written. On any failure the previous
 /// output is untouched and the temporary folder is gone.
 ///
@@ -33,15 +33,13 @@ public enum SiteWriter {
             throw SiteBuildError.io(path: parent.path, "cannot create folder: \(fileErrorReason(error, path: parent.path))")
         }
         let trace = PhaseTrace("write: ")
-        let token = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        let token = ownedToken()
         let parentPath = parent.path.hasSuffix("/") ? parent.path : parent.path + "/"
         let targetPath = target.path
-        // The owner in the names lets a later build remove what this one leaves if it is killed.
-        var temporary = parentPath + ".\(name).tmp-\(BuildOwner.current.tag)-\(token)"
-        let old = parentPath + ".\(name).old-\(BuildOwner.current.tag)-\(token)"
+        var temporary = parentPath + ".\(name).tmp-\(token)"
+        let old = parentPath + ".\(name).old-\(token)"
         let recycle = parentPath + recycleName(forOutputNamed: name)
-        removeLeftovers(parent: parentPath, name: name, recycle: recycle)
-        trace.phase("remove leftovers")
+        reclaimAbandonedFolders(in: parentPath, outputName: name, recycle: recycle)
         // Claiming by rename: two builds at once never share a tree. A folder of that name that
         // holds a site is somebody's work, not a previous output: left alone.
         var reusing = false
@@ -100,38 +98,6 @@ public enum SiteWriter {
             }
             if let error = error as? SiteBuildError { throw error }
             throw SiteBuildError.io(path: target.path, "cannot write output: \(fileErrorReason(error, path: target.path))")
-        }
-    }
-
-    /// Removes what builds that died left beside the output: temporary folders, and a previous
-    /// output moved aside (kept as the recycled tree when there is none). A folder whose owner
-    /// is alive, or may be, is never touched; one named without an owner (by an earlier
-    /// version) only once it is `abandonedAfter` seconds old.
-    static func removeLeftovers(parent: String, name: String, recycle: String, abandonedAfter: TimeInterval = 15 * 60) {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
-        let temporaryPrefix = ".\(name).tmp-"
-        let movedAsidePrefix = ".\(name).old-"
-        for entry in entries {
-            let isTemporary = entry.hasPrefix(temporaryPrefix)
-            guard isTemporary || entry.hasPrefix(movedAsidePrefix) else { continue }
-            var rest = entry.dropFirst(temporaryPrefix.count)
-            if rest.hasSuffix("-fresh") { rest = rest.dropLast("-fresh".count) }
-            let parts = rest.split(separator: "-", omittingEmptySubsequences: false)
-            let isToken: (Substring) -> Bool = { part in
-                !part.isEmpty && part.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x7A) }
-            }
-            let path = parent + entry
-            guard parts.allSatisfy(isToken), isRealDirectory(path) else { continue }
-            if parts.count == 3, let owner = BuildOwner(tagPrefixOf: rest) {
-                if owner.isAlive { continue }
-            } else if parts.count == 1 {
-                let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate]) as? Date
-                guard let modified, Date().timeIntervalSince(modified) > abandonedAfter else { continue }
-            } else {
-                continue
-            }
-            if !isTemporary, !FileManager.default.fileExists(atPath: recycle), rename(path, recycle) == 0 { continue }
-            try? FileManager.default.removeItem(atPath: path)
         }
     }
 

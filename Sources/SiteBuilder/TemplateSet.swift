@@ -1,11 +1,17 @@
 import BuiltinTheme
 import Foundation
 import Mustache
+import TemplateEngine
 
 /// The built-in theme with the site's `templates/` folder laid over it: parsed Mustache
 /// templates checked for references to templates that do not exist, plus the theme's static files.
+/// Pages render through the compiled engine; a set using a swift-mustache feature the engine
+/// does not implement renders through swift-mustache, with the same output.
 struct TemplateSet: Sendable {
     let library: MustacheLibrary
+    /// nil when `fallbackReason` says why swift-mustache renders this set.
+    let compiled: CompiledTemplates?
+    let fallbackReason: TemplateCompileError?
     /// Template names (`home`, `partials/head`) -> the file to name in errors.
     let origins: [String: String]
     /// Theme static files: output path -> bytes (site `templates/static/**` included).
@@ -59,12 +65,26 @@ struct TemplateSet: Sendable {
         self.library = library
         self.origins = origins
         self.staticFiles = staticFiles
+        do {
+            compiled = try CompiledTemplates(
+                templates: Dictionary(uniqueKeysWithValues: texts), htmlContentTypes: ["HTML", MustacheHTMLEscaping.name])
+            fallbackReason = nil
+        } catch {
+            compiled = nil
+            fallbackReason = error
+        }
     }
 
     func has(_ name: String) -> Bool { origins[name] != nil }
 
     /// Renders the template `name` with `context`.
     func render(_ name: String, _ context: DataValue) -> String {
+        if let compiled { return compiled.render(name, context) ?? "" }
+        return library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// Renders with swift-mustache whatever the set uses: the reference the engine is tested against.
+    func referenceRender(_ name: String, _ context: DataValue) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
 

@@ -1,3 +1,4 @@
+import TemplateEngine
 import Yams
 
 /// Parses YAML into nodes that keep their line and column, so every later error can say

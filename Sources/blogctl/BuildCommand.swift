@@ -23,9 +23,13 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Include posts dated in the future.")
     var future = false
 
+    @Flag(name: .long, help: "Parse every source again instead of reusing SITE_DIR/.blogctl-cache, and leave the cache as it is.")
+    var noCache = false
+
     func run() async throws {
         let site = URL(fileURLWithPath: siteDirectory)
-        let options = BuildOptions(includeDrafts: drafts, includeFuture: future)
+        let options = BuildOptions(includeDrafts: drafts, includeFuture: future,
+            cacheDirectory: noCache ? nil : SiteBuilder.cacheDirectory(for: site))
         let root = try await reportingErrors {
             // The CID is what a gateway will serve; only CIDs are needed here, so blocks are not kept.
             // Packed from memory while the files are written: nothing is read back from disk.
@@ -36,8 +40,11 @@ struct BuildCommand: AsyncParsableCommand {
                 let summary = try await Importer(profile: .default, store: DiscardingBlockStore()).importTree(built.packingTree())
                 return (summary, ContinuousClock.now - started)
             }
+            for warning in report.warnings { printError("blogctl: warning: \(warning)") }
             let stats = report.stats
-            printError("built \(stats.posts) posts, \(stats.pages) pages: \(stats.htmlPages) HTML pages, \(stats.files) files "
+            let sources = stats.posts + stats.pages
+            let parsed = noCache || stats.documentsParsed >= sources ? "" : " (\(stats.documentsParsed) parsed, the rest from the cache)"
+            printError("built \(stats.posts) posts, \(stats.pages) pages\(parsed): \(stats.htmlPages) HTML pages, \(stats.files) files "
                 + "in \(milliseconds(stats.duration)) ms -> \(report.outputDirectory.relativePath)")
             printError("packed \(packed.0.files) files, \(packed.0.directories) directories (\(packed.0.profile.name)) "
                 + "in \(milliseconds(packed.1)) ms")

@@ -1,12 +1,15 @@
-import Foundation
 import BuiltinTheme
+import ContentAddressing
+import Foundation
 import Mustache
 import SiteBuilder
+import TemplateEngine
 
 // usage: site-bench SITE_DIR [POST_PATH]
 // Prints the time of a cold full build (in memory, no writing), of writing the output, and of a
 // one-post rebuild through a live SiteBuildSession (the preview server's path): POST_PATH (default:
-// the first post) gets one more line appended, then is restored.
+// the first post) gets one more line appended, then is restored. Each rebuild is re-packed too.
+// env: SITE_BENCH_ROUNDS (text edits, default 5), SITE_BENCH_RETITLES (default 2), SITE_BENCH_SKIP_WRITE=1.
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
     FileHandle.standardError.write(Data("usage: site-bench SITE_DIR [POST_PATH]\n".utf8))
@@ -25,10 +28,28 @@ var result: BuildResult!
 let full = try await clock.measure { result = try await session.build() }
 print("full build (in memory): \(milliseconds(full))  \(result.stats.posts) posts, \(result.stats.htmlPages) pages, \(result.stats.files) files")
 
-let output = FileManager.default.temporaryDirectory.appendingPathComponent("site-bench-\(UUID().uuidString)")
-let write = try clock.measure { try SiteWriter.write(result.output, to: output) }
-print("write output:           \(milliseconds(write))")
-try? FileManager.default.removeItem(at: output)
+if ProcessInfo.processInfo.environment["SITE_BENCH_SKIP_WRITE"] == nil {
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("site-bench-\(UUID().uuidString)")
+    let write = try clock.measure { try SiteWriter.write(result.output, to: output) }
+    print("write output:           \(milliseconds(write))")
+    try? FileManager.default.removeItem(at: output)
+}
+
+// The preview server's other half: the output packed once into a PackedTree, then each rebuild's
+// changed and removed files re-packed (only they and their parent folders are hashed again).
+let packed = PackedTree(store: DiscardingBlockStore())
+let packing = try clock.measure {
+    for path in result.output.paths { try packed.setFile(path, Array(try result.output.files[path]!.data())) }
+    _ = try packed.rootNode()
+}
+print("pack output (in memory): \(milliseconds(packing))")
+@MainActor func repack(_ rebuilt: BuildResult) throws -> Duration {
+    try clock.measure {
+        for path in rebuilt.removedPaths { try packed.remove(path) }
+        for path in rebuilt.changedPaths { try packed.setFile(path, Array(try rebuilt.output.files[path]!.data())) }
+        _ = try packed.rootNode()
+    }
+}
 
 let posts = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("content/posts").path)
     .filter { $0.hasSuffix(".md") }.sorted()
@@ -41,24 +62,29 @@ for round in 1...rounds {
     try (original + Data("\nEdited line \(round).\n".utf8)).write(to: file)
     var rebuilt: BuildResult!
     let time = try await clock.measure { rebuilt = try await session.rebuild(changedPaths: [target]) }
-    print("one-post rebuild #\(round):     \(milliseconds(time))  parsed \(rebuilt.stats.documentsParsed), rendered \(rebuilt.stats.pagesRendered) pages, \(rebuilt.changedPaths.count) files changed")
+    let pack = try repack(rebuilt)
+    print("one-post rebuild #\(round):     \(milliseconds(time)) + re-pack \(milliseconds(pack)) = \(milliseconds(time + pack))  parsed \(rebuilt.stats.documentsParsed), rendered \(rebuilt.stats.pagesRendered) pages, \(rebuilt.changedPaths.count) files changed")
 }
 // A structural edit (the title) takes the full assembly path: order, archive, neighbours.
-for round in 1...2 {
+for round in 1...(Int(ProcessInfo.processInfo.environment["SITE_BENCH_RETITLES"] ?? "") ?? 2) {
     let text = String(decoding: original, as: UTF8.self).replacingOccurrences(of: "title: \"", with: "title: \"Retitled \(round) ", options: [], range: nil)
     try Data(text.utf8).write(to: file)
     var rebuilt: BuildResult!
     let time = try await clock.measure { rebuilt = try await session.rebuild(changedPaths: [target]) }
-    print("one-post retitle #\(round):    \(milliseconds(time))  parsed \(rebuilt.stats.documentsParsed), rendered \(rebuilt.stats.pagesRendered) pages, \(rebuilt.changedPaths.count) files changed")
+    let pack = try repack(rebuilt)
+    print("one-post retitle #\(round):    \(milliseconds(time)) + re-pack \(milliseconds(pack)) = \(milliseconds(time + pack))  parsed \(rebuilt.stats.documentsParsed), rendered \(rebuilt.stats.pagesRendered) pages, \(rebuilt.changedPaths.count) files changed")
 }
 try original.write(to: file)
 
 // Context representation: the same post page rendered from a DataValue tree (what the builder
 // uses) and from [String: Any] dictionaries, with the built-in theme.
 var library = MustacheLibrary()
+var themeTexts: [String: String] = [:]
 for (path, data) in BuiltinTheme.files where path.hasSuffix(".mustache") {
+    themeTexts[String(path.dropLast(".mustache".count))] = String(decoding: data, as: UTF8.self)
     try library.register(String(decoding: data, as: UTF8.self), named: String(path.dropLast(".mustache".count)))
 }
+let compiled = try CompiledTemplates(templates: themeTexts)
 let content = String(repeating: "<p>Some paragraph text with <a href=\"../x/\">a link</a>.</p>\n", count: 60)
 let tags: DataValue = .array((0..<3).map { .map(["name": .string("tag\($0)"), "url": .string("../../tags/tag\($0)/")]) })
 let context: DataValue = [
@@ -90,5 +116,12 @@ let iterations = 2000
 var sink = 0
 let dataValueTime = clock.measure { for _ in 0..<iterations { sink &+= library.render(context, withTemplate: "post")?.utf8.count ?? 0 } }
 let dictionaryTime = clock.measure { for _ in 0..<iterations { sink &+= library.render(dictionary, withTemplate: "post")?.utf8.count ?? 0 } }
+// The builder's renderer, checked against swift-mustache before it is timed.
+guard compiled.render("post", context) == library.render(context, withTemplate: "post") else {
+    FileHandle.standardError.write(Data("site-bench: the compiled engine renders the post page differently\n".utf8))
+    exit(1)
+}
+let compiledTime = clock.measure { for _ in 0..<iterations { sink &+= compiled.render("post", context)?.utf8.count ?? 0 } }
 print("post page x\(iterations), DataValue context:   \(milliseconds(dataValueTime))")
+print("post page x\(iterations), compiled engine:     \(milliseconds(compiledTime))")
 print("post page x\(iterations), [String: Any] context: \(milliseconds(dictionaryTime))  (\(sink % 10))")

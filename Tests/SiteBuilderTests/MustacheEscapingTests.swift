@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import TemplateEngine
 import Testing
 
 @testable import SiteBuilder

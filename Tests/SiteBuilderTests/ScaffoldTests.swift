@@ -49,5 +49,5 @@ import Testing
     let written = try SiteScaffold.createSite(in: directory)
     #expect(written.contains(".gitignore"))
     // Kept lines stay, the missing ones are appended once, after a newline the file lacked.
-    #expect(try String(contentsOf: gitignore, encoding: .utf8) == "node_modules/\npublic/\n.public.tmp-*\n.public-recycle/\n")
+    #expect(try String(contentsOf: gitignore, encoding: .utf8) == "node_modules/\npublic/\n.public.tmp-*\n.public-recycle/\n.blogctl-cache/\n")
 }

@@ -52,3 +52,37 @@ private func temporaryFolder() -> URL {
     #expect(failed.stderr == "blogctl: error: \(site.path)/content/posts/broken.md:3:1: unknown key 'colour' (allowed: title, date, updated, draft, tags, summary, description, slug, path, aliases, authors, template, weight, extra)\n")
     #expect(try Data(contentsOf: index) == before)
 }
+
+@Test func buildReusesTheDocumentCacheUnlessToldNot() throws {
+    let site = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: site) }
+    #expect(try run(["init", site.path]).status == 0)
+    let cacheFile = site.appendingPathComponent(".blogctl-cache/documents")
+
+    let uncached = try run(["build", site.path, "--no-cache"])
+    #expect(uncached.status == 0, "\(uncached.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: cacheFile.path), "--no-cache must not write the cache")
+
+    let first = try run(["build", site.path])
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(FileManager.default.fileExists(atPath: cacheFile.path))
+    let second = try run(["build", site.path])
+    #expect(second.stderr.contains("(0 parsed, the rest from the cache)"), "\(second.stderr)")
+    #expect(second.stdout == first.stdout && first.stdout == uncached.stdout, "same root CID with and without the cache")
+    let gitignore = try String(contentsOf: site.appendingPathComponent(".gitignore"), encoding: .utf8)
+    #expect(gitignore.contains(".blogctl-cache/"))
+}
+
+@Test func buildPrintsAWarningPerSkippedContentFile() throws {
+    let site = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: site) }
+    #expect(try run(["init", site.path]).status == 0)
+    let nested = site.appendingPathComponent("content/posts/2024")
+    try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+    try Data("---\ntitle: Lost\ndate: 2024-01-01\n---\n".utf8).write(to: nested.appendingPathComponent("lost.md"))
+    let built = try run(["build", site.path])
+    #expect(built.status == 0, "\(built.stderr)")
+    #expect(built.stderr.contains("blogctl: warning: \(site.path)/content/posts/2024/lost.md: not a post: content/posts/2024/ has no index.md"),
+        "\(built.stderr)")
+    #expect(built.stdout.split(separator: "\n").count == 1, "stdout stays the CID alone")
+}

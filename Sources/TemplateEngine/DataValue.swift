@@ -1,8 +1,6 @@
-import Mustache
-
 /// A template value: what front matter `extra:`, `site.yml` and page contexts are made of.
-/// Equatable so a rebuild can skip pages whose data did not change; rendered by Mustache
-/// directly (no conversion pass), so building a context is the only cost.
+/// Equatable so a rebuild can skip pages whose data did not change; the compiled renderer walks
+/// it directly (no conversion pass), so building a context is the only cost.
 public enum DataValue: Sendable, Equatable {
     case string(String)
     case int(Int)
@@ -12,39 +10,21 @@ public enum DataValue: Sendable, Equatable {
     case map([String: DataValue])
     case null
 
-    /// The value as Mustache expects to see it: Bool for sections, arrays as sequences,
-    /// maps as parents, scalars as their text.
-    var mustacheValue: Any? {
-        switch self {
-        case .string(let value): return value
-        case .int(let value): return value
-        case .double(let value): return value
-        case .bool(let value): return value
-        case .array(let values): return values
-        case .map: return self
-        case .null: return nil
-        }
-    }
-
-    subscript(key: String) -> DataValue? {
+    /// The value under `key` when this is a map.
+    public subscript(key: String) -> DataValue? {
         if case .map(let map) = self { return map[key] }
         return nil
     }
 
-    var stringValue: String? {
+    /// The text when this is a string.
+    public var stringValue: String? {
         if case .string(let value) = self { return value }
         return nil
     }
 }
 
-extension DataValue: MustacheParent {
-    public func child(named name: String) -> Any? {
-        guard case .map(let map) = self, let value = map[name] else { return nil }
-        return value.mustacheValue
-    }
-}
-
 extension DataValue: CustomStringConvertible {
+    /// Scalars as Mustache prints them; containers and null print nothing.
     public var description: String {
         switch self {
         case .string(let value): return value

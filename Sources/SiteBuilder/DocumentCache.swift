@@ -1,0 +1,170 @@
+import ContentAddressing
+import Foundation
+import Synchronization
+
+/// Parsed documents kept on disk between builds (`.blogctl-cache/documents` in the site folder,
+/// like Jekyll's `.jekyll-cache`), so a build parses only the sources that changed since the
+/// last one. A record is found by the SHA-256 of everything its parse depends on: the source
+/// bytes, the path shown in its errors, `site.yml`, the cache format and the blogctl binary
+/// itself, so a changed input or a new blogctl never sees an old record. An unreadable or
+/// damaged cache file is ignored and replaced; it never fails a build or changes its output.
+final class DocumentCache: Sendable {
+    typealias Key = [UInt8]
+
+    let file: URL
+    /// The cache file as last written, mapped; records are decoded on lookup.
+    private let stored: Data
+    private let index: [Key: Range<Int>]
+    private let state = Mutex(State())
+
+    private struct State {
+        /// Keys looked up or stored during this build, with new records' bytes.
+        var used: Set<Key> = []
+        var added: [Key: [UInt8]] = [:]
+    }
+
+    private static let magic = Array("blogctl document cache 2\n".utf8)
+
+    /// The cache in `directory`, as last saved (empty when there is none or it cannot be read).
+    init(directory: URL) {
+        file = directory.appendingPathComponent("documents")
+        let data = (try? Data(contentsOf: file, options: .alwaysMapped)) ?? Data()
+        stored = data
+        index = Self.index(of: data) ?? [:]
+    }
+
+    private static func index(of data: Data) -> [Key: Range<Int>]? {
+        data.withUnsafeBytes { bytes -> [Key: Range<Int>]? in
+            guard bytes.count >= magic.count, bytes.prefix(magic.count).elementsEqual(magic) else { return nil }
+            var reader = CacheBytesReader(UnsafeRawBufferPointer(rebasing: bytes[magic.count...]))
+            var index: [Key: Range<Int>] = [:]
+            var offset = magic.count
+            do {
+                let count = try reader.count()
+                index.reserveCapacity(count)
+                offset += 8
+                for _ in 0..<count {
+                    // key, then the record's length and bytes, each record followed by its SHA-256.
+                    guard offset + 32 + 8 <= bytes.count else { return nil }
+                    let key = Array(bytes[offset..<offset + 32])
+                    offset += 32
+                    var lengthReader = CacheBytesReader(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 8]))
+                    let length = try lengthReader.int()
+                    offset += 8
+                    guard length >= 32, length <= bytes.count - offset else { return nil }
+                    index[key] = offset..<offset + length
+                    offset += length
+                }
+            } catch {
+                return nil
+            }
+            return offset == bytes.count ? index : nil
+        }
+    }
+
+    /// What every key of one build shares: the cache format, this blogctl binary and `site.yml`.
+    static func salt(configText: String) -> [UInt8] {
+        var material = Array("blogctl document cache 2\u{0}".utf8)
+        material += binaryFingerprint.utf8
+        material.append(0)
+        material += configText.utf8
+        return SHA256.digest(material)
+    }
+
+    /// The executable's identity (path, size, modification time, inode): a rebuilt or upgraded
+    /// blogctl may parse differently, so it must not read its predecessor's records.
+    private static let binaryFingerprint: String = {
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? Bundle.main.executablePath ?? CommandLine.arguments[0]
+        var info = stat()
+        guard stat(path, &info) == 0 else { return path }
+        return "\(path)\u{0}\(info.st_size)\u{0}\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)\u{0}\(info.st_ino)"
+    }()
+
+    /// The key of the document at `displayPath` with source `data`, for a build with `salt`.
+    static func key(salt: [UInt8], displayPath: String, kind: DocumentKind, bundle: String?, data: Data) -> Key {
+        var material = salt
+        material += "\(kind.rawValue)\u{0}\(bundle ?? "")\u{0}\(displayPath)\u{0}".utf8
+        material.reserveCapacity(material.count + data.count)
+        material += data
+        return SHA256.digest(material)
+    }
+
+    /// Starts a build: records not used from now until `save()` are dropped then.
+    func beginBuild() {
+        state.withLock { $0.used = [] }
+    }
+
+    /// The record stored under `key`, decoded with dates in `timeZone`; nil when there is none.
+    func lookup(_ key: Key, timeZone: TimeZone) -> DocumentRecord? {
+        let added = state.withLock { $0.added[key] }
+        let record: DocumentRecord?
+        if let added {
+            record = added.withUnsafeBytes { try? DocumentRecord(encoded: $0, timeZone: timeZone) }
+        } else if let range = index[key] {
+            // A damaged record (a flipped bit on disk) must never turn into different output.
+            record = stored.withUnsafeBytes { bytes -> DocumentRecord? in
+                let record = UnsafeRawBufferPointer(rebasing: bytes[range.lowerBound..<range.upperBound - 32])
+                guard SHA256.digest(record).elementsEqual(bytes[range.upperBound - 32..<range.upperBound]) else { return nil }
+                return try? DocumentRecord(encoded: record, timeZone: timeZone)
+            }
+        } else {
+            record = nil
+        }
+        if record != nil { markUsed(key) }
+        return record
+    }
+
+    /// Keeps the record under `key` (a document the session still holds in memory).
+    func markUsed(_ key: Key) {
+        _ = state.withLock { $0.used.insert(key) }
+    }
+
+    /// Keeps `record` under `key` for the next build.
+    func store(_ key: Key, _ record: DocumentRecord) {
+        let record = record.encoded()
+        state.withLock {
+            $0.used.insert(key)
+            $0.added[key] = record
+        }
+    }
+
+    /// Writes the records this build used (nothing else: removed and edited sources' old records
+    /// go) to the cache file, atomically; skipped when nothing changed. Failures are ignored: a
+    /// cache that cannot be written only makes the next build slower.
+    func save() {
+        let (used, added) = state.withLock { state in
+            state.added = state.added.filter { state.used.contains($0.key) }
+            return (state.used, state.added)
+        }
+        if added.isEmpty, used.count == index.count { return }
+        var output = Self.magic
+        var header = CacheBytesWriter()
+        header.int(used.count)
+        output += header.bytes
+        // Sorted keys: the same records make the same file.
+        stored.withUnsafeBytes { bytes in
+            for key in used.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                var length = CacheBytesWriter()
+                if let record = added[key] {
+                    length.int(record.count + 32)
+                    output += key + length.bytes + record
+                    output += SHA256.digest(record)
+                } else if let range = index[key] {
+                    length.int(range.count)
+                    output += key + length.bytes
+                    output += bytes[range]
+                }
+            }
+        }
+        let directory = file.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(".documents.tmp-\(UInt64.random(in: 0...UInt64.max))")
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try Data(output).write(to: temporary)
+            guard rename(temporary.path, file.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+        }
+    }
+}

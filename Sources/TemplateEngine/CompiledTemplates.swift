@@ -1,0 +1,40 @@
+/// A set of Mustache templates compiled to step lists, rendering DataValue contexts exactly as
+/// swift-mustache 2.1.1 renders them with HTML escaping; partials refer to templates of the set.
+public struct CompiledTemplates: Sendable {
+    let indexes: [String: Int]
+    let program: TemplateProgram
+
+    /// Compiles `templates` (name -> Mustache text). `htmlContentTypes` are the
+    /// `{{% CONTENT_TYPE: name }}` values that mean swift-mustache's HTML escaping; any other
+    /// pragma is unsupported.
+    public init(templates: [String: String], htmlContentTypes: Set<String> = ["HTML"]) throws(TemplateCompileError) {
+        let names = templates.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var indexes: [String: Int] = [:]
+        for (index, name) in names.enumerated() { indexes[name] = index }
+        var lowering = TemplateLowering(indexes: indexes, htmlContentTypes: htmlContentTypes)
+        var templateBodies: [Int] = []
+        for name in names {
+            let tokens: [MustacheToken]
+            do {
+                tokens = try MustacheParser.parse(templates[name]!)
+            } catch {
+                throw .syntax(template: name, reason: error.description)
+            }
+            lowering.template = name
+            templateBodies.append(try lowering.lower(tokens))
+        }
+        self.indexes = indexes
+        program = TemplateProgram(lowering.builder, templateBodies: templateBodies)
+    }
+
+    /// Whether the set holds a template called `name`.
+    public func has(_ name: String) -> Bool { indexes[name] != nil }
+
+    /// The template `name` rendered with `context`, or nil when the set has no such template.
+    public func render(_ name: String, _ context: DataValue) -> String? {
+        guard let index = indexes[name] else { return nil }
+        var renderer = TemplateRenderer(program: program, root: context)
+        renderer.render(program.templateBodies[index], TemplateRenderer.Scope())
+        return renderer.output
+    }
+}

@@ -1,0 +1,336 @@
+/// Mustache text -> tokens, following swift-mustache 2.1.1's parser step by step (standalone
+/// lines, partial indentation, inheritance blocks, delimiter changes), so that the compiled
+/// tree renders byte-identical output. Authors' syntax errors are reported by swift-mustache
+/// itself before this runs; a failure here only means "not compiled".
+enum MustacheParser {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    private struct State {
+        var sectionName: String?
+        var sectionTransforms: [String] = []
+        var newLine = true
+        var isPartialDefinition = false
+        var isPartialDefinitionTopLevel = false
+        var startDelimiter = "{{"
+        var endDelimiter = "}}"
+        var partialDefinitionIndent: String?
+
+        func withSection(_ name: String, newLine: Bool, transforms: [String] = []) -> State {
+            var state = self
+            state.sectionName = name
+            state.sectionTransforms = transforms
+            state.isPartialDefinitionTopLevel = false
+            if !newLine { state.newLine = false }
+            return state
+        }
+
+        func withInheritancePartial(_ name: String) -> State {
+            var state = self
+            state.sectionName = name
+            state.sectionTransforms = []
+            state.newLine = true
+            state.isPartialDefinition = true
+            state.isPartialDefinitionTopLevel = true
+            return state
+        }
+
+        func withDelimiters(start: String, end: String) -> State {
+            var state = self
+            state.startDelimiter = start
+            state.endDelimiter = end
+            state.isPartialDefinitionTopLevel = false
+            return state
+        }
+    }
+
+    /// The tokens of a whole template.
+    static func parse(_ text: String) throws(Failure) -> [MustacheToken] {
+        var cursor = CharacterCursor(text)
+        do {
+            return try parse(&cursor, state: State())
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure(description: "unexpected end of template")
+        }
+    }
+
+    private static func parse(_ cursor: inout CharacterCursor, state: State) throws -> [MustacheToken] {
+        var tokens: [MustacheToken] = []
+        var state = state
+        var whiteSpaceBefore = ""
+        while !cursor.reachedEnd {
+            if state.newLine {
+                let whiteSpace = cursor.read(while: isSpaceOrTab)
+                if state.isPartialDefinition, !state.isPartialDefinitionTopLevel {
+                    // Block definitions inside `{{<parent}}` lose the first line's indent.
+                    if let indent = state.partialDefinitionIndent {
+                        whiteSpaceBefore = String(whiteSpace.dropFirst(indent.count))
+                    } else {
+                        state.partialDefinitionIndent = whiteSpace
+                    }
+                } else {
+                    whiteSpaceBefore = whiteSpace
+                }
+            }
+            let text = try readUntilDelimiterOrNewline(&cursor, state: state)
+            if cursor.current.isNewline {
+                tokens.append(.text(whiteSpaceBefore + text + String(cursor.current)))
+                state.newLine = true
+                cursor.advance()
+                continue
+            }
+            if !text.isEmpty {
+                tokens.append(.text(whiteSpaceBefore + text))
+                whiteSpaceBefore = ""
+                state.newLine = false
+            }
+            if cursor.reachedEnd { break }
+            var setNewLine = false
+            switch cursor.current {
+            case "#", "^":
+                let inverted = cursor.current == "^"
+                cursor.advance()
+                let (name, transforms) = try parseName(&cursor, state: state)
+                if isStandalone(&cursor, state: state) {
+                    setNewLine = true
+                } else if !whiteSpaceBefore.isEmpty {
+                    tokens.append(.text(whiteSpaceBefore))
+                    whiteSpaceBefore = ""
+                }
+                let body = try parse(&cursor, state: state.withSection(name, newLine: setNewLine, transforms: transforms))
+                tokens.append(
+                    inverted
+                        ? .invertedSection(name: name, transforms: transforms, body: body)
+                        : .section(name: name, transforms: transforms, body: body))
+
+            case "/":
+                cursor.advance()
+                let (name, transforms) = try parseName(&cursor, state: state)
+                guard name == state.sectionName, transforms == state.sectionTransforms else {
+                    throw Failure(description: "section close name incorrect")
+                }
+                if isStandalone(&cursor, state: state) {
+                    setNewLine = true
+                } else if !whiteSpaceBefore.isEmpty {
+                    tokens.append(.text(whiteSpaceBefore))
+                    whiteSpaceBefore = ""
+                }
+                return tokens
+
+            case "!":
+                cursor.advance()
+                try cursor.skip(pastString: state.endDelimiter)
+                setNewLine = isStandalone(&cursor, state: state)
+
+            case "{", "&":
+                let triple = cursor.current == "{"
+                if !whiteSpaceBefore.isEmpty {
+                    tokens.append(.text(whiteSpaceBefore))
+                    whiteSpaceBefore = ""
+                }
+                cursor.advance()
+                let (name, transforms) = try parseName(&cursor, state: state)
+                if triple {
+                    guard try cursor.read("}") else { throw Failure(description: "unfinished name") }
+                }
+                tokens.append(.variable(name: name, transforms: transforms, escaped: false))
+
+            case ">":
+                cursor.advance()
+                cursor.read(while: \.isWhitespace)
+                var dynamic = false
+                if cursor.current == "*" {
+                    cursor.advance()
+                    dynamic = true
+                }
+                let name = try parsePartialName(&cursor, state: state)
+                if !whiteSpaceBefore.isEmpty { tokens.append(.text(whiteSpaceBefore)) }
+                let standalone = isStandalone(&cursor, state: state)
+                setNewLine = standalone
+                if dynamic {
+                    tokens.append(.dynamicPartial(name: name))
+                } else {
+                    tokens.append(.partial(name: name, indentation: standalone ? whiteSpaceBefore : nil, overrides: nil))
+                }
+                whiteSpaceBefore = ""
+
+            case "<":
+                cursor.advance()
+                cursor.read(while: \.isWhitespace)
+                let sectionName = try parsePartialName(&cursor, state: state)
+                if !whiteSpaceBefore.isEmpty { tokens.append(.text(whiteSpaceBefore)) }
+                if isStandalone(&cursor, state: state) { setNewLine = true }
+                let body = try parse(&cursor, state: state.withInheritancePartial(sectionName))
+                var overrides: [String: [MustacheToken]] = [:]
+                for token in body {
+                    switch token {
+                    case .blockDefinition(let name, let blockBody): overrides[name] = blockBody
+                    case .text: break
+                    default: throw Failure(description: "illegal token inside inherit section")
+                    }
+                }
+                if sectionName.first == "*" {
+                    tokens.append(.dynamicPartial(name: String(sectionName.dropFirst())))
+                } else {
+                    tokens.append(.partial(name: sectionName, indentation: whiteSpaceBefore, overrides: overrides))
+                }
+                whiteSpaceBefore = ""
+
+            case "$":
+                cursor.advance()
+                let (name, transforms) = try parseName(&cursor, state: state)
+                guard transforms.isEmpty else { throw Failure(description: "transform applied to inheritance section") }
+                if state.isPartialDefinitionTopLevel {
+                    if isStandalone(&cursor, state: state) { setNewLine = true }
+                    let body = try parse(&cursor, state: state.withSection(name, newLine: setNewLine))
+                    tokens.append(.blockDefinition(name: name, body: body))
+                } else {
+                    if !whiteSpaceBefore.isEmpty { tokens.append(.text(whiteSpaceBefore)) }
+                    if isStandalone(&cursor, state: state) { setNewLine = true }
+                    let body = try parse(&cursor, state: state.withSection(name, newLine: setNewLine))
+                    tokens.append(.blockExpansion(name: name, defaultBody: body, indentation: whiteSpaceBefore))
+                    whiteSpaceBefore = ""
+                }
+
+            case "=":
+                cursor.advance()
+                state = try setDelimiters(&cursor, state: state)
+                setNewLine = isStandalone(&cursor, state: state)
+
+            case "%":
+                cursor.advance()
+                tokens.append(try readConfigVariable(&cursor, state: state))
+                setNewLine = isStandalone(&cursor, state: state)
+
+            default:
+                if !whiteSpaceBefore.isEmpty {
+                    tokens.append(.text(whiteSpaceBefore))
+                    whiteSpaceBefore = ""
+                }
+                let (name, transforms) = try parseName(&cursor, state: state)
+                tokens.append(.variable(name: name, transforms: transforms, escaped: true))
+            }
+            state.newLine = setNewLine
+        }
+        guard state.sectionName == nil else { throw Failure(description: "expected section end") }
+        return tokens
+    }
+
+    private static func readUntilDelimiterOrNewline(_ cursor: inout CharacterCursor, state: State) throws -> String {
+        guard let first = state.startDelimiter.first else { return "" }
+        var total = ""
+        while !cursor.reachedEnd {
+            total += try cursor.read(until: { $0 == "\n" || $0 == "\r\n" || $0 == first }, throwOnOverflow: false)
+            if cursor.current.isNewline {
+                break
+            } else if cursor.current == first {
+                if try cursor.read(string: state.startDelimiter) { break }
+                total += String(first)
+                cursor.advance()
+            }
+        }
+        return total
+    }
+
+    /// A tag name and its transforms, outermost first: `equalzero(minusone(count))` ->
+    /// ("count", ["equalzero", "minusone"]).
+    private static func parseName(_ cursor: inout CharacterCursor, state: State) throws -> (String, [String]) {
+        cursor.read(while: \.isWhitespace)
+        let text = cursor.read(while: { sectionNameChars.contains($0) })
+        cursor.read(while: \.isWhitespace)
+        guard try cursor.read(string: state.endDelimiter) else { throw Failure(description: "unfinished name") }
+
+        var name = CharacterCursor(text)
+        let first = name.read(while: { nameCharsWithoutBrackets.contains($0) })
+        if name.reachedEnd { return (text, []) }
+        guard name.current == "(" else { throw Failure(description: "unfinished name") }
+        name.advance()
+        var transforms = [first]
+        while true {
+            let part = name.read(while: { nameCharsWithoutBrackets.contains($0) })
+            switch name.current {
+            case ")":
+                name.advance()
+                let closing = name.read(while: { $0 == ")" }).count
+                guard closing + 1 == transforms.count, name.reachedEnd else { throw Failure(description: "unfinished name") }
+                return (part, transforms)
+            case "(":
+                name.advance()
+                transforms.append(part)
+            default:
+                throw Failure(description: "unfinished name")
+            }
+        }
+    }
+
+    private static func parsePartialName(_ cursor: inout CharacterCursor, state: State) throws -> String {
+        cursor.read(while: \.isWhitespace)
+        let text = cursor.read(while: { partialNameChars.contains($0) })
+        cursor.read(while: \.isWhitespace)
+        guard try cursor.read(string: state.endDelimiter) else { throw Failure(description: "unfinished name") }
+        return text
+    }
+
+    private static func setDelimiters(_ cursor: inout CharacterCursor, state: State) throws -> State {
+        let start: String
+        let end: String
+        do {
+            cursor.read(while: \.isWhitespace)
+            start = try cursor.read(until: \.isWhitespace, throwOnOverflow: true)
+            cursor.read(while: \.isWhitespace)
+            end = try cursor.read(until: { $0 == "=" || $0.isWhitespace }, throwOnOverflow: true)
+            cursor.read(while: \.isWhitespace)
+        } catch {
+            throw Failure(description: "invalid set delimiter")
+        }
+        guard try cursor.read("="), try cursor.read(string: state.endDelimiter), !start.isEmpty, !end.isEmpty else {
+            throw Failure(description: "invalid set delimiter")
+        }
+        return state.withDelimiters(start: start, end: end)
+    }
+
+    private static func readConfigVariable(_ cursor: inout CharacterCursor, state: State) throws -> MustacheToken {
+        let variable: String
+        let value: String
+        do {
+            cursor.read(while: \.isWhitespace)
+            variable = cursor.read(while: { nameCharsWithoutBrackets.contains($0) })
+            cursor.read(while: \.isWhitespace)
+            guard try cursor.read(":") else { throw Failure(description: "invalid config variable syntax") }
+            cursor.read(while: \.isWhitespace)
+            value = cursor.read(while: { nameCharsWithoutBrackets.contains($0) })
+            cursor.read(while: \.isWhitespace)
+            guard try cursor.read(string: state.endDelimiter) else { throw Failure(description: "invalid config variable syntax") }
+        } catch {
+            throw Failure(description: "invalid config variable syntax")
+        }
+        guard !variable.isEmpty, !value.isEmpty, variable == "CONTENT_TYPE" else {
+            throw Failure(description: "unrecognised config variable")
+        }
+        return .contentType(value)
+    }
+
+    /// A tag is standalone when only spaces and tabs share its line; the line end is consumed.
+    private static func isStandalone(_ cursor: inout CharacterCursor, state: State) -> Bool {
+        guard state.newLine else { return false }
+        if cursor.reachedEnd { return true }
+        var probe = cursor
+        probe.read(while: isSpaceOrTab)
+        guard probe.current.isNewline else { return false }
+        probe.advance()
+        cursor.position = probe.position
+        return true
+    }
+
+    private static func isSpaceOrTab(_ character: Character) -> Bool { character == " " || character == "\t" }
+
+    private static let nameCharsWithoutBrackets = Set<Character>(
+        "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*")
+    private static let sectionNameChars = Set<Character>(
+        "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
+    private static let partialNameChars = Set<Character>(
+        "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/")
+}

@@ -1,0 +1,37 @@
+import Testing
+
+@testable import TemplateEngine
+
+/// Templates using swift-mustache features the compiled engine does not reproduce, and what
+/// the compiler must report for each so the caller renders with swift-mustache instead.
+let unsupportedTemplates: [(template: String, feature: String)] = [
+    ("Hello {{>*dynamic}}", "the dynamic partial {{>*dynamic}}"),
+    ("{{<*dynamic}}{{$b}}x{{/b}}{{/*dynamic}}", "the dynamic partial {{>*dynamic}}"),
+    ("{{#reversed(list)}}{{.}}{{/reversed(list)}}", "the transform reversed()"),
+    ("{{count(reversed(list))}}", "the transform reversed()"),
+    ("{{% CONTENT_TYPE: TEXT }}\n{{x}}", "the pragma CONTENT_TYPE: TEXT"),
+]
+
+@Test(arguments: unsupportedTemplates.indices)
+func unsupportedFeaturesAreReported(_ index: Int) {
+    let (template, feature) = unsupportedTemplates[index]
+    #expect(throws: TemplateCompileError.unsupported(template: "page", feature: feature)) {
+        try CompiledTemplates(templates: ["page": template, "dynamic": "D{{$b}}{{/b}}"])
+    }
+}
+
+/// One unsupported template anywhere in a set stops the whole set, so a page never mixes engines.
+@Test func oneUnsupportedTemplateStopsTheSet() {
+    #expect(throws: TemplateCompileError.self) {
+        try CompiledTemplates(templates: ["page": "{{x}}", "unused": "{{>*x}}"])
+    }
+    #expect((try? CompiledTemplates(templates: ["page": "{{x}}", "other": "{{#first()}}{{/first()}}"])) != nil)
+}
+
+/// Pragmas naming HTML escaping are accepted, and only those the caller lists.
+@Test func htmlContentTypePragmas() throws {
+    let compiled = try CompiledTemplates(templates: ["a": "{{% CONTENT_TYPE: site-html }}\n{{x}}"], htmlContentTypes: ["site-html"])
+    #expect(compiled.render("a", ["x": "<"]) == "&lt;")
+    #expect(throws: TemplateCompileError.self) { try CompiledTemplates(templates: ["a": "{{% CONTENT_TYPE: site-html }}\n"]) }
+    #expect(compiled.render("missing", [:]) == nil)
+}
