@@ -183,31 +183,28 @@ private struct TreeWriter {
             (existingFolders, existingFiles) = try reconcile(folders: folders, folderSet: folderSet, files: Set(paths))
             trace.phase("reconcile \(existingFolders.count) folders, \(existingFiles.count) files kept")
         }
-        // Each missing folder is made (with mkdir(2) itself: FileManager's per-call overhead
-        // dominates with thousands of folders) by the worker writing the first file under it, so
-        // making folders, which the kernel serialises per parent, overlaps writing files.
-        var owned = [[String]](repeating: [], count: paths.count)
-        var claimed = existingFolders
-        for (index, path) in paths.enumerated() {
-            var slash = path.utf8.startIndex
-            while let next = path.utf8[slash...].firstIndex(of: UInt8(ascii: "/")) {
-                let folder = String(path[..<next])
-                if claimed.insert(folder).inserted { owned[index].append(folder) }
-                slash = path.utf8.index(after: next)
-            }
-        }
-        // Contiguous runs of paths keep each thread in its own folders.
+        // Each worker makes the missing folders its files need (with mkdir(2) itself: FileManager's
+        // per-call overhead dominates with thousands of folders), so making folders, which the
+        // kernel serialises per parent, overlaps writing files. A folder needed by two workers
+        // is made by whichever comes first; the other finds it there. Contiguous runs of paths keep
+        // each thread in its own folders.
         let reusable = existingFiles
         let failures = FailureBox()
         let chunkCount = min(paths.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 16)
         if chunkCount > 0 {
             let chunkSize = (paths.count + chunkCount - 1) / chunkCount
-            let toMake = owned
+            let present = existingFolders
             DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                var made: Set<String> = []
                 for index in min(paths.count, chunk * chunkSize)..<min(paths.count, (chunk + 1) * chunkSize) {
                     let path = paths[index]
                     do {
-                        for folder in toMake[index] { try makeFolder(folder) }
+                        var slash = path.utf8.startIndex
+                        while let next = path.utf8[slash...].firstIndex(of: UInt8(ascii: "/")) {
+                            let folder = String(path[..<next])
+                            if !present.contains(folder), made.insert(folder).inserted { try makeFolder(folder) }
+                            slash = path.utf8.index(after: next)
+                        }
                         try writeFile(root + "/" + path, output.files[path]!, copied: copiedBytes[path], mayExist: reusable.contains(path))
                     } catch let error as SiteBuildError {
                         failures.record(index, error)

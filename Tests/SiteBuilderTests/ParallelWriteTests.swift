@@ -29,3 +29,21 @@ import Testing
         #expect(found == expected.files.mapValues { try! $0.data() }, "round \(round)")
     }
 }
+
+/// Files of one folder spread over every worker: each finds the folder made, whoever made it.
+@Test func oneFolderSharedByAllWorkersIsMadeOnce() throws {
+    let parent = FileManager.default.temporaryDirectory.appendingPathComponent("blogctl-shared-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: parent) }
+    let output = parent.appendingPathComponent("public")
+    for round in 1...5 {
+        var files: [String: OutputContent] = [:]
+        for index in 0..<3000 { files["posts/bundle/deeper/f\(index).svg"] = .bytes(Data("\(round)-\(index)".utf8)) }
+        files["posts/bundle/index.html"] = .bytes(Data("page".utf8))
+        try SiteWriter.write(SiteOutput(files: files), to: output)
+        let listed = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("posts/bundle/deeper").path)
+        #expect(listed.count == 3000)
+        #expect(try Data(contentsOf: output.appendingPathComponent("posts/bundle/deeper/f2999.svg")) == Data("\(round)-2999".utf8))
+        // A fresh folder every other round, the recycled tree otherwise.
+        if round % 2 == 0 { try? FileManager.default.removeItem(atPath: parent.path + "/" + SiteWriter.recycleName(forOutputNamed: "public")) }
+    }
+}
