@@ -23,6 +23,13 @@ public struct FileImporter: Sendable {
         return try BalancedLayout(profile: profile, sink: sink).root(of: leaves)
     }
 
+    /// The UnixFS file holding `data`, read in place (a built page's bytes are not copied first).
+    public func importData(_ data: Data) throws(ImportError) -> ImportedNode {
+        let chunker = FileChunker(profile: profile, sink: sink)
+        let leaves = try chunker.leaves(of: .data(data), chunks: 0..<chunker.chunkCount(length: data.count))
+        return try BalancedLayout(profile: profile, sink: sink).root(of: leaves)
+    }
+
     /// The regular file at `url` (a symlink there is followed), read in chunks, never whole; a big
     /// file is hashed on several cores.
     public func importFile(at url: URL,

@@ -78,6 +78,16 @@ public final class PackedTree {
         }
     }
 
+    /// Directories in the tree, the root included.
+    public var directoryCount: Int { Self.count(root) }
+
+    private static func count(_ folder: Folder) -> Int {
+        folder.children.values.reduce(1) { total, child in
+            if case .folder(let sub) = child { return total + count(sub) }
+            return total
+        }
+    }
+
     /// The root directory, re-packing only directories changed since the last call.
     public func rootNode() throws(ImportError) -> ImportedNode {
         try pack(root, path: "")

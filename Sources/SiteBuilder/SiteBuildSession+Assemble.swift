@@ -129,9 +129,12 @@ extension SiteBuildSession {
             }
         }
         let urls = model.urls
+        let observer = outputObserver
         let rendered = try await Parallel.map(toRender) { job -> Data in
             let html = templates.render(job.template, job.context())
-            return urls.outputRewriter(for: job.path).rewriteHTMLData(html)
+            let page = urls.outputRewriter(for: job.path).rewriteHTMLData(html)
+            observer?(job.outputFile, page)
+            return page
         }
         trace("render")
         var renderedFiles: Set<String> = []

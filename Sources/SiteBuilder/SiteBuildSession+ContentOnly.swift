@@ -24,8 +24,11 @@ extension SiteBuildSession {
         let jobs = PagePlan.jobs(for: model, context: PageContext(model: model, faviconPath: last.favicon),
             siteRevision: siteRevision, only: Set(replacements.keys))
         let urls = model.urls
+        let observer = outputObserver
         let rendered = try await Parallel.map(jobs) { job -> Data in
-            urls.outputRewriter(for: job.path).rewriteHTMLData(templates.render(job.template, job.context()))
+            let page = urls.outputRewriter(for: job.path).rewriteHTMLData(templates.render(job.template, job.context()))
+            observer?(job.outputFile, page)
+            return page
         }
         var files = previousOutput.files
         var changed: [String] = []

@@ -40,12 +40,18 @@ public actor SiteBuildSession {
     let documentCache: DocumentCache?
     /// The cache key of each document in `documents`.
     var documentKeys: [String: DocumentCache.Key] = [:]
+    /// Sees each page as soon as a render worker has produced it (pages only; see `SiteBuilder.build`).
+    public let outputObserver: OutputObserver?
 
-    /// A session for the site folder `siteDirectory`; `themeFiles` defaults to the built-in theme.
-    public init(siteDirectory: URL, options: BuildOptions = BuildOptions(), themeFiles: [String: Data] = BuiltinTheme.files) {
+    /// A session for the site folder `siteDirectory`; `themeFiles` defaults to the built-in theme;
+    /// `outputObserver` sees every page this session renders, from the render workers.
+    public init(siteDirectory: URL, options: BuildOptions = BuildOptions(), themeFiles: [String: Data] = BuiltinTheme.files,
+        outputObserver: OutputObserver? = nil)
+    {
         self.siteDirectory = siteDirectory.standardizedFileURL
         self.options = options
         self.themeFiles = themeFiles
+        self.outputObserver = outputObserver
         documentCache = options.cacheDirectory.map(DocumentCache.init(directory:))
         var root = siteDirectory.relativePath
         while root.count > 1, root.hasSuffix("/") { root.removeLast() }

@@ -27,31 +27,36 @@ public enum SiteBuilder {
     }
 
     /// Builds like `build(siteDirectory:outputDirectory:options:)` and, while the output is being
-    /// written, runs `work` on the same files in memory (every copied file read into `.bytes`
-    /// once, for both). The write's error wins over `work`'s; `work` is cancelled when the write fails.
+    /// written, runs `work` on the same output in memory. `observer` sees each file the build holds
+    /// in memory exactly once and before `work` starts: pages as the render workers produce them,
+    /// the other generated files (feeds, sitemap, theme files, stylesheets) on all cores while the
+    /// writing starts. Copied files (static files, bundle assets) are never read whole: they stay
+    /// `.copy(of:)` for `work` too, which streams them from their source, so memory stays bounded
+    /// however big they are. The write's error wins over `work`'s; `work` is cancelled when the write fails.
     public static func build<Value: Sendable>(siteDirectory: URL, outputDirectory: URL? = nil, options: BuildOptions = BuildOptions(),
-        whileWriting work: @escaping @Sendable (SiteOutput) async throws -> Value) async throws -> (report: BuildReport, value: Value)
+        observer: OutputObserver? = nil, whileWriting work: @escaping @Sendable (SiteOutput) async throws -> Value)
+        async throws -> (report: BuildReport, value: Value)
     {
-        let session = SiteBuildSession(siteDirectory: siteDirectory, options: options)
+        let observed = observer.map(ObservedPaths.init)
+        var pageObserver: OutputObserver?
+        if let observed { pageObserver = { path, bytes in observed.observe(path, bytes) } }
+        let session = SiteBuildSession(siteDirectory: siteDirectory, options: options, outputObserver: pageObserver)
         let result = try await session.build()
         let output = outputDirectory ?? siteDirectory.appendingPathComponent("public")
         let site = result.output
-        let copied = try await site.readCopies()
-        var inMemory = site
-        for (path, data) in copied { inMemory.files[path] = .bytes(data) }
-        let loaded = inMemory
 
         let (writeError, workResult) = await withTaskGroup(of: WriteOutcome<Value>.self) { group in
             group.addTask {
                 do {
-                    try SiteWriter.write(site, to: output, siteDirectory: siteDirectory, copiedBytes: copied)
+                    try SiteWriter.write(site, to: output, siteDirectory: siteDirectory)
                     return .written(nil)
                 } catch {
                     return .written(error)
                 }
             }
             group.addTask {
-                do { return .worked(.success(try await work(loaded))) } catch { return .worked(.failure(error)) }
+                await observed?.observeRest(of: site)
+                do { return .worked(.success(try await work(site))) } catch { return .worked(.failure(error)) }
             }
             var writeError: (any Error)?
             var workResult: Result<Value, any Error>?

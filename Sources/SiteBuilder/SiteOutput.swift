@@ -67,22 +67,3 @@ public struct BuildWarning: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "\(path): \(message)" }
 }
-
-extension SiteOutput {
-    /// The bytes of every copied file, by output path, read on all cores (the first failure in
-    /// path order is reported).
-    func readCopies() async throws -> [String: Data] {
-        let copies = paths.compactMap { path -> (String, String)? in
-            if case .copy(let source) = files[path] { return (path, source) }
-            return nil
-        }
-        let contents = try await Parallel.map(copies) { path, source throws -> Data in
-            do {
-                return try Data(contentsOf: URL(fileURLWithPath: source))
-            } catch {
-                throw SiteBuildError.io(path: source, "cannot read: \(fileErrorReason(error, path: source))")
-            }
-        }
-        return Dictionary(uniqueKeysWithValues: zip(copies.map(\.0), contents))
-    }
-}

@@ -20,9 +20,9 @@ public enum SiteWriter {
     /// Name of the folder beside the output that holds the previous output for reuse.
     public static func recycleName(forOutputNamed name: String) -> String { ".\(name)-recycle" }
 
-    /// Writes `output` into `directory`. `copiedBytes` holds the bytes of `.copy(of:)` files
-    /// already read (by output path): they are written from memory, with the source's permissions.
-    public static func write(_ output: SiteOutput, to directory: URL, siteDirectory: URL? = nil, copiedBytes: [String: Data] = [:]) throws {
+    /// Writes `output` into `directory`; `.copy(of:)` files are streamed from their source with its
+    /// permissions, never read whole.
+    public static func write(_ output: SiteOutput, to directory: URL, siteDirectory: URL? = nil) throws {
         let target = directory.standardizedFileURL
         let parent = target.deletingLastPathComponent()
         let name = target.lastPathComponent
@@ -52,12 +52,12 @@ public enum SiteWriter {
             if mkdir(temporary, 0o755) != 0 {
                 throw SiteBuildError.io(path: temporary, "cannot create folder: \(lastError())")
             }
-            try TreeWriter(output: output, copiedBytes: copiedBytes, root: temporary, reusing: false, trace: trace).write()
+            try TreeWriter(output: output, root: temporary, reusing: false, trace: trace).write()
         }
         do {
             if reusing {
                 do {
-                    try TreeWriter(output: output, copiedBytes: copiedBytes, root: temporary, reusing: true, trace: trace).write()
+                    try TreeWriter(output: output, root: temporary, reusing: true, trace: trace).write()
                 } catch {
                     // Something in the old tree got in the way (a read-only file or folder): it must
                     // never make a build fail that a fresh folder would pass, so start over without it.
@@ -155,7 +155,6 @@ private func lastError() -> String { String(cString: strerror(errno)) }
 /// Fills one folder with a site output, reusing what a previous output left in it.
 private struct TreeWriter {
     let output: SiteOutput
-    let copiedBytes: [String: Data]
     let root: String
     let reusing: Bool
     let trace: PhaseTrace
@@ -205,7 +204,7 @@ private struct TreeWriter {
                             if !present.contains(folder), made.insert(folder).inserted { try makeFolder(folder) }
                             slash = path.utf8.index(after: next)
                         }
-                        try writeFile(root + "/" + path, output.files[path]!, copied: copiedBytes[path], mayExist: reusable.contains(path))
+                        try writeFile(root + "/" + path, output.files[path]!, mayExist: reusable.contains(path))
                     } catch let error as SiteBuildError {
                         failures.record(index, error)
                     } catch {
@@ -312,7 +311,7 @@ private struct TreeWriter {
 /// as a whole, and Foundation's Data.write syncs each file, which costs seconds on 10,000 pages).
 /// A file that may exist is overwritten in place unless it has other hard links, which must not
 /// see the change.
-private func writeFile(_ path: String, _ content: OutputContent, copied: Data?, mayExist: Bool) throws {
+private func writeFile(_ path: String, _ content: OutputContent, mayExist: Bool) throws {
     var descriptor = open(path, (mayExist ? O_RDWR : O_WRONLY) | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw SiteBuildError.io(path: path, "cannot write: \(lastError())") }
     var existingSize = 0
@@ -328,26 +327,16 @@ private func writeFile(_ path: String, _ content: OutputContent, copied: Data?, 
         }
     }
     defer { close(descriptor) }
-    var written = 0
-    var bytes: Data?
+    let written: Int
     switch content {
-    case .bytes(let data): bytes = data
-    case .copy(let source):
-        if let copied {
-            var info = stat()
-            guard stat(source, &info) == 0 else { throw SiteBuildError.io(path: source, "cannot read: \(lastError())") }
-            fchmod(descriptor, info.st_mode & 0o777)
-            bytes = copied
-        }
-    }
-    if let data = bytes {
+    case .bytes(let data):
         written = data.count
         // Most pages of a rebuild are what the reused file already holds: reading it back from the
         // page cache costs less than dirtying and writing back every page of the site.
         if existingSize == data.count, data.withUnsafeBytes({ holds(descriptor, $0) }) { return }
         try data.withUnsafeBytes { try writeAll(descriptor, $0, path: path) }
-    } else if case .copy(let source) = content {
-        written = try copy(from: source, to: descriptor, path: path)
+    case .copy(let source):
+        written = try copy(from: source, to: descriptor, existingSize: existingSize, path: path)
     }
     if existingSize > written, ftruncate(descriptor, off_t(written)) != 0 {
         throw SiteBuildError.io(path: path, "cannot write: \(lastError())")
@@ -381,15 +370,26 @@ private func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer, pat
     }
 }
 
-/// Copies the file at `source` into `descriptor` with its permission bits; returns the byte count.
-private func copy(from source: String, to descriptor: Int32, path: String) throws -> Int {
+/// Copies the file at `source` into `descriptor` with its permission bits, a buffer at a time
+/// (memory stays bounded for files of any size); returns the byte count. A reused file of the
+/// same size is compared first and written only from the first buffer that differs, so
+/// unchanged media are not dirtied again on every build.
+private func copy(from source: String, to descriptor: Int32, existingSize: Int, path: String) throws -> Int {
     let input = open(source, O_RDONLY | O_CLOEXEC)
     guard input >= 0 else { throw SiteBuildError.io(path: source, "cannot read: \(lastError())") }
     defer { close(input) }
     var info = stat()
-    if fstat(input, &info) == 0 { fchmod(descriptor, info.st_mode & 0o777) }
-    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 18, alignment: 16)
+    guard fstat(input, &info) == 0 else { throw SiteBuildError.io(path: source, "cannot read: \(lastError())") }
+    fchmod(descriptor, info.st_mode & 0o777)
+    #if canImport(Glibc)
+    _ = posix_fadvise(input, 0, 0, POSIX_FADV_SEQUENTIAL)
+    #endif
+    let bufferSize = 1 << 18
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 16)
     defer { buffer.deallocate() }
+    var comparing = existingSize > 0 && existingSize == Int(info.st_size)
+    let existing = comparing ? UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 16) : nil
+    defer { existing?.deallocate() }
     var total = 0
     while true {
         let count = read(input, buffer.baseAddress, buffer.count)
@@ -398,9 +398,31 @@ private func copy(from source: String, to descriptor: Int32, path: String) throw
             throw SiteBuildError.io(path: source, "cannot read: \(lastError())")
         }
         if count == 0 { return total }
+        if comparing {
+            if let existing, readFully(descriptor, UnsafeMutableRawBufferPointer(rebasing: existing[..<count]), at: total),
+                memcmp(existing.baseAddress!, buffer.baseAddress!, count) == 0
+            {
+                total += count
+                continue
+            }
+            comparing = false
+            guard lseek(descriptor, off_t(total), SEEK_SET) >= 0 else { throw SiteBuildError.io(path: path, "cannot write: \(lastError())") }
+        }
         try writeAll(descriptor, UnsafeRawBufferPointer(rebasing: buffer[..<count]), path: path)
         total += count
     }
+}
+
+/// Fills `buffer` from `descriptor` at `offset`; false when the file ends first or cannot be read.
+private func readFully(_ descriptor: Int32, _ buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool {
+    var done = 0
+    while done < buffer.count {
+        let count = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+        if count < 0, errno == EINTR { continue }
+        guard count > 0 else { return false }
+        done += count
+    }
+    return true
 }
 
 /// The first failure (by index) among parallel writes.

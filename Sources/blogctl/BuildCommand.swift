@@ -32,12 +32,16 @@ struct BuildCommand: AsyncParsableCommand {
             cacheDirectory: noCache ? nil : SiteBuilder.cacheDirectory(for: site))
         let root = try await reportingErrors {
             // The CID is what a gateway will serve; only CIDs are needed here, so blocks are not kept.
-            // Packed from memory while the files are written: nothing is read back from disk.
+            // Each generated file is packed by the worker that made it, as soon as it exists; what
+            // is left for the end, while the files are written, is the copied files (streamed from
+            // their sources) and the directories. Nothing is read back from the output.
+            let packer = LiveSitePacker(profile: .default)
             let (report, packed) = try await SiteBuilder.build(
-                siteDirectory: site, outputDirectory: output.map { URL(fileURLWithPath: $0) }, options: options
+                siteDirectory: site, outputDirectory: output.map { URL(fileURLWithPath: $0) }, options: options,
+                observer: { path, bytes in packer.observe(path, bytes) }
             ) { built in
                 let started = ContinuousClock.now
-                let summary = try await Importer(profile: .default, store: DiscardingBlockStore()).importTree(built.packingTree())
+                let summary = try await packer.pack(built)
                 return (summary, ContinuousClock.now - started)
             }
             for warning in report.warnings { printError("blogctl: warning: \(warning)") }
@@ -46,11 +50,14 @@ struct BuildCommand: AsyncParsableCommand {
             let parsed = noCache || stats.documentsParsed >= sources ? "" : " (\(stats.documentsParsed) parsed, the rest from the cache)"
             printError("built \(stats.posts) posts, \(stats.pages) pages\(parsed): \(stats.htmlPages) HTML pages, \(stats.files) files "
                 + "in \(milliseconds(stats.duration)) ms -> \(report.outputDirectory.relativePath)")
-            printError("packed \(packed.0.files) files, \(packed.0.directories) directories (\(packed.0.profile.name)) "
-                + "in \(milliseconds(packed.1)) ms")
-            return packed.0.root
+            printError("packed \(packed.0.files) files, \(packed.0.directories) directories (\(packer.profile.name)) "
+                + "in \(milliseconds(packed.1)) ms after the build (\(packed.0.files - packed.0.streamed) while rendering)")
+            return packed.0.root.cid
         }
         print(root.string)
+        if ProcessInfo.processInfo.environment["BLOGCTL_TRACE"] != nil, let peak = PeakMemory.residentBytes() {
+            printError("  peak resident memory: \(peak >> 20) MiB")
+        }
     }
 
     private func milliseconds(_ duration: Duration) -> String {
