@@ -55,7 +55,9 @@ public enum SiteBuilder {
                 }
             }
             group.addTask {
+                let trace = PhaseTrace("while writing: ")
                 await observed?.observeRest(of: site)
+                trace.phase("observe the files made after rendering")
                 do { return .worked(.success(try await work(site))) } catch { return .worked(.failure(error)) }
             }
             var writeError: (any Error)?

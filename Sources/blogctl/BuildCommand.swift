@@ -51,7 +51,8 @@ struct BuildCommand: AsyncParsableCommand {
             printError("built \(stats.posts) posts, \(stats.pages) pages\(parsed): \(stats.htmlPages) HTML pages, \(stats.files) files "
                 + "in \(milliseconds(stats.duration)) ms -> \(report.outputDirectory.relativePath)")
             printError("packed \(packed.0.files) files, \(packed.0.directories) directories (\(packer.profile.name)) "
-                + "in \(milliseconds(packed.1)) ms after the build (\(packed.0.files - packed.0.streamed) while rendering)")
+                + "in \(milliseconds(packed.1)) ms after the build (\(packed.0.files - packed.0.streamed) as they were made, "
+                + "\(packed.0.streamed) streamed from their sources)")
             return packed.0.root.cid
         }
         print(root.string)

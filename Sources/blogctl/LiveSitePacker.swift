@@ -18,6 +18,7 @@ final class LiveSitePacker: Sendable {
         var streamed: Int
     }
 
+    static let tracing = ProcessInfo.processInfo.environment["BLOGCTL_TRACE"] != nil
     let profile: ImportProfile
     private let importer: FileImporter
     private let state = Mutex<(nodes: [String: ImportedNode], failure: ImportError?)>(([:], nil))
@@ -41,15 +42,25 @@ final class LiveSitePacker: Sendable {
     /// The root of `output`: the nodes observed for its files, every other file packed now (a copy
     /// streamed from its source, several at once), then the directories.
     func pack(_ output: SiteOutput) async throws(ImportError) -> Summary {
+        var clock = ContinuousClock.now
+        func trace(_ phase: String) {
+            guard LiveSitePacker.tracing else { return }
+            printError("  pack: \(phase): \(ContinuousClock.now - clock)")
+            clock = ContinuousClock.now
+        }
         let (observed, failure) = state.withLock { ($0.nodes, $0.failure) }
         if let failure { throw failure }
         let rest = output.paths.filter { observed[$0] == nil }
         let packed = try await packFiles(rest.map { ($0, output.files[$0]!) })
+        trace("\(rest.count) files left")
         let tree = PackedTree(profile: profile, store: DiscardingBlockStore())
         for (path, _) in output.files {
             try tree.setLeaf(path, observed[path] ?? packed[path]!)
         }
-        return Summary(root: try tree.rootNode(), files: output.files.count, directories: tree.directoryCount, streamed: rest.count)
+        trace("tree")
+        let root = try tree.rootNode()
+        trace("directories")
+        return Summary(root: root, files: output.files.count, directories: tree.directoryCount, streamed: rest.count)
     }
 
     /// Nodes of `files`, at most one per core at a time (a big file is also hashed on several cores).

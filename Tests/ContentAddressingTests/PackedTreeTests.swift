@@ -80,4 +80,26 @@ import Testing
         #expect(throws: ImportError.invalidTreePath("a/b.html/c", reason: "'a/b.html' is not a directory")) { try packed.setFile("a/b.html/c", [1]) }
         #expect(throws: ImportError.invalidTreePath("a", reason: "'a' is a directory")) { try packed.setFile("a", [1]) }
     }
+
+    /// Files packed one by one (as a site build does in its render workers), then placed with
+    /// `setLeaf`: the same root and directory count as importing the whole tree at once.
+    @Test(arguments: ImportProfile.all)
+    func leavesPackedApartGiveTheSameRootAsAFreshImport(_ profile: ImportProfile) async throws {
+        var tree = InMemoryTree()
+        var random = Xorshift(state: 499)
+        for i in 0..<400 {
+            let path = ["index.html", "posts/p\(i)/index.html", "tags/t\(i % 9)/page/\(i % 4)/index.html", "img/\(i % 13).bin",
+                        ".well-known/x\(i % 3)", "a/b/c/d/\(i % 5).txt"][random.next(6)]
+            tree.set(path, .data(Data([UInt8](repeating: UInt8(i % 251), count: random.next(2 * profile.chunkSize / 1000) * 1000))))
+        }
+        let files = FileImporter(profile: profile, store: DiscardingBlockStore())
+        let packed = PackedTree(profile: profile, store: DiscardingBlockStore())
+        for (path, entry) in tree.entries {
+            guard case .data(let data) = entry else { continue }
+            try packed.setLeaf(path, try files.importData(data))
+        }
+        let fresh = try await Importer.importTree(tree, profile: profile, into: DiscardingBlockStore())
+        #expect(try packed.rootNode() == fresh.rootNode)
+        #expect(packed.directoryCount == fresh.directories)
+    }
 }

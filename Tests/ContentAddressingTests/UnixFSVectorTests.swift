@@ -28,9 +28,12 @@ import Testing
     @Test(arguments: VectorCase.all.filter { $0.file != nil && $0.file!.size ?? 0 < 4_000_000 })
     func bytesImportMatchesKubo(_ vector: VectorCase) throws {
         for profile in ImportProfile.all {
-            let node = try FileImporter(profile: profile, store: DiscardingBlockStore()).importBytes(vector.file!.content)
+            let importer = FileImporter(profile: profile, store: DiscardingBlockStore())
+            let node = try importer.importBytes(vector.file!.content)
             #expect(node.cid.string == vector.expectedCID(profile), "\(vector.name) under \(profile)")
             #expect(node.size == UInt64(vector.file!.content.count))
+            // Bytes shared with a Data (a built page) pack the same.
+            #expect(try importer.importData(Data(vector.file!.content)) == node)
         }
     }
 }
