@@ -88,3 +88,38 @@ private func tree(_ root: URL) throws -> [String: String] {
     #expect(try tree(recycle) == ["site.yml": "title: Mine\n"])
     #expect(try tree(output)["x"] == "x is a file now")
 }
+
+/// A copied file streamed over a reused tree: left alone when the reused file already holds its
+/// bytes (not dirtied again), rewritten from the first difference otherwise.
+@Test func streamedCopiesOverAReusedTreeAreWrittenOnlyWhenTheyDiffer() throws {
+    let fileManager = FileManager.default
+    let parent = fileManager.temporaryDirectory.appendingPathComponent("blogctl-recycle-copy-\(UUID().uuidString)")
+    defer { try? fileManager.removeItem(at: parent) }
+    try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+    let same = parent.appendingPathComponent("same.bin"), edited = parent.appendingPathComponent("edited.bin")
+    let bytes = Data((0..<(700 << 10)).map { UInt8(truncatingIfNeeded: $0 &* 7) })
+    try bytes.write(to: same)
+    try bytes.write(to: edited)
+    let output = parent.appendingPathComponent("public")
+    let site = SiteOutput(files: ["media/same.bin": .copy(of: same.path), "media/edited.bin": .copy(of: edited.path)])
+    try SiteWriter.write(site, to: output)
+    try SiteWriter.write(site, to: output)
+    // The next write reuses this tree: date its files back to tell a rewrite from no write.
+    let recycle = parent.appendingPathComponent(SiteWriter.recycleName(forOutputNamed: "public"))
+    let old = Date(timeIntervalSince1970: 1_000_000_000)
+    for name in ["same.bin", "edited.bin"] {
+        try fileManager.setAttributes([.modificationDate: old], ofItemAtPath: recycle.appendingPathComponent("media/" + name).path)
+    }
+    var changed = bytes
+    changed[changed.count - 10] ^= 0xFF
+    try changed.write(to: edited)
+
+    try SiteWriter.write(site, to: output)
+    func modified(_ name: String) throws -> Date? {
+        try fileManager.attributesOfItem(atPath: output.appendingPathComponent("media/" + name).path)[.modificationDate] as? Date
+    }
+    #expect(try Data(contentsOf: output.appendingPathComponent("media/same.bin")) == bytes)
+    #expect(try Data(contentsOf: output.appendingPathComponent("media/edited.bin")) == changed)
+    #expect(try modified("same.bin") == old)
+    #expect(try modified("edited.bin") != old)
+}
