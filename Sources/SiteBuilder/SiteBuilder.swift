@@ -74,7 +74,9 @@ public enum SiteBuilder {
             return (writeError, workResult!)
         }
         if let writeError { throw writeError }
+        let trace = PhaseTrace()
         await session.saveDocumentCache()
+        trace.phase("save the document cache")
         return (BuildReport(outputDirectory: output, stats: result.stats, warnings: result.warnings), try workResult.get())
     }
 }
