@@ -29,13 +29,19 @@ public actor SiteBuildSession {
     static let tracing = ProcessInfo.processInfo.environment["BLOGCTL_TRACE"] != nil
     var feeds: (key: [Int], rss: Data, atom: Data, json: Data)?
     var lastBuild: LastBuild?
-    /// Archive entries by source path, valid for `archiveRevision` (a site revision).
-    var archiveEntries: [String: ArchiveEntry] = [:]
+    /// Archive entries in the last build's post order, valid for `archiveRevision` (a site revision).
+    var archiveEntries: [ArchiveEntry] = []
     var archiveRevision = -1
     /// Documents parsed since the last finished build (for its stats).
     var parsedCount = 0
     var previousPageFiles: [String] = []
     var previousOtherFiles: [String] = []
+    /// The pages of the last finished build, offered to the next plan (`EarlierPageJobs`).
+    var earlierJobs: [PageJob] = []
+    /// The last finished build's output paths other than pages', in claiming order.
+    var earlierOtherClaims: [OutputClaim] = []
+    /// The last sitemap.xml and the page lines it was made of.
+    var sitemap: (entries: [String?], data: Data)?
     /// Parsed documents from earlier builds on disk (`BuildOptions.cacheDirectory`).
     let documentCache: DocumentCache?
     /// The cache key of each document in `documents`.
