@@ -12,11 +12,23 @@ extension SiteBuildSession {
             }
             phase = ContinuousClock.now
         }
-        let order = documentOrder ?? inventory.documents.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        documentOrder = order
-        let all = order.compactMap { documents[$0]?.document }
+        // The model of the last build, edited, when no document came or went and no edit
+        // regroups it (SiteModel.applying); else made afresh.
+        let edits = Array(pendingEdits.values)
+        pendingEdits = [:]
+        var edited: SiteModel?
+        if documentOrder != nil, documentList != nil, let last = lastBuild {
+            edited = last.model.applying(edits, options: options)
+        }
+        if documentOrder == nil || documentList == nil {
+            let order = documentOrder ?? inventory.documents.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            documentOrder = order
+            let list = order.compactMap { documents[$0]?.document }
+            documentList = list
+            documentIndex = Dictionary(uniqueKeysWithValues: list.enumerated().map { ($1.sourcePath, $0) })
+        }
         trace("documents")
-        let model = try SiteModel(config: config, documents: all, options: options)
+        let model = try edited ?? SiteModel(config: config, documents: documentList!, options: options)
         trace("model")
         for document in model.posts + model.pages {
             if let name = document.frontMatter.template, !templates.has(name) {
@@ -94,20 +106,34 @@ extension SiteBuildSession {
             if output == robotsFile && siteRobots { continue }
             otherClaims.append(OutputClaim(file: output, owner: staticOwners[output]!))
         }
-        // The same claims as the last finished build's cannot conflict: skip the check.
-        let samePages = jobs.count == earlierJobs.count && zip(jobs, earlierJobs).allSatisfy { job, earlier in
-            job === earlier || (job.outputFile == earlier.outputFile && job.claimedBy == earlier.claimedBy)
+        // The same claims as the last finished build's cannot conflict: skip the check. Pages kept
+        // from that build claim what they claimed; the others must claim what the dropped ones did.
+        var earlierPages: Set<ObjectIdentifier> = []
+        earlierPages.reserveCapacity(earlierJobs.count)
+        for job in earlierJobs { earlierPages.insert(ObjectIdentifier(job)) }
+        var samePages = jobs.count == earlierJobs.count && otherClaims == earlierOtherClaims
+        if samePages {
+            var added: [String: String] = [:]
+            var kept: Set<ObjectIdentifier> = []
+            kept.reserveCapacity(jobs.count)
+            for job in jobs {
+                if earlierPages.contains(ObjectIdentifier(job)) {
+                    kept.insert(ObjectIdentifier(job))
+                } else if added.updateValue(job.claimedBy, forKey: job.outputFile) != nil {
+                    samePages = false
+                }
+            }
+            var dropped: [String: String] = [:]
+            for job in earlierJobs where !kept.contains(ObjectIdentifier(job)) { dropped[job.outputFile] = job.claimedBy }
+            samePages = samePages && added == dropped
         }
-        if !samePages || otherClaims != earlierOtherClaims {
+        if !samePages {
             try OutputClaim.check(jobs.lazy.map { OutputClaim(file: $0.outputFile, owner: $0.claimedBy) } + otherClaims)
         }
 
         trace("claims")
         // Render the pages whose inputs changed, on all cores. A job kept from the last build has
         // its bytes in that build's output already.
-        var earlierPages: Set<ObjectIdentifier> = []
-        earlierPages.reserveCapacity(earlierJobs.count)
-        for job in earlierJobs { earlierPages.insert(ObjectIdentifier(job)) }
         var toRender: [PageJob] = []
         var fromCache: [(PageJob, Data)] = []
         for job in jobs where !earlierPages.contains(ObjectIdentifier(job)) {

@@ -17,6 +17,11 @@ public actor SiteBuildSession {
     var documents: [String: (source: Data, document: Document)] = [:]
     /// Document paths sorted by bytes; nil after a document was added or removed.
     var documentOrder: [String]?
+    /// The documents in `documentOrder` and each one's place there; nil when that list must be made again.
+    var documentList: [Document]?
+    var documentIndex: [String: Int] = [:]
+    /// Documents replaced by a new version since the last site model was made, by source path.
+    var pendingEdits: [String: (earlier: Document, new: Document)] = [:]
     var templates: TemplateSet?
     var templateSources: [String: Data] = [:]
     var templatesRevision = 0
@@ -137,7 +142,13 @@ public actor SiteBuildSession {
             switch SourceRole.classify(path) {
             case .config: configChanged = true
             case .template: templatesChanged = true
-            case .document: if exists { changedDocuments.append(path) } else { documents[path] = nil }
+            case .document:
+                if exists {
+                    changedDocuments.append(path)
+                } else {
+                    documents[path] = nil
+                    documentList = nil
+                }
             default: break
             }
         }
@@ -175,6 +186,7 @@ public actor SiteBuildSession {
         configText = text
         // Markdown options and the time zone shape every document.
         documents = [:]
+        documentList = nil
     }
 
     func loadTemplates(force: Bool) throws {
@@ -242,6 +254,12 @@ public actor SiteBuildSession {
             return (document, key, true)
         }
         for (item, result) in zip(work, results) {
+            if let earlier = documents[item.path]?.document, let index = documentIndex[item.path], documentList?[index] === earlier {
+                documentList![index] = result.document
+                pendingEdits[item.path] = (pendingEdits[item.path]?.earlier ?? earlier, result.document)
+            } else {
+                documentList = nil
+            }
             documents[item.path] = (item.data, result.document)
             documentKeys[item.path] = result.key
             if result.parsed { parsedCount += 1 }

@@ -79,6 +79,14 @@ private func expectEachRebuildMatchesFreshBuild(_ site: FixtureSite, _ edits: [E
         Edit(name: "tie on date, order by path", changed: ["content/posts/p9.md"]) {
             try $0.write("content/posts/p9.md", post("Post 9", date: "2026-01-12", tags: ["t0"], body: "Body 9."))
         },
+        Edit(name: "two posts swap places", changed: ["content/posts/p10.md", "content/posts/p11.md"]) {
+            try $0.write("content/posts/p10.md", post("Post 10", date: "2026-01-21T18:00:00", tags: ["t1"], body: "Body 10."))
+            try $0.write("content/posts/p11.md", post("Post 11", date: "2026-01-20T06:00:00", tags: ["t2"], body: "Body 11."))
+        },
+        Edit(name: "re-dated and retitled, a neighbour's text edited", changed: ["content/posts/p0.md", "content/posts/p1.md"]) {
+            try $0.write("content/posts/p0.md", post("Post zero", date: "2026-01-17T01:00:00", tags: ["t0"], body: "Body 0."))
+            try $0.write("content/posts/p1.md", post("Post 1", date: "2026-01-11", tags: ["t1"], body: "Body 1, edited."))
+        },
         Edit(name: "updated date only", changed: ["content/posts/p4.md"]) {
             try $0.write("content/posts/p4.md", post("Post 4", date: "2026-01-14", tags: ["t1"], extra: "updated: 2026-02-02\n", body: "Body 4."))
         },
