@@ -71,13 +71,13 @@ enum PagePlan {
             pathOf: @escaping @Sendable (Int) -> String, tag: TagGroup?)
         {
             let total = max(1, (members.count + perPage - 1) / perPage)
+            let claimedBy = "generated \(kind.rawValue) page"
             for number in 1...total {
                 let slice = members[min((number - 1) * perPage, members.count)..<min(number * perPage, members.count)]
                 if let only, !slice.contains(where: { only.contains(model.posts[$0].sourcePath) }) { continue }
                 let path = pathOf(number)
                 // Tag display names are site-wide inputs (SiteWideInputs.tags), so they are not repeated here.
                 let text = [tag?.name ?? "", tag?.slug ?? "", String(number), String(total), String(members.count)]
-                let claimedBy = "generated \(kind.rawValue) page"
                 let pageKey = key(template, text, slice.map { model.posts[$0].revision })
                 add(path, template, claimedBy, pageKey) {
                 let posts = slice.map { model.posts[$0] }

@@ -189,7 +189,8 @@ extension SiteBuildSession {
             changed.append(path)
         }
         var removed: [String] = []
-        if pageFiles != previousPageFiles || Set(previousOtherFiles) != Set(otherFiles.keys) {
+        // The same claims (`samePages`) mean the same page files, perhaps in another order.
+        if !(samePages || pageFiles == previousPageFiles) || Set(previousOtherFiles) != Set(otherFiles.keys) {
             let kept = Set(pageFiles).union(otherFiles.keys)
             removed = previousOutput.files.keys.filter { !kept.contains($0) }
             for file in removed {

@@ -7,7 +7,8 @@ extension SiteModel {
     func applying(_ edits: [(earlier: Document, new: Document)], options: BuildOptions) -> SiteModel? {
         var moved: Set<ObjectIdentifier> = []
         var arrivals: [Document] = []
-        var replacements: [String: Document] = [:]
+        // By the earlier version's identity: hashing a pointer, not 10,000 source paths.
+        var replacements: [ObjectIdentifier: Document] = [:]
         for (earlier, new) in edits {
             let visible = Self.isVisible(new, options: options)
             guard earlier.kind == new.kind, Self.isVisible(earlier, options: options) == visible, earlier.tags.count == new.tags.count,
@@ -16,15 +17,28 @@ extension SiteModel {
             guard visible else { continue }
             if new.kind == .page {
                 guard earlier.frontMatter.weight == new.frontMatter.weight, earlier.title == new.title else { return nil }
-                replacements[new.sourcePath] = new
+                replacements[ObjectIdentifier(earlier)] = new
             } else if earlier.sortSeconds == new.sortSeconds {
-                replacements[new.sourcePath] = new
+                replacements[ObjectIdentifier(earlier)] = new
             } else {
                 moved.insert(ObjectIdentifier(earlier))
                 arrivals.append(new)
             }
         }
-        let copy = replacing(replacements)
+        var found = 0
+        let copy = reordered(
+            posts: posts.map { post in
+                guard let new = replacements[ObjectIdentifier(post)] else { return post }
+                found += 1
+                return new
+            },
+            pages: pages.map { page in
+                guard let new = replacements[ObjectIdentifier(page)] else { return page }
+                found += 1
+                return new
+            }, tags: tags)
+        // An earlier version that is not in this model: the edits are not relative to it.
+        guard found == replacements.count else { return nil }
         guard !arrivals.isEmpty else { return copy }
         // The posts that stay keep their relative order; `stayed[i]` is the earlier index of the i-th of them.
         var reordered: [Document] = []

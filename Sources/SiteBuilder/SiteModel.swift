@@ -103,9 +103,10 @@ struct SiteModel: Sendable {
     }
 
     /// This model with its posts in a new order and the tags' post indexes to match (`applying`).
-    func reordered(posts: [Document], tags: [TagGroup]) -> SiteModel {
+    func reordered(posts: [Document], pages: [Document]? = nil, tags: [TagGroup]) -> SiteModel {
         var copy = self
         copy.posts = posts
+        if let pages { copy.pages = pages }
         copy.tags = tags
         copy.year = posts.first?.date?.year
         return copy
