@@ -71,6 +71,11 @@ extension SiteBuildSession {
                 archive.append(archiveEntries[index])
                 continue
             }
+            // A new version in the same place (a retitle): no need to look further.
+            if index < archiveEntries.count, archiveEntries[index].document.sourcePath == post.sourcePath {
+                archive.append(ArchiveEntry(post, builder: builder, tagNames: tagNames))
+                continue
+            }
             if earlierEntries == nil {
                 earlierEntries = Dictionary(archiveEntries.map { ($0.document.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
             }

@@ -69,12 +69,12 @@ let environment = ProcessInfo.processInfo.environment
     print("\(padded)\(milliseconds(time)) + re-pack \(milliseconds(pack)) = \(milliseconds(time + pack))  parsed \(rebuilt.stats.documentsParsed), rendered \(rebuilt.stats.pagesRendered) pages, \(rebuilt.changedPaths.count) files changed, \(rebuilt.removedPaths.count) removed")
 }
 let originalText = String(decoding: original, as: UTF8.self)
-for round in 1...(Int(environment["SITE_BENCH_ROUNDS"] ?? "") ?? 5) {
+for round in stride(from: 1, through: Int(environment["SITE_BENCH_ROUNDS"] ?? "") ?? 5, by: 1) {
     try (original + Data("\nEdited line \(round).\n".utf8)).write(to: file)
     try await timedRebuild("one-post rebuild #\(round):", [target])
 }
 // Structural edits take the structural path: order, tags, archive, neighbours, sitemap.
-for round in 1...(Int(environment["SITE_BENCH_RETITLES"] ?? "") ?? 2) {
+for round in stride(from: 1, through: Int(environment["SITE_BENCH_RETITLES"] ?? "") ?? 2, by: 1) {
     let text = originalText.replacingOccurrences(of: "title: \"", with: "title: \"Retitled \(round) ", options: [], range: nil)
     try Data(text.utf8).write(to: file)
     try await timedRebuild("one-post retitle #\(round):", [target])
@@ -83,7 +83,7 @@ for round in 1...(Int(environment["SITE_BENCH_RETITLES"] ?? "") ?? 2) {
 if let dateLine = originalText.split(separator: "\n").first(where: { $0.hasPrefix("date: ") }),
     let day = ISO8601DateFormatter().date(from: dateLine.dropFirst(6).prefix(10) + "T12:00:00Z")
 {
-    for round in 1...(Int(environment["SITE_BENCH_REDATES"] ?? "") ?? 3) {
+    for round in stride(from: 1, through: Int(environment["SITE_BENCH_REDATES"] ?? "") ?? 3, by: 1) {
         let moved = day.addingTimeInterval(Double(round) * 86_400)
         let text = originalText.replacingOccurrences(of: String(dateLine), with: "date: " + String(moved.ISO8601Format().prefix(10)))
         try Data(text.utf8).write(to: file)
@@ -96,7 +96,7 @@ try await timedRebuild("restore:", [target])
 let newPost = "content/posts/zz-site-bench-new-post.md"
 let newFile = site.appendingPathComponent(newPost)
 defer { try? FileManager.default.removeItem(at: newFile) }
-for round in 1...(Int(environment["SITE_BENCH_NEW_POSTS"] ?? "") ?? 2) {
+for round in stride(from: 1, through: Int(environment["SITE_BENCH_NEW_POSTS"] ?? "") ?? 2, by: 1) {
     let text = "---\ntitle: \"A new post \(round)\"\ndate: 2024-12-30\ntags: [cache-record, build-write]\n---\n\nNew text \(round).\n"
     try Data(text.utf8).write(to: newFile)
     try await timedRebuild("new post #\(round):", [newPost])
