@@ -76,7 +76,7 @@ enum PagePlan {
                 let slice = members[min((number - 1) * perPage, members.count)..<min(number * perPage, members.count)]
                 if let only, !slice.contains(where: { only.contains(model.posts[$0].sourcePath) }) { continue }
                 let path = pathOf(number)
-                // Tag display names are site-wide inputs (SiteWideInputs.tags), so they are not repeated here.
+                // Tag display names are site-wide inputs (SiteWideInputs.tagRenames), so they are not repeated here.
                 let text = [tag?.name ?? "", tag?.slug ?? "", String(number), String(total), String(members.count)]
                 let pageKey = key(template, text, slice.map { model.posts[$0].revision })
                 add(path, template, claimedBy, pageKey) {

@@ -51,7 +51,7 @@ extension SiteBuildSession {
         let favicon = ["favicon.svg", "favicon.ico", "favicon.png"].first { staticSources[$0] != nil }.map { "/" + $0 }
 
         let inputs = SiteWideInputs(config: config, templatesRevision: templatesRevision,
-            menu: model.pages.map { [$0.title, $0.path] }, tags: model.tags.map { [$0.slug, $0.name] }, year: model.year,
+            menu: model.pages.map { [$0.title, $0.path] }, tagRenames: tagRenames(model), year: model.year,
             favicon: favicon)
         if inputs != siteWide {
             siteWide = inputs
@@ -225,6 +225,16 @@ extension SiteBuildSession {
         let byBytes: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         return BuildResult(output: output, changedPaths: changed.sorted(by: byBytes), removedPaths: removed.sorted(by: byBytes), stats: stats,
             warnings: warnings)
+    }
+
+    /// Counts the builds in which a tag kept its slug but changed its display name (the
+    /// spelling most posts use): every post showing it shows the new name. A tag that comes or
+    /// goes needs no count: the posts that gained or lost it changed, and so do their pages.
+    func tagRenames(_ model: SiteModel) -> Int {
+        let names = model.tagNames
+        if earlierTagNames.contains(where: { slug, name in names[slug].map { $0 != name } ?? false }) { tagRenameCount += 1 }
+        earlierTagNames = names
+        return tagRenameCount
     }
 
     /// sitemap.xml, kept while every page's sitemap line is the same as in the last build.

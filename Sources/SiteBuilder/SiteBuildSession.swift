@@ -45,6 +45,9 @@ public actor SiteBuildSession {
     var earlierJobs: [PageJob] = []
     /// The last finished build's output paths other than pages', in claiming order.
     var earlierOtherClaims: [OutputClaim] = []
+    /// Each tag slug's display name in the last build, and how many builds renamed one.
+    var earlierTagNames: [String: String] = [:]
+    var tagRenameCount = 0
     /// The last sitemap.xml and the page lines it was made of.
     var sitemap: (entries: [String?], data: Data)?
     /// Parsed documents from earlier builds on disk (`BuildOptions.cacheDirectory`).
@@ -280,8 +283,8 @@ struct SiteWideInputs: Equatable {
     var config: SiteConfig
     var templatesRevision: Int
     var menu: [[String]]
-    /// Display names of tag slugs: a post shows the merged spelling of its tags.
-    var tags: [[String]]
+    /// Changes of a tag's display name (`tagRenames(_:)`): a post shows the merged spelling of its tags.
+    var tagRenames: Int
     var year: Int?
     var favicon: String?
 }

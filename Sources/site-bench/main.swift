@@ -92,12 +92,12 @@ if let dateLine = originalText.split(separator: "\n").first(where: { $0.hasPrefi
 }
 try original.write(to: file)
 try await timedRebuild("restore:", [target])
-// New posts, dated after every other post in the same year (the usual case: today's post) with tags in use, then removed again.
+// New posts, dated after every other post in the same year (the usual case: today's post) with a tag in use and a new one, then removed again.
 let newPost = "content/posts/zz-site-bench-new-post.md"
 let newFile = site.appendingPathComponent(newPost)
 defer { try? FileManager.default.removeItem(at: newFile) }
 for round in stride(from: 1, through: Int(environment["SITE_BENCH_NEW_POSTS"] ?? "") ?? 2, by: 1) {
-    let text = "---\ntitle: \"A new post \(round)\"\ndate: 2024-12-30\ntags: [cache-record, build-write]\n---\n\nNew text \(round).\n"
+    let text = "---\ntitle: \"A new post \(round)\"\ndate: 2024-12-30\ntags: [cache-record, bench-new-tag]\n---\n\nNew text \(round).\n"
     try Data(text.utf8).write(to: newFile)
     try await timedRebuild("new post #\(round):", [newPost])
     try FileManager.default.removeItem(at: newFile)

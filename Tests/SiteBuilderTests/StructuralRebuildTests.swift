@@ -106,6 +106,9 @@ private func expectEachRebuildMatchesFreshBuild(_ site: FixtureSite, _ edits: [E
         Edit(name: "tag respelled", changed: ["content/posts/p7.md"]) {
             try $0.write("content/posts/p7.md", post("Post 7", date: "2026-01-17", tags: ["T1", "solo"], body: "Body 7."))
         },
+        Edit(name: "tag renamed by the spelling most posts use", changed: ["content/posts/p9.md"]) {
+            try $0.write("content/posts/p9.md", post("Post 9", date: "2026-01-19", tags: ["t0", "solo"], body: "Body 9."))
+        },
         Edit(name: "tags removed, one tag gone", changed: ["content/posts/p4.md", "content/posts/p7.md"]) {
             try $0.write("content/posts/p4.md", post("Post 4", date: "2026-01-14", body: "Body 4."))
             try $0.write("content/posts/p7.md", post("Post 7", date: "2026-01-17", tags: ["t1"], body: "Body 7."))
