@@ -12,8 +12,11 @@ struct EarlierPageJobs {
     /// where the new plan puts it (usually where the earlier plan had it too).
     mutating func reusable(at position: Int, path: String, template: String, claimedBy: String, key: PageKey) -> PageJob? {
         var earlier: PageJob?
-        if position < jobs.count, jobs[position].path == path {
-            earlier = jobs[position]
+        // Where it was, or one place off: after a post was added, removed or moved, the pages
+        // between its old and new place moved by one.
+        func at(_ index: Int) -> PageJob? { index >= 0 && index < jobs.count && jobs[index].path == path ? jobs[index] : nil }
+        if let found = at(position) ?? at(position - 1) ?? at(position + 1) {
+            earlier = found
         } else if !jobs.isEmpty {
             if byPath == nil { byPath = Dictionary(jobs.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }) }
             earlier = byPath![path]
