@@ -35,6 +35,22 @@ final class PageJob: Sendable {
         self.context = context
         outputFile = SiteURLs.outputFile(for: path)
     }
+
+    private init(_ job: PageJob) {
+        path = job.path
+        template = job.template
+        claimedBy = job.claimedBy
+        key = job.key
+        sitemapEntry = job.sitemapEntry
+        documents = job.documents
+        outputFile = job.outputFile
+        context = { .null }
+    }
+
+    /// This job without its data: what a session keeps of a rendered page for the next plan
+    /// (`EarlierPageJobs`), which never renders a kept job again. Its data would hold on to
+    /// the site model of the build that planned it, one model per rebuild of a preview server.
+    func withoutData() -> PageJob { PageJob(self) }
 }
 
 /// Lists every HTML page of a site model.

@@ -207,7 +207,7 @@ extension SiteBuildSession {
         previousPageFiles = pageFiles
         previousOtherFiles = Array(otherFiles.keys)
         previousOutput = output
-        earlierJobs = jobs
+        earlierJobs = jobs.map { earlierPages.contains(ObjectIdentifier($0)) ? $0 : $0.withoutData() }
         earlierOtherClaims = otherClaims
 
         trace("changes")
