@@ -17,6 +17,9 @@ struct EarlierPageJobs {
         func at(_ index: Int) -> PageJob? { index >= 0 && index < jobs.count && jobs[index].path == path ? jobs[index] : nil }
         if let found = at(position) ?? at(position - 1) ?? at(position + 1) {
             earlier = found
+        } else if byPath == nil, let distance = (2...8).first(where: { at(position - $0) ?? at(position + $0) != nil }) {
+            // A post moved a few places (a re-date by a day or two).
+            earlier = at(position - distance) ?? at(position + distance)
         } else if !jobs.isEmpty {
             if byPath == nil { byPath = Dictionary(jobs.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }) }
             earlier = byPath![path]
