@@ -8,6 +8,9 @@ public final class PackedTree {
         var children: [String: Child] = [:]
         /// The directory's node while nothing below it has changed.
         var packed: ImportedNode?
+        /// The children's names in UTF-8 byte order while none was added or removed (a folder of
+        /// 10,000 posts is not sorted again for each edited file).
+        var order: [String]?
     }
 
     private enum Child {
@@ -50,6 +53,7 @@ public final class PackedTree {
             case nil:
                 let sub = Folder()
                 folder.children[part] = .folder(sub)
+                folder.order = nil
                 folder = sub
             case .leaf:
                 throw .invalidTreePath(path, reason: "'\(parents[...depth].joined(separator: "/"))' is not a directory")
@@ -59,7 +63,7 @@ public final class PackedTree {
         if case .folder = folder.children[name] {
             throw .invalidTreePath(path, reason: "'\(path)' is a directory")
         }
-        folder.children[name] = .leaf(node)
+        if folder.children.updateValue(.leaf(node), forKey: name) == nil { folder.order = nil }
     }
 
     /// Removes the file, symlink or whole directory at `path`, and directories left empty by it.
@@ -71,10 +75,12 @@ public final class PackedTree {
             chain.append(sub)
         }
         guard chain.last!.children.removeValue(forKey: name) != nil else { return }
+        chain.last!.order = nil
         for folder in chain { folder.packed = nil }
         // Prune from the deepest folder up: a build's output never holds an empty directory.
         for depth in stride(from: parents.count - 1, through: 0, by: -1) where chain[depth + 1].children.isEmpty {
             chain[depth].children.removeValue(forKey: parents[depth])
+            chain[depth].order = nil
         }
     }
 
@@ -97,8 +103,10 @@ public final class PackedTree {
         if let packed = folder.packed { return packed }
         var entries: [(name: String, node: ImportedNode)] = []
         entries.reserveCapacity(folder.children.count)
-        for (name, child) in folder.children {
-            switch child {
+        let order = folder.order ?? folder.children.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        folder.order = order
+        for name in order {
+            switch folder.children[name]! {
             case .leaf(let node): entries.append((name, node))
             case .folder(let sub): entries.append((name, try pack(sub, path: path.isEmpty ? name : path + "/" + name)))
             }

@@ -35,6 +35,22 @@ final class PageJob: Sendable {
         self.context = context
         outputFile = SiteURLs.outputFile(for: path)
     }
+
+    private init(_ job: PageJob) {
+        path = job.path
+        template = job.template
+        claimedBy = job.claimedBy
+        key = job.key
+        sitemapEntry = job.sitemapEntry
+        documents = job.documents
+        outputFile = job.outputFile
+        context = { .null }
+    }
+
+    /// This job without its data: what a session keeps of a rendered page for the next plan
+    /// (`EarlierPageJobs`), which never renders a kept job again. Its data would hold on to
+    /// the site model of the build that planned it, one model per rebuild of a preview server.
+    func withoutData() -> PageJob { PageJob(self) }
 }
 
 /// Lists every HTML page of a site model.
@@ -43,10 +59,20 @@ enum PagePlan {
     /// (source paths) — for a rebuild after edits that changed no document's structure.
     /// `archive` holds each post's archive entry and year, in `model.posts` order, when the
     /// caller kept them from an earlier build (see `ArchiveEntries`); nil computes them.
+    /// `earlier` offers the last build's jobs: a page planned with equal inputs keeps its job.
     static func jobs(for model: SiteModel, context builder: PageContext, siteRevision: Int, only: Set<String>? = nil,
-        archive: [ArchiveEntry]? = nil) -> [PageJob]
+        archive: [ArchiveEntry]? = nil, earlier: EarlierPageJobs = EarlierPageJobs()) -> [PageJob]
     {
         var jobs: [PageJob] = []
+        var earlier = earlier
+        /// Appends the earlier job for this page when its inputs are equal, else a new one from `make`.
+        func add(_ path: String, _ template: String, _ claimedBy: String, _ key: PageKey, make: () -> PageJob) {
+            if let job = earlier.reusable(at: jobs.count, path: path, template: template, claimedBy: claimedBy, key: key) {
+                jobs.append(job)
+            } else {
+                jobs.append(make())
+            }
+        }
         let tagNames = model.tagNames
         let perPage = model.config.postsPerPage
         func generatedEntry(_ path: String) -> String {
@@ -61,15 +87,18 @@ enum PagePlan {
             pathOf: @escaping @Sendable (Int) -> String, tag: TagGroup?)
         {
             let total = max(1, (members.count + perPage - 1) / perPage)
+            let claimedBy = "generated \(kind.rawValue) page"
             for number in 1...total {
-                let slice = Array(members[min((number - 1) * perPage, members.count)..<min(number * perPage, members.count)])
+                let slice = members[min((number - 1) * perPage, members.count)..<min(number * perPage, members.count)]
+                if let only, !slice.contains(where: { only.contains(model.posts[$0].sourcePath) }) { continue }
                 let path = pathOf(number)
-                let posts = slice.map { model.posts[$0] }
-                if let only, !posts.contains(where: { only.contains($0.sourcePath) }) { continue }
-                // Tag display names are site-wide inputs (SiteWideInputs.tags), so they are not repeated here.
+                // Tag display names are site-wide inputs (SiteWideInputs.tagRenames), so they are not repeated here.
                 let text = [tag?.name ?? "", tag?.slug ?? "", String(number), String(total), String(members.count)]
-                jobs.append(PageJob(path: path, template: template, claimedBy: "generated \(kind.rawValue) page",
-                    key: key(template, text, posts.map(\.revision)), sitemapEntry: generatedEntry(path), documents: posts.map(\.sourcePath))
+                let pageKey = key(template, text, slice.map { model.posts[$0].revision })
+                add(path, template, claimedBy, pageKey) {
+                let posts = slice.map { model.posts[$0] }
+                return PageJob(path: path, template: template, claimedBy: claimedBy,
+                    key: pageKey, sitemapEntry: generatedEntry(path), documents: posts.map(\.sourcePath))
                 {
                     var value = builder.common(path: path, kind: kind, title: title, absolutePath: path)
                     value["posts"] = .array(posts.map { .map(builder.document($0, from: path, tagNames: tagNames)) })
@@ -84,7 +113,8 @@ enum PagePlan {
                         ])
                     }
                     return .map(value)
-                })
+                }
+                }
             }
         }
 
@@ -98,9 +128,9 @@ enum PagePlan {
             let older = index + 1 < model.posts.count ? model.posts[index + 1] : nil
             let newer = index > 0 ? model.posts[index - 1] : nil
             let template = post.frontMatter.template ?? "post"
-            jobs.append(PageJob(path: post.path, template: template, claimedBy: post.displayPath,
-                key: key(template, [older?.structureSignature ?? "", newer?.structureSignature ?? ""], [post.revision]),
-                sitemapEntry: post.sitemapEntry, documents: [post.sourcePath])
+            let pageKey = key(template, [older?.structureSignature ?? "", newer?.structureSignature ?? ""], [post.revision])
+            add(post.path, template, post.displayPath, pageKey) { PageJob(path: post.path, template: template, claimedBy: post.displayPath,
+                key: pageKey, sitemapEntry: post.sitemapEntry, documents: [post.sourcePath])
             {
                 var value = builder.common(path: post.path, kind: .post, title: post.title, description: post.descriptionText)
                 var data = builder.document(post, from: post.path, tagNames: tagNames)
@@ -114,19 +144,20 @@ enum PagePlan {
                 }
                 value["post"] = .map(data)
                 return .map(value)
-            })
+            } }
         }
 
         for page in model.pages {
             if let only, !only.contains(page.sourcePath) { continue }
             let template = page.frontMatter.template ?? "page"
-            jobs.append(PageJob(path: page.path, template: template, claimedBy: page.displayPath,
-                key: key(template, [], [page.revision]), sitemapEntry: page.sitemapEntry, documents: [page.sourcePath])
+            let pageKey = key(template, [], [page.revision])
+            add(page.path, template, page.displayPath, pageKey) { PageJob(path: page.path, template: template, claimedBy: page.displayPath,
+                key: pageKey, sitemapEntry: page.sitemapEntry, documents: [page.sourcePath])
             {
                 var value = builder.common(path: page.path, kind: .page, title: page.title, description: page.descriptionText)
                 value["post"] = .map(builder.document(page, from: page.path, tagNames: tagNames))
                 return .map(value)
-            })
+            } }
         }
 
         for tag in model.tags {
@@ -139,7 +170,8 @@ enum PagePlan {
         if only != nil { return jobs }
 
         let tagSummary = model.tags.map { "\($0.slug)\u{0}\($0.name)\u{0}\($0.posts.count)" }
-        jobs.append(PageJob(path: SiteURLs.tags, template: "tags", claimedBy: "generated tags page", key: key("tags", tagSummary),
+        let tagsKey = key("tags", tagSummary)
+        add(SiteURLs.tags, "tags", "generated tags page", tagsKey) { PageJob(path: SiteURLs.tags, template: "tags", claimedBy: "generated tags page", key: tagsKey,
             sitemapEntry: generatedEntry(SiteURLs.tags)) {
             var value = builder.common(path: SiteURLs.tags, kind: .tags, title: "Tags")
             value["tags"] = .array(model.tags.map { tag in
@@ -149,12 +181,11 @@ enum PagePlan {
                 ])
             })
             return .map(value)
-        })
+        } }
 
-
-        let archiveSummary = model.posts.map(\.structureSignature)
-        jobs.append(PageJob(path: SiteURLs.archive, template: "archive", claimedBy: "generated archive page",
-            key: key("archive", archiveSummary), sitemapEntry: generatedEntry(SiteURLs.archive))
+        let archiveKey = key("archive", model.posts.map(\.structureSignature))
+        add(SiteURLs.archive, "archive", "generated archive page", archiveKey) { PageJob(path: SiteURLs.archive, template: "archive", claimedBy: "generated archive page",
+            key: archiveKey, sitemapEntry: generatedEntry(SiteURLs.archive))
         {
             var value = builder.common(path: SiteURLs.archive, kind: .archive, title: "Archive")
             var years: [DataValue] = []
@@ -172,23 +203,28 @@ enum PagePlan {
             if let currentYear { years.append(.map(["year": .int(currentYear), "posts": .array(bucket)])) }
             value["years"] = .array(years)
             return .map(value)
-        })
+        } }
 
-        jobs.append(PageJob(path: SiteURLs.notFound, template: "404", claimedBy: "generated 404 page", key: key("404", []), sitemapEntry: nil) {
-            .map(builder.common(path: SiteURLs.notFound, kind: .notFound, title: "Page not found"))
-        })
+        let notFoundKey = key("404", [])
+        add(SiteURLs.notFound, "404", "generated 404 page", notFoundKey) {
+            PageJob(path: SiteURLs.notFound, template: "404", claimedBy: "generated 404 page", key: notFoundKey, sitemapEntry: nil) {
+                .map(builder.common(path: SiteURLs.notFound, kind: .notFound, title: "Page not found"))
+            }
+        }
 
         for document in model.posts + model.pages {
             for alias in document.aliases {
                 let target = document.path
-                jobs.append(PageJob(path: alias, template: "alias", claimedBy: "alias in \(document.displayPath)",
-                    key: key("alias", [target, document.title]), sitemapEntry: nil)
+                let claimedBy = "alias in \(document.displayPath)"
+                let aliasKey = key("alias", [target, document.title])
+                add(alias, "alias", claimedBy, aliasKey) { PageJob(path: alias, template: "alias", claimedBy: claimedBy,
+                    key: aliasKey, sitemapEntry: nil)
                 {
                     var value = builder.common(path: alias, kind: .alias, title: document.title, absolutePath: target)
                     value["target_url"] = .string(SiteURLs.relative(from: alias, to: target))
                     value["target_absolute_url"] = .string(builder.urls.absolute(target))
                     return .map(value)
-                })
+                } }
             }
         }
         return jobs

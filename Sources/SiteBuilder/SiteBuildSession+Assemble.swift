@@ -12,11 +12,23 @@ extension SiteBuildSession {
             }
             phase = ContinuousClock.now
         }
-        let order = documentOrder ?? inventory.documents.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        documentOrder = order
-        let all = order.compactMap { documents[$0]?.document }
+        // The model of the last build, edited, when no document came or went and no edit
+        // regroups it (SiteModel.applying); else made afresh.
+        let edits = Array(pendingEdits.values)
+        pendingEdits = [:]
+        var edited: SiteModel?
+        if documentOrder != nil, documentList != nil, let last = lastBuild {
+            edited = last.model.applying(edits, options: options)
+        }
+        if documentOrder == nil || documentList == nil {
+            let order = documentOrder ?? inventory.documents.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            documentOrder = order
+            let list = order.compactMap { documents[$0]?.document }
+            documentList = list
+            documentIndex = Dictionary(uniqueKeysWithValues: list.enumerated().map { ($1.sourcePath, $0) })
+        }
         trace("documents")
-        let model = try SiteModel(config: config, documents: all, options: options)
+        let model = try edited ?? SiteModel(config: config, documents: documentList!, options: options)
         trace("model")
         for document in model.posts + model.pages {
             if let name = document.frontMatter.template, !templates.has(name) {
@@ -39,91 +51,99 @@ extension SiteBuildSession {
         let favicon = ["favicon.svg", "favicon.ico", "favicon.png"].first { staticSources[$0] != nil }.map { "/" + $0 }
 
         let inputs = SiteWideInputs(config: config, templatesRevision: templatesRevision,
-            menu: model.pages.map { [$0.title, $0.path] }, tags: model.tags.map { [$0.slug, $0.name] }, year: model.year,
+            menu: model.pages.map { [$0.title, $0.path] }, tagRenames: tagRenames(model), year: model.year,
             favicon: favicon)
         if inputs != siteWide {
             siteWide = inputs
             siteRevision += 1
         }
         let builder = PageContext(model: model, faviconPath: favicon)
-        // Archive entries depend on the document and the site-wide inputs only.
-        if archiveRevision != siteRevision { archiveEntries = [:] }
+        // Archive entries depend on the document and the site-wide inputs only; kept in
+        // `model.posts` order, so after most edits each is found at the same place.
+        if archiveRevision != siteRevision { archiveEntries = [] }
         archiveRevision = siteRevision
         let tagNames = model.tagNames
         var archive: [ArchiveEntry] = []
         archive.reserveCapacity(model.posts.count)
-        var kept: [String: ArchiveEntry] = [:]
-        kept.reserveCapacity(model.posts.count)
-        for post in model.posts {
-            let entry = archiveEntries[post.sourcePath].flatMap { $0.document === post ? $0 : nil }
-                ?? ArchiveEntry(post, builder: builder, tagNames: tagNames)
-            archive.append(entry)
-            kept[post.sourcePath] = entry
+        var earlierEntries: [String: ArchiveEntry]?
+        for (index, post) in model.posts.enumerated() {
+            if index < archiveEntries.count, archiveEntries[index].document === post {
+                archive.append(archiveEntries[index])
+                continue
+            }
+            // A new version in the same place (a retitle): no need to look further.
+            if index < archiveEntries.count, archiveEntries[index].document.sourcePath == post.sourcePath {
+                archive.append(ArchiveEntry(post, builder: builder, tagNames: tagNames))
+                continue
+            }
+            if earlierEntries == nil {
+                earlierEntries = Dictionary(archiveEntries.map { ($0.document.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
+            }
+            archive.append(earlierEntries![post.sourcePath].flatMap { $0.document === post ? $0 : nil }
+                ?? ArchiveEntry(post, builder: builder, tagNames: tagNames))
         }
-        archiveEntries = kept
-        let jobs = PagePlan.jobs(for: model, context: builder, siteRevision: siteRevision, archive: archive)
+        archiveEntries = archive
+        let jobs = PagePlan.jobs(for: model, context: builder, siteRevision: siteRevision, archive: archive,
+            earlier: EarlierPageJobs(earlierJobs))
 
         trace("jobs")
-        // Claim every output path once; a second claimant is an error naming both.
-        var claims: [String: String] = [:]
-        claims.reserveCapacity(jobs.count + inventory.staticFiles.count + 16)
-        func claim(_ file: String, by owner: String) throws {
-            if let first = claims[file] { throw SiteBuildError.urlConflict(path: "/" + file, first: first, second: owner) }
-            claims[file] = owner
-        }
-        for job in jobs { try claim(job.outputFile, by: job.claimedBy) }
-        let generated: [(String, String)] = [
+        // Every output path but the pages', with its owner, in claiming order; and the files they hold.
+        var otherClaims: [OutputClaim] = [
             (SiteURLs.rss, "RSS feed"), (SiteURLs.atom, "Atom feed"), (SiteURLs.jsonFeed, "JSON feed"),
             (SiteURLs.sitemap, "sitemap"), (SiteURLs.redirects, "redirects file"),
-        ]
-        for (path, owner) in generated { try claim(SiteURLs.outputFile(for: path), by: "generated " + owner) }
-        var files: [String: OutputContent] = [:]
-        // Everything but the rendered pages, so change detection can skip the unchanged pages.
-        var nonPageFiles: [String] = []
+        ].map { OutputClaim(file: SiteURLs.outputFile(for: $0.0), owner: "generated " + $0.1) }
+        var otherFiles: [String: OutputContent] = [:]
         for document in model.posts + model.pages {
             guard let bundle = document.bundle, let assets = inventory.assets[bundle] else { continue }
             let directory = SiteURLs.outputFile(for: document.path).split(separator: "/").dropLast().joined(separator: "/")
             for asset in assets.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
                 let relative = String(asset.dropFirst(bundle.count + 1))
                 let output = directory.isEmpty ? relative : directory + "/" + relative
-                try claim(output, by: display(asset))
-                files[output] = .copy(of: siteDirectory.appendingPathComponent(asset).path)
-                nonPageFiles.append(output)
+                otherClaims.append(OutputClaim(file: output, owner: display(asset)))
+                otherFiles[output] = .copy(of: siteDirectory.appendingPathComponent(asset).path)
             }
         }
         // The site's own static/robots.txt (only that) replaces the generated robots.txt.
         let robotsFile = SiteURLs.outputFile(for: SiteURLs.robots)
         let siteRobots = inventory.staticFiles[robotsFile] != nil
-        try claim(robotsFile, by: siteRobots ? staticOwners[robotsFile]! : "generated robots.txt")
+        otherClaims.append(OutputClaim(file: robotsFile, owner: siteRobots ? staticOwners[robotsFile]! : "generated robots.txt"))
         for output in staticSources.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             if output == robotsFile && siteRobots { continue }
-            try claim(output, by: staticOwners[output]!)
+            otherClaims.append(OutputClaim(file: output, owner: staticOwners[output]!))
         }
-        // A file cannot also be a folder holding another claimed file.
-        var folderClash: (folder: String, inside: String)?
-        for file in claims.keys {
-            var end = file.utf8.startIndex
-            while let slash = file.utf8[end...].firstIndex(of: UInt8(ascii: "/")) {
-                let folder = String(file[..<slash])
-                if claims[folder] != nil, folderClash.map({ (folder, file) < ($0.folder, $0.inside) }) ?? true {
-                    folderClash = (folder, file)
+        // The same claims as the last finished build's cannot conflict: skip the check. Pages kept
+        // from that build claim what they claimed; the others must claim what the dropped ones did.
+        var earlierPages: Set<ObjectIdentifier> = []
+        earlierPages.reserveCapacity(earlierJobs.count)
+        for job in earlierJobs { earlierPages.insert(ObjectIdentifier(job)) }
+        var samePages = jobs.count == earlierJobs.count && otherClaims == earlierOtherClaims
+        if samePages {
+            var added: [String: String] = [:]
+            var kept: Set<ObjectIdentifier> = []
+            kept.reserveCapacity(jobs.count)
+            for job in jobs {
+                if earlierPages.contains(ObjectIdentifier(job)) {
+                    kept.insert(ObjectIdentifier(job))
+                } else if added.updateValue(job.claimedBy, forKey: job.outputFile) != nil {
+                    samePages = false
                 }
-                end = file.utf8.index(after: slash)
             }
+            var dropped: [String: String] = [:]
+            for job in earlierJobs where !kept.contains(ObjectIdentifier(job)) { dropped[job.outputFile] = job.claimedBy }
+            samePages = samePages && added == dropped
         }
-        if let folderClash {
-            throw SiteBuildError.urlConflict(path: "/" + folderClash.folder, first: claims[folderClash.folder]!,
-                second: "\(claims[folderClash.inside]!) (which needs it to be a folder for /\(folderClash.inside))")
+        if !samePages {
+            try OutputClaim.check(jobs.lazy.map { OutputClaim(file: $0.outputFile, owner: $0.claimedBy) } + otherClaims)
         }
 
         trace("claims")
-        // Render the pages whose inputs changed, on all cores.
+        // Render the pages whose inputs changed, on all cores. A job kept from the last build has
+        // its bytes in that build's output already.
         var toRender: [PageJob] = []
-        var pageBytes: [String: (key: PageKey, bytes: Data)] = [:]
-        pageBytes.reserveCapacity(jobs.count)
-        for job in jobs {
+        var fromCache: [(PageJob, Data)] = []
+        for job in jobs where !earlierPages.contains(ObjectIdentifier(job)) {
             if let previous = renderedPages[job.outputFile], previous.key == job.key {
-                pageBytes[job.outputFile] = previous
+                fromCache.append((job, previous.bytes))
             } else {
                 toRender.append(job)
             }
@@ -137,63 +157,61 @@ extension SiteBuildSession {
             return page
         }
         trace("render")
-        var renderedFiles: Set<String> = []
-        for (job, bytes) in zip(toRender, rendered) {
-            pageBytes[job.outputFile] = (job.key, bytes)
-            renderedFiles.insert(job.outputFile)
+        // The output starts from the last build's and changes only where this one differs.
+        let pageFiles = jobs.map(\.outputFile)
+        var files = previousOutput.files
+        for (job, bytes) in zip(toRender, rendered) { renderedPages[job.outputFile] = (job.key, bytes) }
+        var changed: [String] = []
+        for (job, bytes) in zip(toRender, rendered).map({ ($0.0, $0.1) }) + fromCache {
+            if case .bytes(let previous) = files[job.outputFile], previous == bytes { continue }
+            files[job.outputFile] = .bytes(bytes)
+            changed.append(job.outputFile)
         }
-        renderedPages = pageBytes
-        files.reserveCapacity(files.count + pageBytes.count + staticSources.count + 8)
-        for (file, page) in pageBytes { files[file] = .bytes(page.bytes) }
         trace("files: pages")
 
-        for (path, data) in feedFiles(model) { files[path] = .bytes(data) }
+        for (path, data) in feedFiles(model) { otherFiles[path] = .bytes(data) }
         trace("files: feeds")
-        files[SiteURLs.outputFile(for: SiteURLs.sitemap)] = .bytes(Data(SiteIndexFiles.sitemap(pages: jobs).utf8))
-        files[SiteURLs.outputFile(for: SiteURLs.redirects)] = .bytes(Data(SiteIndexFiles.redirects(model).utf8))
-        files[robotsFile] = .bytes(Data(SiteIndexFiles.robots(model).utf8))
-        nonPageFiles += [SiteURLs.rss, SiteURLs.atom, SiteURLs.jsonFeed, SiteURLs.sitemap, SiteURLs.redirects, SiteURLs.robots]
-            .map(SiteURLs.outputFile(for:))
-        nonPageFiles += staticSources.keys.filter { $0 != robotsFile }
+        otherFiles[SiteURLs.outputFile(for: SiteURLs.sitemap)] = .bytes(sitemapFile(jobs))
+        otherFiles[SiteURLs.outputFile(for: SiteURLs.redirects)] = .bytes(Data(SiteIndexFiles.redirects(model).utf8))
+        otherFiles[robotsFile] = .bytes(Data(SiteIndexFiles.robots(model).utf8))
         trace("files: sitemap")
         for (output, content) in staticSources {
             // Stylesheets get the same page-relative treatment as HTML.
             if output.hasSuffix(".css") {
                 let data = try content.dataOrFail(display: staticOwners[output]!)
                 guard let css = String(data: data, encoding: .utf8) else { throw SiteBuildError.notUTF8(file: staticOwners[output]!) }
-                files[output] = .bytes(Data(urls.pageRelativeRewriter(for: "/" + output).rewriteCSS(css).utf8))
+                otherFiles[output] = .bytes(Data(urls.pageRelativeRewriter(for: "/" + output).rewriteCSS(css).utf8))
             } else {
-                files[output] = content
+                otherFiles[output] = content
             }
         }
-
         trace("files")
-        let output = SiteOutput(files: files)
-        // Pages that were not rendered again kept their bytes, so only rendered pages and the
-        // other files are compared; removals only when the list of pages changed.
-        var changed: [String] = []
-        func compare(_ path: String) {
-            guard let content = files[path] else { return }
-            guard let previous = previousOutput.files[path] else { return changed.append(path) }
-            if previous != content {
-                changed.append(path)
-            } else if case .copy(let source) = content, changedSources?.contains(source) ?? true {
-                changed.append(path)
+        // Only the pages and other files this build wrote are compared with the last output;
+        // removals only when the list of files changed.
+        for (path, content) in otherFiles {
+            if let previous = files[path], previous == content {
+                if case .copy(let source) = content, changedSources?.contains(source) ?? true { changed.append(path) }
+                continue
+            }
+            files[path] = content
+            changed.append(path)
+        }
+        var removed: [String] = []
+        // The same claims (`samePages`) mean the same page files, perhaps in another order.
+        if !(samePages || pageFiles == previousPageFiles) || Set(previousOtherFiles) != Set(otherFiles.keys) {
+            let kept = Set(pageFiles).union(otherFiles.keys)
+            removed = previousOutput.files.keys.filter { !kept.contains($0) }
+            for file in removed {
+                files[file] = nil
+                renderedPages[file] = nil
             }
         }
-        for path in renderedFiles { compare(path) }
-        let otherFiles = nonPageFiles
-        for path in otherFiles { compare(path) }
-        let pageFiles = jobs.map(\.outputFile)
-        var removed: [String] = []
-        if pageFiles != previousPageFiles {
-            removed = previousOutput.files.keys.filter { files[$0] == nil }
-        } else {
-            removed = previousOtherFiles.filter { files[$0] == nil }
-        }
+        let output = SiteOutput(files: files)
         previousPageFiles = pageFiles
-        previousOtherFiles = otherFiles
+        previousOtherFiles = Array(otherFiles.keys)
         previousOutput = output
+        earlierJobs = jobs.map { earlierPages.contains(ObjectIdentifier($0)) ? $0 : $0.withoutData() }
+        earlierOtherClaims = otherClaims
 
         trace("changes")
         var stats = BuildStats()
@@ -210,6 +228,25 @@ extension SiteBuildSession {
         let byBytes: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         return BuildResult(output: output, changedPaths: changed.sorted(by: byBytes), removedPaths: removed.sorted(by: byBytes), stats: stats,
             warnings: warnings)
+    }
+
+    /// Counts the builds in which a tag kept its slug but changed its display name (the
+    /// spelling most posts use): every post showing it shows the new name. A tag that comes or
+    /// goes needs no count: the posts that gained or lost it changed, and so do their pages.
+    func tagRenames(_ model: SiteModel) -> Int {
+        let names = model.tagNames
+        if earlierTagNames.contains(where: { slug, name in names[slug].map { $0 != name } ?? false }) { tagRenameCount += 1 }
+        earlierTagNames = names
+        return tagRenameCount
+    }
+
+    /// sitemap.xml, kept while every page's sitemap line is the same as in the last build.
+    func sitemapFile(_ jobs: [PageJob]) -> Data {
+        let entries = jobs.map(\.sitemapEntry)
+        if let sitemap, sitemap.entries == entries { return sitemap.data }
+        let data = Data(SiteIndexFiles.sitemap(pages: jobs).utf8)
+        sitemap = (entries, data)
+        return data
     }
 
     /// RSS, Atom and JSON Feed, reused while the newest posts and the site are unchanged.

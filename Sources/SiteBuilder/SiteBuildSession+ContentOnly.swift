@@ -21,6 +21,7 @@ extension SiteBuildSession {
             if new !== old { replacements[path] = new }
         }
         let model = last.model.replacing(replacements)
+        pendingEdits = [:]
         let jobs = PagePlan.jobs(for: model, context: PageContext(model: model, faviconPath: last.favicon),
             siteRevision: siteRevision, only: Set(replacements.keys))
         let urls = model.urls

@@ -17,6 +17,11 @@ public actor SiteBuildSession {
     var documents: [String: (source: Data, document: Document)] = [:]
     /// Document paths sorted by bytes; nil after a document was added or removed.
     var documentOrder: [String]?
+    /// The documents in `documentOrder` and each one's place there; nil when that list must be made again.
+    var documentList: [Document]?
+    var documentIndex: [String: Int] = [:]
+    /// Documents replaced by a new version since the last site model was made, by source path.
+    var pendingEdits: [String: (earlier: Document, new: Document)] = [:]
     var templates: TemplateSet?
     var templateSources: [String: Data] = [:]
     var templatesRevision = 0
@@ -29,13 +34,22 @@ public actor SiteBuildSession {
     static let tracing = ProcessInfo.processInfo.environment["BLOGCTL_TRACE"] != nil
     var feeds: (key: [Int], rss: Data, atom: Data, json: Data)?
     var lastBuild: LastBuild?
-    /// Archive entries by source path, valid for `archiveRevision` (a site revision).
-    var archiveEntries: [String: ArchiveEntry] = [:]
+    /// Archive entries in the last build's post order, valid for `archiveRevision` (a site revision).
+    var archiveEntries: [ArchiveEntry] = []
     var archiveRevision = -1
     /// Documents parsed since the last finished build (for its stats).
     var parsedCount = 0
     var previousPageFiles: [String] = []
     var previousOtherFiles: [String] = []
+    /// The pages of the last finished build, offered to the next plan (`EarlierPageJobs`).
+    var earlierJobs: [PageJob] = []
+    /// The last finished build's output paths other than pages', in claiming order.
+    var earlierOtherClaims: [OutputClaim] = []
+    /// Each tag slug's display name in the last build, and how many builds renamed one.
+    var earlierTagNames: [String: String] = [:]
+    var tagRenameCount = 0
+    /// The last sitemap.xml and the page lines it was made of.
+    var sitemap: (entries: [String?], data: Data)?
     /// Parsed documents from earlier builds on disk (`BuildOptions.cacheDirectory`).
     let documentCache: DocumentCache?
     /// The cache key of each document in `documents`.
@@ -137,7 +151,13 @@ public actor SiteBuildSession {
             switch SourceRole.classify(path) {
             case .config: configChanged = true
             case .template: templatesChanged = true
-            case .document: if exists { changedDocuments.append(path) } else { documents[path] = nil }
+            case .document:
+                if exists {
+                    changedDocuments.append(path)
+                } else {
+                    documents[path] = nil
+                    documentList = nil
+                }
             default: break
             }
         }
@@ -175,6 +195,7 @@ public actor SiteBuildSession {
         configText = text
         // Markdown options and the time zone shape every document.
         documents = [:]
+        documentList = nil
     }
 
     func loadTemplates(force: Bool) throws {
@@ -242,6 +263,12 @@ public actor SiteBuildSession {
             return (document, key, true)
         }
         for (item, result) in zip(work, results) {
+            if let earlier = documents[item.path]?.document, let index = documentIndex[item.path], documentList?[index] === earlier {
+                documentList![index] = result.document
+                pendingEdits[item.path] = (pendingEdits[item.path]?.earlier ?? earlier, result.document)
+            } else {
+                documentList = nil
+            }
             documents[item.path] = (item.data, result.document)
             documentKeys[item.path] = result.key
             if result.parsed { parsedCount += 1 }
@@ -262,8 +289,8 @@ struct SiteWideInputs: Equatable {
     var config: SiteConfig
     var templatesRevision: Int
     var menu: [[String]]
-    /// Display names of tag slugs: a post shows the merged spelling of its tags.
-    var tags: [[String]]
+    /// Changes of a tag's display name (`tagRenames(_:)`): a post shows the merged spelling of its tags.
+    var tagRenames: Int
     var year: Int?
     var favicon: String?
 }

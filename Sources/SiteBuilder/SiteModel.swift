@@ -18,23 +18,15 @@ struct SiteModel: Sendable {
     /// Standalone pages in menu order: weight, then title, then source path.
     private(set) var pages: [Document]
     /// Sorted by name (case-insensitive), then slug.
-    let tags: [TagGroup]
+    private(set) var tags: [TagGroup]
     /// The newest post's year: the copyright year without reading the clock.
-    let year: Int?
+    private(set) var year: Int?
 
     init(config: SiteConfig, documents: [Document], options: BuildOptions) throws(SiteBuildError) {
         self.config = config
         urls = SiteURLs(baseURL: config.baseURL)
-        let now = Int64(options.now.timeIntervalSince1970.rounded(.down))
-        let visible = documents.filter { document in
-            if document.isDraft, !options.includeDrafts { return false }
-            if document.kind == .post, !options.includeFuture, let date = document.date, date.seconds > now { return false }
-            return true
-        }
-        posts = visible.filter { $0.kind == .post }.sorted { a, b in
-            if a.sortSeconds != b.sortSeconds { return a.sortSeconds > b.sortSeconds }
-            return a.sourcePath.utf8.lexicographicallyPrecedes(b.sourcePath.utf8)
-        }
+        let visible = documents.filter { Self.isVisible($0, options: options) }
+        posts = visible.filter { $0.kind == .post }.sorted(by: Self.newer)
         pages = visible.filter { $0.kind == .page }.sorted { a, b in
             if a.frontMatter.weight != b.frontMatter.weight { return a.frontMatter.weight < b.frontMatter.weight }
             if a.title != b.title { return a.title.utf8.lexicographicallyPrecedes(b.title.utf8) }
@@ -87,12 +79,36 @@ struct SiteModel: Sendable {
         year = posts.first?.date?.year
     }
 
+    /// Whether `document` is in the site: drafts and future posts only when `options` ask for them.
+    static func isVisible(_ document: Document, options: BuildOptions) -> Bool {
+        if document.isDraft, !options.includeDrafts { return false }
+        let now = Int64(options.now.timeIntervalSince1970.rounded(.down))
+        if document.kind == .post, !options.includeFuture, let date = document.date, date.seconds > now { return false }
+        return true
+    }
+
+    /// Post order: newest first; ties by source path bytes.
+    static func newer(_ a: Document, _ b: Document) -> Bool {
+        if a.sortSeconds != b.sortSeconds { return a.sortSeconds > b.sortSeconds }
+        return a.sourcePath.utf8.lexicographicallyPrecedes(b.sourcePath.utf8)
+    }
+
     /// This model with some documents swapped for new versions of the same structure
     /// (`Document.structureSignature`), so order, tags and years stay as they are.
     func replacing(_ replacements: [String: Document]) -> SiteModel {
         var copy = self
         copy.posts = posts.map { replacements[$0.sourcePath] ?? $0 }
         copy.pages = pages.map { replacements[$0.sourcePath] ?? $0 }
+        return copy
+    }
+
+    /// This model with its posts in a new order and the tags' post indexes to match (`applying`).
+    func reordered(posts: [Document], pages: [Document]? = nil, tags: [TagGroup]) -> SiteModel {
+        var copy = self
+        copy.posts = posts
+        if let pages { copy.pages = pages }
+        copy.tags = tags
+        copy.year = posts.first?.date?.year
         return copy
     }
 

@@ -9,7 +9,9 @@ import TemplateEngine
 // Prints the time of a cold full build (in memory, no writing), of writing the output, and of a
 // one-post rebuild through a live SiteBuildSession (the preview server's path): POST_PATH (default:
 // the first post) gets one more line appended, then is restored. Each rebuild is re-packed too.
-// env: SITE_BENCH_ROUNDS (text edits, default 5), SITE_BENCH_RETITLES (default 2), SITE_BENCH_SKIP_WRITE=1.
+// Then structural edits: retitles, re-dates (the post moves a few places) and a new post (added, then removed).
+// env: SITE_BENCH_ROUNDS (text edits, default 5), SITE_BENCH_RETITLES (default 2), SITE_BENCH_REDATES (default 3),
+// SITE_BENCH_NEW_POSTS (default 2), SITE_BENCH_SKIP_WRITE=1.
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
     FileHandle.standardError.write(Data("usage: site-bench SITE_DIR [POST_PATH]\n".utf8))
@@ -57,24 +59,50 @@ let target = arguments.count >= 3 ? arguments[2] : "content/posts/" + posts[0]
 let file = site.appendingPathComponent(target)
 let original = try Data(contentsOf: file)
 defer { try? original.write(to: file) }
-let rounds = Int(ProcessInfo.processInfo.environment["SITE_BENCH_ROUNDS"] ?? "") ?? 5
-for round in 1...rounds {
-    try (original + Data("\nEdited line \(round).\n".utf8)).write(to: file)
+let environment = ProcessInfo.processInfo.environment
+/// Rebuilds after `paths` changed, re-packs, and prints one line.
+@MainActor func timedRebuild(_ label: String, _ paths: [String]) async throws {
     var rebuilt: BuildResult!
-    let time = try await clock.measure { rebuilt = try await session.rebuild(changedPaths: [target]) }
+    let time = try await clock.measure { rebuilt = try await session.rebuild(changedPaths: paths) }
     let pack = try repack(rebuilt)
-    print("one-post rebuild #\(round):     \(milliseconds(time)) + re-pack \(milliseconds(pack)) = \(milliseconds(time + pack))  parsed \(rebuilt.stats.documentsParsed), rendered \(rebuilt.stats.pagesRendered) pages, \(rebuilt.changedPaths.count) files changed")
+    let padded = label.padding(toLength: 26, withPad: " ", startingAt: 0)
+    print("\(padded)\(milliseconds(time)) + re-pack \(milliseconds(pack)) = \(milliseconds(time + pack))  parsed \(rebuilt.stats.documentsParsed), rendered \(rebuilt.stats.pagesRendered) pages, \(rebuilt.changedPaths.count) files changed, \(rebuilt.removedPaths.count) removed")
 }
-// A structural edit (the title) takes the full assembly path: order, archive, neighbours.
-for round in 1...(Int(ProcessInfo.processInfo.environment["SITE_BENCH_RETITLES"] ?? "") ?? 2) {
-    let text = String(decoding: original, as: UTF8.self).replacingOccurrences(of: "title: \"", with: "title: \"Retitled \(round) ", options: [], range: nil)
+let originalText = String(decoding: original, as: UTF8.self)
+for round in stride(from: 1, through: Int(environment["SITE_BENCH_ROUNDS"] ?? "") ?? 5, by: 1) {
+    try (original + Data("\nEdited line \(round).\n".utf8)).write(to: file)
+    try await timedRebuild("one-post rebuild #\(round):", [target])
+}
+// Structural edits take the structural path: order, tags, archive, neighbours, sitemap.
+for round in stride(from: 1, through: Int(environment["SITE_BENCH_RETITLES"] ?? "") ?? 2, by: 1) {
+    let text = originalText.replacingOccurrences(of: "title: \"", with: "title: \"Retitled \(round) ", options: [], range: nil)
     try Data(text.utf8).write(to: file)
-    var rebuilt: BuildResult!
-    let time = try await clock.measure { rebuilt = try await session.rebuild(changedPaths: [target]) }
-    let pack = try repack(rebuilt)
-    print("one-post retitle #\(round):    \(milliseconds(time)) + re-pack \(milliseconds(pack)) = \(milliseconds(time + pack))  parsed \(rebuilt.stats.documentsParsed), rendered \(rebuilt.stats.pagesRendered) pages, \(rebuilt.changedPaths.count) files changed")
+    try await timedRebuild("one-post retitle #\(round):", [target])
+}
+// Re-dates: the post moves `round` days later (a few places in the order on the benchmark corpus).
+if let dateLine = originalText.split(separator: "\n").first(where: { $0.hasPrefix("date: ") }),
+    let day = ISO8601DateFormatter().date(from: dateLine.dropFirst(6).prefix(10) + "T12:00:00Z")
+{
+    for round in stride(from: 1, through: Int(environment["SITE_BENCH_REDATES"] ?? "") ?? 3, by: 1) {
+        let moved = day.addingTimeInterval(Double(round) * 86_400)
+        let text = originalText.replacingOccurrences(of: String(dateLine), with: "date: " + String(moved.ISO8601Format().prefix(10)))
+        try Data(text.utf8).write(to: file)
+        try await timedRebuild("one-post re-date #\(round):", [target])
+    }
 }
 try original.write(to: file)
+try await timedRebuild("restore:", [target])
+// New posts, dated after every other post in the same year (the usual case: today's post) with a tag in use and a new one, then removed again.
+let newPost = "content/posts/zz-site-bench-new-post.md"
+let newFile = site.appendingPathComponent(newPost)
+defer { try? FileManager.default.removeItem(at: newFile) }
+for round in stride(from: 1, through: Int(environment["SITE_BENCH_NEW_POSTS"] ?? "") ?? 2, by: 1) {
+    let text = "---\ntitle: \"A new post \(round)\"\ndate: 2024-12-30\ntags: [cache-record, bench-new-tag]\n---\n\nNew text \(round).\n"
+    try Data(text.utf8).write(to: newFile)
+    try await timedRebuild("new post #\(round):", [newPost])
+    try FileManager.default.removeItem(at: newFile)
+    try await timedRebuild("post removed #\(round):", [newPost])
+}
 
 // Context representation: the same post page rendered from a DataValue tree (what the builder
 // uses) and from [String: Any] dictionaries, with the built-in theme.
