@@ -6,6 +6,30 @@ struct PageContext: Sendable {
     let model: SiteModel
     /// Site path of the favicon among the output's static files, if there is one.
     let faviconPath: String?
+    /// Each document's page-independent fields, shared by every page that lists it.
+    private let entries: DocumentEntries
+    /// `site`'s fields that are not URLs, and `extra`: the same on every page.
+    private let siteValues: [String: DataValue]
+    private let extra: DataValue
+
+    init(model: SiteModel, faviconPath: String?) {
+        self.model = model
+        self.faviconPath = faviconPath
+        let config = model.config
+        entries = DocumentEntries(defaultAuthor: config.author)
+        var site: [String: DataValue] = [
+            "title": .string(config.title),
+            "description": .string(config.description),
+            "author": .string(config.author),
+            "language": .string(config.language),
+            "base_url": .string(model.urls.baseURL),
+        ]
+        if let year = model.year { site["year"] = .int(year) }
+        // Room for the links each page adds (see `common`).
+        site.reserveCapacity(site.count + 9)
+        siteValues = site
+        extra = .map(config.extra)
+    }
 
     var urls: SiteURLs { model.urls }
 
@@ -24,23 +48,16 @@ struct PageContext: Sendable {
         func link(_ target: String) -> DataValue {
             .string(rooted ? urls.rootRelative(target) : SiteURLs.relative(from: path, to: target))
         }
-        var site: [String: DataValue] = [
-            "title": .string(config.title),
-            "description": .string(config.description),
-            "author": .string(config.author),
-            "language": .string(config.language),
-            "base_url": .string(urls.baseURL),
-            "home_url": link(SiteURLs.home),
-            "posts_url": link(SiteURLs.posts),
-            "tags_url": link(SiteURLs.tags),
-            "archive_url": link(SiteURLs.archive),
-            "rss_url": link(SiteURLs.rss),
-            "atom_url": link(SiteURLs.atom),
-            "json_feed_url": link(SiteURLs.jsonFeed),
-            "stylesheet_url": link(SiteURLs.stylesheet),
-        ]
+        var site = siteValues
+        site["home_url"] = link(SiteURLs.home)
+        site["posts_url"] = link(SiteURLs.posts)
+        site["tags_url"] = link(SiteURLs.tags)
+        site["archive_url"] = link(SiteURLs.archive)
+        site["rss_url"] = link(SiteURLs.rss)
+        site["atom_url"] = link(SiteURLs.atom)
+        site["json_feed_url"] = link(SiteURLs.jsonFeed)
+        site["stylesheet_url"] = link(SiteURLs.stylesheet)
         if let faviconPath { site["favicon_url"] = link(faviconPath) }
-        if let year = model.year { site["year"] = .int(year) }
 
         var menu: [DataValue] = []
         func item(_ title: String, _ target: String, current: Bool) {
@@ -64,13 +81,14 @@ struct PageContext: Sendable {
             "menu": .array(menu),
             "page": .map(page),
             "root_url": link(SiteURLs.home),
-            "extra": .map(config.extra),
+            "extra": extra,
         ]
     }
 
     /// A post or standalone page as templates see it, linked from the page at `from`.
     func document(_ document: Document, from path: String, tagNames: [String: String]) -> [String: DataValue] {
-        var value = brief(document, from: path, tagNames: tagNames)
+        var value = entries.fields(of: document)
+        addLinks(of: document, from: path, tagNames: tagNames, to: &value)
         // On a list page, the post's same-page links (#fn-1) must lead to the post.
         let postURL = path == document.path ? nil : SiteURLs.relative(from: path, to: document.path)
         value["content"] = .string(postURL.map {
@@ -79,32 +97,22 @@ struct PageContext: Sendable {
         value["summary"] = .string(postURL.map {
             SummaryLinks.rebasingFragments(document.summaryHTML, at: document.summaryFragments, to: $0)
         } ?? document.summaryHTML)
-        value["description"] = .string(document.descriptionText)
-        value["word_count"] = .int(document.wordCount)
-        value["reading_minutes"] = .int(document.readingMinutes)
-        value["extra"] = .map(document.frontMatter.extra)
-        if let toc = document.tableOfContents { value["toc"] = .string(toc) }
         return value
     }
 
     /// The fields that do not depend on the text (title, URLs, dates, tags, authors): what the
     /// archive lists, so an edit to a post's text never re-renders the archive.
     func brief(_ document: Document, from path: String, tagNames: [String: String]) -> [String: DataValue] {
-        var value: [String: DataValue] = [
-            "title": .string(document.title),
-            "url": .string(SiteURLs.relative(from: path, to: document.path)),
-            "absolute_url": .string(document.absoluteURL),
-            "authors": .array((document.frontMatter.authors ?? (model.config.author.isEmpty ? [] : [model.config.author])).map { .string($0) }),
-        ]
-        if let texts = document.dateTexts {
-            value["date"] = .string(texts.iso8601)
-            value["date_display"] = .string(texts.display)
-            value["year"] = .int(texts.year)
-        }
-        if let updated = document.updatedTexts {
-            value["updated"] = .string(updated.iso8601)
-            value["updated_display"] = .string(updated.display)
-        }
+        var value = entries.brief(document)
+        addLinks(of: document, from: path, tagNames: tagNames, to: &value)
+        return value
+    }
+
+    /// `url` and `tags`, whose URLs are relative to the page at `path`.
+    private func addLinks(of document: Document, from path: String, tagNames: [String: String],
+        to value: inout [String: DataValue])
+    {
+        value["url"] = .string(SiteURLs.relative(from: path, to: document.path))
         // Lists are always present (possibly empty): a missing key would be looked up in the
         // enclosing context by Mustache.
         value["tags"] = .array(document.tags.map { tag in
@@ -113,7 +121,6 @@ struct PageContext: Sendable {
                     "url": .string(SiteURLs.relative(from: path, to: SiteURLs.tag(slug: tag.slug))),
                 ])
             })
-        return value
     }
 
     /// `pagination` for page `current` of `total`, whose page n lives at `pathOf(n)`; nil for one page.

@@ -5,13 +5,8 @@ import Foundation
 extension SiteBuildSession {
     func assemble(changedSources: Set<String>?, started: ContinuousClock.Instant) async throws -> BuildResult {
         guard let config, let templates else { throw SiteBuildError.io(path: display("site.yml"), "not loaded") }
-        var phase = ContinuousClock.now
-        func trace(_ name: String) {
-            if SiteBuildSession.tracing {
-                FileHandle.standardError.write(Data("  \(name): \(ContinuousClock.now - phase)\n".utf8))
-            }
-            phase = ContinuousClock.now
-        }
+        let phases = PhaseTrace()
+        func trace(_ name: String) { phases.phase(name) }
         let order = documentOrder ?? inventory.documents.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         documentOrder = order
         let all = order.compactMap { documents[$0]?.document }
