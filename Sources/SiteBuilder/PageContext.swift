@@ -6,8 +6,6 @@ struct PageContext: Sendable {
     let model: SiteModel
     /// Site path of the favicon among the output's static files, if there is one.
     let faviconPath: String?
-    /// Each document's page-independent fields, shared by every page that lists it.
-    private let entries: DocumentEntries
     /// `site`'s fields that are not URLs, and `extra`: the same on every page.
     private let siteValues: [String: DataValue]
     private let extra: DataValue
@@ -16,7 +14,6 @@ struct PageContext: Sendable {
         self.model = model
         self.faviconPath = faviconPath
         let config = model.config
-        entries = DocumentEntries(defaultAuthor: config.author)
         var site: [String: DataValue] = [
             "title": .string(config.title),
             "description": .string(config.description),
@@ -87,8 +84,7 @@ struct PageContext: Sendable {
 
     /// A post or standalone page as templates see it, linked from the page at `from`.
     func document(_ document: Document, from path: String, tagNames: [String: String]) -> [String: DataValue] {
-        var value = entries.fields(of: document)
-        addLinks(of: document, from: path, tagNames: tagNames, to: &value)
+        var value = brief(document, from: path, tagNames: tagNames)
         // On a list page, the post's same-page links (#fn-1) must lead to the post.
         let postURL = path == document.path ? nil : SiteURLs.relative(from: path, to: document.path)
         value["content"] = .string(postURL.map {
@@ -97,22 +93,32 @@ struct PageContext: Sendable {
         value["summary"] = .string(postURL.map {
             SummaryLinks.rebasingFragments(document.summaryHTML, at: document.summaryFragments, to: $0)
         } ?? document.summaryHTML)
+        value["description"] = .string(document.descriptionText)
+        value["word_count"] = .int(document.wordCount)
+        value["reading_minutes"] = .int(document.readingMinutes)
+        value["extra"] = .map(document.frontMatter.extra)
+        if let toc = document.tableOfContents { value["toc"] = .string(toc) }
         return value
     }
 
     /// The fields that do not depend on the text (title, URLs, dates, tags, authors): what the
     /// archive lists, so an edit to a post's text never re-renders the archive.
     func brief(_ document: Document, from path: String, tagNames: [String: String]) -> [String: DataValue] {
-        var value = entries.brief(document)
-        addLinks(of: document, from: path, tagNames: tagNames, to: &value)
-        return value
-    }
-
-    /// `url` and `tags`, whose URLs are relative to the page at `path`.
-    private func addLinks(of document: Document, from path: String, tagNames: [String: String],
-        to value: inout [String: DataValue])
-    {
-        value["url"] = .string(SiteURLs.relative(from: path, to: document.path))
+        var value: [String: DataValue] = [
+            "title": .string(document.title),
+            "url": .string(SiteURLs.relative(from: path, to: document.path)),
+            "absolute_url": .string(document.absoluteURL),
+            "authors": .array((document.frontMatter.authors ?? (model.config.author.isEmpty ? [] : [model.config.author])).map { .string($0) }),
+        ]
+        if let texts = document.dateTexts {
+            value["date"] = .string(texts.iso8601)
+            value["date_display"] = .string(texts.display)
+            value["year"] = .int(texts.year)
+        }
+        if let updated = document.updatedTexts {
+            value["updated"] = .string(updated.iso8601)
+            value["updated_display"] = .string(updated.display)
+        }
         // Lists are always present (possibly empty): a missing key would be looked up in the
         // enclosing context by Mustache.
         value["tags"] = .array(document.tags.map { tag in
@@ -121,6 +127,7 @@ struct PageContext: Sendable {
                     "url": .string(SiteURLs.relative(from: path, to: SiteURLs.tag(slug: tag.slug))),
                 ])
             })
+        return value
     }
 
     /// `pagination` for page `current` of `total`, whose page n lives at `pathOf(n)`; nil for one page.
