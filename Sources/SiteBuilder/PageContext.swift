@@ -6,6 +6,27 @@ struct PageContext: Sendable {
     let model: SiteModel
     /// Site path of the favicon among the output's static files, if there is one.
     let faviconPath: String?
+    /// `site`'s fields that are not URLs, and `extra`: the same on every page.
+    private let siteValues: [String: DataValue]
+    private let extra: DataValue
+
+    init(model: SiteModel, faviconPath: String?) {
+        self.model = model
+        self.faviconPath = faviconPath
+        let config = model.config
+        var site: [String: DataValue] = [
+            "title": .string(config.title),
+            "description": .string(config.description),
+            "author": .string(config.author),
+            "language": .string(config.language),
+            "base_url": .string(model.urls.baseURL),
+        ]
+        if let year = model.year { site["year"] = .int(year) }
+        // Room for the links each page adds (see `common`).
+        site.reserveCapacity(site.count + 9)
+        siteValues = site
+        extra = .map(config.extra)
+    }
 
     var urls: SiteURLs { model.urls }
 
@@ -24,23 +45,16 @@ struct PageContext: Sendable {
         func link(_ target: String) -> DataValue {
             .string(rooted ? urls.rootRelative(target) : SiteURLs.relative(from: path, to: target))
         }
-        var site: [String: DataValue] = [
-            "title": .string(config.title),
-            "description": .string(config.description),
-            "author": .string(config.author),
-            "language": .string(config.language),
-            "base_url": .string(urls.baseURL),
-            "home_url": link(SiteURLs.home),
-            "posts_url": link(SiteURLs.posts),
-            "tags_url": link(SiteURLs.tags),
-            "archive_url": link(SiteURLs.archive),
-            "rss_url": link(SiteURLs.rss),
-            "atom_url": link(SiteURLs.atom),
-            "json_feed_url": link(SiteURLs.jsonFeed),
-            "stylesheet_url": link(SiteURLs.stylesheet),
-        ]
+        var site = siteValues
+        site["home_url"] = link(SiteURLs.home)
+        site["posts_url"] = link(SiteURLs.posts)
+        site["tags_url"] = link(SiteURLs.tags)
+        site["archive_url"] = link(SiteURLs.archive)
+        site["rss_url"] = link(SiteURLs.rss)
+        site["atom_url"] = link(SiteURLs.atom)
+        site["json_feed_url"] = link(SiteURLs.jsonFeed)
+        site["stylesheet_url"] = link(SiteURLs.stylesheet)
         if let faviconPath { site["favicon_url"] = link(faviconPath) }
-        if let year = model.year { site["year"] = .int(year) }
 
         var menu: [DataValue] = []
         func item(_ title: String, _ target: String, current: Bool) {
@@ -64,7 +78,7 @@ struct PageContext: Sendable {
             "menu": .array(menu),
             "page": .map(page),
             "root_url": link(SiteURLs.home),
-            "extra": .map(config.extra),
+            "extra": extra,
         ]
     }
 

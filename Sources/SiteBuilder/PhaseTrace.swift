@@ -1,15 +1,38 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Phase times for `BLOGCTL_TRACE=1`: each `phase(_:)` prints the time since the previous one.
+/// Phase times for `BLOGCTL_TRACE=1`: each `phase(_:)` prints the time since the previous one,
+/// and the CPU time the whole process used meanwhile (user + system), which other programs on a
+/// busy machine inflate far less than wall time.
 final class PhaseTrace: @unchecked Sendable {
     private let prefix: String
     private var start = ContinuousClock.now
+    private var startCPU = PhaseTrace.processCPUSeconds()
 
     init(_ prefix: String = "") { self.prefix = prefix }
 
     func phase(_ name: String) {
         guard SiteBuildSession.tracing else { return }
-        FileHandle.standardError.write(Data("  \(prefix)\(name): \(ContinuousClock.now - start)\n".utf8))
+        let cpu = Self.processCPUSeconds()
+        let line = "  \(prefix)\(name): \(ContinuousClock.now - start) (cpu \(String(format: "%.3f", cpu - startCPU)) s)\n"
+        FileHandle.standardError.write(Data(line.utf8))
         start = ContinuousClock.now
+        startCPU = cpu
+    }
+
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        #if canImport(Glibc)
+        let who = __rusage_who_t(RUSAGE_SELF.rawValue)
+        #else
+        let who = RUSAGE_SELF
+        #endif
+        guard getrusage(who, &usage) == 0 else { return 0 }
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }

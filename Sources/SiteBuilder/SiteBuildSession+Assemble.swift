@@ -5,13 +5,8 @@ import Foundation
 extension SiteBuildSession {
     func assemble(changedSources: Set<String>?, started: ContinuousClock.Instant) async throws -> BuildResult {
         guard let config, let templates else { throw SiteBuildError.io(path: display("site.yml"), "not loaded") }
-        var phase = ContinuousClock.now
-        func trace(_ name: String) {
-            if SiteBuildSession.tracing {
-                FileHandle.standardError.write(Data("  \(name): \(ContinuousClock.now - phase)\n".utf8))
-            }
-            phase = ContinuousClock.now
-        }
+        let phases = PhaseTrace()
+        func trace(_ name: String) { phases.phase(name) }
         // The model of the last build, edited, when no document came or went and no edit
         // regroups it (SiteModel.applying); else made afresh.
         let edits = Array(pendingEdits.values)

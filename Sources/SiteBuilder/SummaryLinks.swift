@@ -35,35 +35,24 @@ enum SummaryLinks {
     /// `html` with `postURL` (attribute-escaped) inserted at `offsets`, as found by `fragmentOffsets(in:)`.
     static func rebasingFragments(_ html: String, at offsets: [Int], to postURL: String) -> String {
         guard !offsets.isEmpty else { return html }
-        var html = html
         var url = postURL
-        return url.withUTF8 { url in
-            // Escaped once per call; URLs almost never need it.
-            let escaped: [UInt8]? = url.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") })
-                ? Array(escape(url)) : nil
-            return html.withUTF8 { bytes in
-                func splice(_ insert: UnsafeBufferPointer<UInt8>) -> String {
-                    String(unsafeUninitializedCapacity: bytes.count + offsets.count * insert.count) { buffer in
-                        var written = 0
-                        var copied = 0
-                        func append(_ part: UnsafeBufferPointer<UInt8>) {
-                            guard let base = part.baseAddress, part.count > 0 else { return }
-                            UnsafeMutableRawPointer(buffer.baseAddress! + written).copyMemory(from: base, byteCount: part.count)
-                            written += part.count
-                        }
-                        for offset in offsets {
-                            append(UnsafeBufferPointer(rebasing: bytes[copied..<offset]))
-                            append(insert)
-                            copied = offset
-                        }
-                        append(UnsafeBufferPointer(rebasing: bytes[copied...]))
-                        return written
-                    }
-                }
-                if let escaped { return escaped.withUnsafeBufferPointer(splice) }
-                return splice(url)
-            }
+        // Escaped once per call; URLs almost never need it.
+        let insert = url.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") })
+            ? String(decoding: url.withUTF8(escape), as: UTF8.self) : url
+        // Built from slices of valid Strings (each offset is an ASCII `#`, so a scalar
+        // boundary), which appending never validates again; a list page does this for every post.
+        let utf8 = html.utf8
+        var result = ""
+        result.reserveCapacity(utf8.count + offsets.count * insert.utf8.count)
+        var copied = utf8.startIndex
+        for offset in offsets {
+            let index = utf8.index(utf8.startIndex, offsetBy: offset)
+            result += html[copied..<index]
+            result += insert
+            copied = index
         }
+        result += html[copied...]
+        return result
     }
 
     private static func escape(_ url: UnsafeBufferPointer<UInt8>) -> [UInt8] {

@@ -46,14 +46,13 @@ struct URLRewriter {
 
     // MARK: HTML
 
-    private static let skippedElements: [[UInt8]] = ["pre", "code", "script", "textarea"].map { Array($0.utf8) }
-
     /// Returns whether anything changed; `output` then holds the whole result.
     private func rewriteHTML(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
         let count = input.count
         var copied = 0
         var index = 0
         var attributes: [Attribute] = []
+        var attributeCount = 0
         while index < count {
             // memchr jumps over text between tags (most of a page) many bytes at a time.
             guard let next = nextByte(UInt8(ascii: "<"), in: input, from: index) else { break }
@@ -70,15 +69,15 @@ struct URLRewriter {
             var nameEnd = nameStart
             while nameEnd < count, isNameByte(input[nameEnd]) { nameEnd += 1 }
             let name = input[nameStart..<nameEnd]
-            let tagEnd = parseAttributes(input, from: nameEnd, into: &attributes)
+            let tagEnd = parseAttributes(input, from: nameEnd, into: &attributes, count: &attributeCount)
             let isLink = equalsIgnoringCase(name, "link")
             var isCanonical = false
             if isLink {
-                for attribute in attributes where equalsIgnoringCase(input[attribute.name], "rel") {
+                for attribute in attributes[..<attributeCount] where equalsIgnoringCase(input[attribute.name], "rel") {
                     if let value = attribute.value, contains(lowercased(input[value]), "canonical") { isCanonical = true }
                 }
             }
-            for attribute in attributes {
+            for attribute in attributes[..<attributeCount] {
                 guard let valueRange = attribute.value else { continue }
                 let attributeName = input[attribute.name]
                 if equalsIgnoringCase(attributeName, "href") || equalsIgnoringCase(attributeName, "src")
@@ -106,7 +105,7 @@ struct URLRewriter {
                 let end = findClosingTag(input, name: Array("style".utf8), from: index)
                 rewriteCSS(input, range: index..<end, into: &output, copied: &copied)
                 index = end
-            } else if Self.skippedElements.contains(where: { equalsIgnoringCase(name, $0) }) {
+            } else if isSkippedElement(name) {
                 index = findClosingTag(input, name: Array(name), from: index)
             }
         }
@@ -120,10 +119,23 @@ struct URLRewriter {
         var value: Range<Int>?
     }
 
-    /// Reads attributes from just after the tag name up to and including `>`.
-    /// Reuses `attributes`' storage: one array per page, not per tag.
-    private func parseAttributes(_ input: UnsafeBufferPointer<UInt8>, from start: Int, into attributes: inout [Attribute]) -> Int {
-        attributes.removeAll(keepingCapacity: true)
+    /// Elements whose content holds no URLs to rewrite: code shown as text, scripts.
+    private func isSkippedElement(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        equalsIgnoringCase(name, "pre") || equalsIgnoringCase(name, "code") || equalsIgnoringCase(name, "script")
+            || equalsIgnoringCase(name, "textarea")
+    }
+
+    /// Reads attributes from just after the tag name up to and including `>` into the first
+    /// `count` elements of `attributes`, whose storage serves every tag of a page (elements past
+    /// `count` are stale).
+    private func parseAttributes(_ input: UnsafeBufferPointer<UInt8>, from start: Int, into attributes: inout [Attribute],
+        count found: inout Int) -> Int
+    {
+        found = 0
+        func add(_ attribute: Attribute) {
+            if found < attributes.count { attributes[found] = attribute } else { attributes.append(attribute) }
+            found += 1
+        }
         var index = start
         let count = input.count
         while index < count {
@@ -164,7 +176,7 @@ struct URLRewriter {
                     index = valueEnd
                 }
             }
-            attributes.append(attribute)
+            add(attribute)
         }
         return count
     }

@@ -93,3 +93,20 @@ private let urls = SiteURLs(baseURL: "https://blog.example.com")
     let out = urls.absoluteRewriter(for: "/posts/a/").rewriteHTML(##"<img src="/img/a.png" srcset="/a.png 1x, b.png 2x"><a href="https://x.org/">x</a>"##)
     #expect(out == ##"<img src="https://blog.example.com/img/a.png" srcset="https://blog.example.com/a.png 1x, https://blog.example.com/posts/a/b.png 2x"><a href="https://x.org/">x</a>"##)
 }
+
+@Test func rewriterReadsOnlyEachTagsOwnAttributes() {
+    // The attribute list's storage is reused from tag to tag: a tag with fewer attributes
+    // than the one before must not see the earlier tag's leftovers.
+    let rewriter = urls.pageRelativeRewriter(for: "/posts/a/")
+    let html = """
+        <img alt="x" title="y" data-a="1" src="/img/a.png" srcset="/img/b.png 2x"><b>bold /img/c.png</b><br>
+        <LINK REL="Canonical" href="https://blog.example.com/posts/a/"><link rel="stylesheet" href="/css/site.css">
+        <PRE><a href="/posts/b/">shown</a></PRE><TextArea>href="/x/"</TextArea><a href="/posts/b/">b</a>
+        """
+    let out = rewriter.rewriteHTML(html)
+    #expect(out == """
+        <img alt="x" title="y" data-a="1" src="../../img/a.png" srcset="../../img/b.png 2x"><b>bold /img/c.png</b><br>
+        <LINK REL="Canonical" href="https://blog.example.com/posts/a/"><link rel="stylesheet" href="../../css/site.css">
+        <PRE><a href="/posts/b/">shown</a></PRE><TextArea>href="/x/"</TextArea><a href="../b/">b</a>
+        """)
+}
