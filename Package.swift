@@ -80,11 +80,13 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "site-bench", dependencies: ["SiteBuilder", "TemplateEngine", "BuiltinTheme", "ContentAddressing", .product(name: "Mustache", package: "swift-mustache")]),
-        .testTarget(name: "ContentAddressingTests", dependencies: ["ContentAddressing"], resources: [.copy("Fixtures")]),
+        // Helpers shared by the test targets (a seeded random generator).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ContentAddressingTests", dependencies: ["ContentAddressing", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SiteCheckTests", dependencies: ["SiteCheck"]),
-        .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine", "BuiltinTheme", .product(name: "Mustache", package: "swift-mustache")]),
-        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "TemplateEngine", "BuiltinTheme", "SiteCheck", .product(name: "Mustache", package: "swift-mustache")]),
+        .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine", "TestSupport", "BuiltinTheme", .product(name: "Mustache", package: "swift-mustache")]),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "TemplateEngine", "TestSupport", "BuiltinTheme", "SiteCheck", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "blogctlTests", dependencies: ["ContentAddressing"]),
     ]
 )

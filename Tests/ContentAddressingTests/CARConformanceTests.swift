@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import ContentAddressing
 
 /// The gateway-conformance CARs in ../shared (read in place, never copied into the repository).
@@ -137,7 +138,7 @@ struct CARConformanceTests {
         let original = Array(try Data(contentsOf: url(name)))
         let folder = try TemporaryFolder()
         let mutant = folder.file("mutant.car")
-        var rng = SplitMix64(state: UInt64(original.count))
+        var rng = SplitMix64(seed: UInt64(original.count))
         for round in 0..<60 {
             var bytes = original
             if round % 3 == 2 {

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import ContentAddressing
 
 /// Importer → CAR → CARBlockStore → extract → importer again: the same root CID and the same bytes.
 @Suite struct CARRoundTripTests {
     static func sampleTree() -> InMemoryTree {
         var tree = InMemoryTree()
-        var rng = SplitMix64(state: 42)
+        var rng = SplitMix64(seed: 42)
         tree.addFile("index.html", Array("<h1>home</h1>\n".utf8))
         tree.addFile("posts/first/index.html", Array("<p>first</p>".utf8))
         // Larger than both profiles' chunk sizes, so the file has interior nodes.

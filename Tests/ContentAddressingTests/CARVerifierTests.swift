@@ -1,18 +1,7 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import ContentAddressing
-
-/// A deterministic generator, so a fuzz failure can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct CARVerifierTests {
     /// root dir → {"docs" → dir → {"a" → raw, "f" → 2-leaf file}, "z" → raw}
@@ -131,7 +120,7 @@ struct SplitMix64: RandomNumberGenerator {
     @Test func randomMutationsAreCaughtWithoutCrashing() throws {
         let folder = try TemporaryFolder()
         let s = try sample(in: folder)
-        var rng = SplitMix64(state: 0x5eed)
+        var rng = SplitMix64(seed: 0x5eed)
         let url = folder.file("mutant.car")
         var thrown = 0, invalid = 0
         for round in 0..<400 {

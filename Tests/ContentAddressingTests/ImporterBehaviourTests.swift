@@ -2,6 +2,7 @@ import ContentAddressing
 import Foundation
 import Synchronization
 import Testing
+import TestSupport
 
 @Suite struct ImporterBehaviourTests {
     /// A tree with big files (split into segments hashed in parallel) and many small ones.
@@ -60,7 +61,7 @@ import Testing
             return (item.path, try files.importBytes(bytes))
         }
         let builder = DirectoryBuilder(profile: profile, store: DiscardingBlockStore())
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         entries.shuffle(using: &generator)
         #expect(try builder.build(entries).cid.string == vector.expectedCID(profile))
         entries.reverse()
@@ -197,15 +198,3 @@ import Testing
     }
 }
 
-/// A seeded generator so shuffles are the same on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
-}

@@ -1,6 +1,7 @@
 import BuiltinTheme
 import Foundation
 import Testing
+import TestSupport
 
 @testable import TemplateEngine
 
@@ -8,7 +9,7 @@ import Testing
 /// real sites produce: optional fields absent or empty, zero to many authors and tags, lists of
 /// posts, pagination windows, a table of contents, text that needs escaping.
 struct ThemeContexts {
-    var random: SeededGenerator
+    var random: SplitMix64
 
     mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &random) < percent }
     mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &random)] }
@@ -112,7 +113,7 @@ private let themeTemplates: [String: String] = {
 func themeTemplateRendersLikeSwiftMustache(_ name: String) throws {
     let compiled = try CompiledTemplates(templates: themeTemplates)
     #expect(compiled.has(name))
-    var contexts = ThemeContexts(random: SeededGenerator(state: UInt64(name.utf8.count) * 7919))
+    var contexts = ThemeContexts(random: SplitMix64(seed: UInt64(name.utf8.count) * 7919))
     let kind = name == "404" ? "404" : name
     for index in 0..<60 {
         var partials = themeTemplates
