@@ -120,7 +120,8 @@ public enum SiteWriter {
         if sitePath == targetPath || sitePath.hasPrefix(targetPath.hasSuffix("/") ? targetPath : targetPath + "/") {
             throw SiteBuildError.io(path: target.path, "refusing to replace a folder that contains the site; choose another --output")
         }
-        for source in ["content", "static", "templates"] {
+        // The document cache too: it is saved after the swap, so it would end up inside the output.
+        for source in ["content", "static", "templates", ".blogctl-cache"] {
             let sourcePath = resolvedPath(siteDirectory.appendingPathComponent(source).path)
             if overlaps(targetPath, sourcePath) {
                 throw SiteBuildError.io(path: target.path, "refusing to write the output over the site's \(source)/ folder (\(sourcePath)); choose another --output")
