@@ -41,8 +41,13 @@ public struct FileImporter: Sendable {
             let kind = DiskWalker.kindName(st.st_mode)
             throw st.st_mode & S_IFMT == S_IFDIR ? .notAFile(path: path, kind: kind) : .unsupportedFileType(path: path, kind: kind)
         }
+        // The chunk reader opens with O_NOFOLLOW (a walked tree's links are symlink nodes), while
+        // this function follows links (stat above): read the file the link leads to.
+        guard let real = realpath(path, nil) else { throw ImportError.system(errno, path: path) }
+        let target = String(cString: real)
+        free(real)
         var plan = ImportPlan()
-        plan.root = plan.addFile(.disk(path: path, length: Int(st.st_size)), path: path)
+        plan.root = plan.addFile(.disk(path: target, length: Int(st.st_size)), path: path)
         return try await ImportEngine(sink: sink, maxConcurrency: maxConcurrency, progress: nil).run(ImportEngine.replaying(plan)).root
     }
 

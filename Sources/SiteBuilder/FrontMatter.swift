@@ -48,7 +48,8 @@ struct FrontMatter: Sendable, Equatable {
         } else if text.hasPrefix("+++\n") || text.hasPrefix("+++\r\n") {
             fence = "+++"
         } else {
-            throw .missingKey(file: file, key: "title")
+            throw .malformed(SourceLocation(file: file, line: 1),
+                "no front matter: start the file with a --- line (YAML) or +++ (TOML), then title: and the other keys, and close it with the same line")
         }
         // Find the closing fence line. Scanning UTF-8 bytes: in Characters "\r\n" is one
         // grapheme, so a search for "\n" would miss every CRLF line end.
@@ -221,7 +222,10 @@ struct FrontMatter: Sendable, Equatable {
                 throw .unknownKey(entry.location, key: key, allowed: FrontMatter.keys)
             }
         }
-        guard let title, !title.trimmingWhitespace().isEmpty else { throw .missingKey(file: file, key: "title") }
+        guard let title else { throw .missingKey(file: file, key: "title") }
+        if title.trimmingWhitespace().isEmpty, let location = locations["title"] {
+            throw .malformed(location, "'title' must not be empty")
+        }
         self.title = title
     }
 }

@@ -86,7 +86,8 @@ enum PagePlan {
         func listJobs(kind: PageContext.Kind, template: String, members: [Int], title: String,
             pathOf: @escaping @Sendable (Int) -> String, tag: TagGroup?)
         {
-            let total = max(1, (members.count + perPage - 1) / perPage)
+            // Not `count + perPage - 1`: posts_per_page may be as big as Int.max ("all on one page").
+            let total = members.isEmpty ? 1 : (members.count - 1) / perPage + 1
             let claimedBy = "generated \(kind.rawValue) page"
             for number in 1...total {
                 let slice = members[min((number - 1) * perPage, members.count)..<min(number * perPage, members.count)]

@@ -49,6 +49,11 @@ public struct SiteConfig: Sendable, Equatable {
                     throw .malformed(YAMLDocument.location(of: node, file: file, lineOffset: 0),
                         "base_url '\(value)' must be an absolute http(s) URL such as https://example.com")
                 }
+                // It is written as is into feeds, the sitemap and robots.txt, where a space ends the URL.
+                if let bad = value.unicodeScalars.first(where: { $0.value <= 0x20 || $0.value == 0x7F || "\"<>\\^`{|}".unicodeScalars.contains($0) }) {
+                    throw .malformed(YAMLDocument.location(of: node, file: file, lineOffset: 0),
+                        "base_url '\(value)' must not contain \(bad == " " ? "a space" : "'\(bad.escaped(asASCII: true))'"); percent-encode it (a space is %20)")
+                }
                 // Page paths are appended to it: a query or fragment would end up in the middle of every URL.
                 if value.contains("?") || value.contains("#") {
                     throw .malformed(YAMLDocument.location(of: node, file: file, lineOffset: 0),

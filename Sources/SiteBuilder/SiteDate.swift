@@ -87,8 +87,16 @@ public struct SiteDate: Sendable, Equatable, Comparable {
         var year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, weekday: Int, offset: Int
     }
 
-    var parts: Parts {
-        let offset = timeZone.secondsFromGMT(for: date)
+    /// The wall-clock time as the author wrote it, for display and the year.
+    var parts: Parts { parts(wholeMinuteOffset: false) }
+
+    /// Written offsets have whole minutes (RFC 3339, RFC 822); local mean time had seconds too
+    /// (Berlin +00:53:28). Timestamps show the local time in the written offset, so they name the instant.
+    private var timestampParts: Parts { parts(wholeMinuteOffset: true) }
+
+    private func parts(wholeMinuteOffset: Bool) -> Parts {
+        let exactOffset = timeZone.secondsFromGMT(for: date)
+        let offset = wholeMinuteOffset ? exactOffset - exactOffset % 60 : exactOffset
         let local = seconds + Int64(offset)
         let days = Int(local >= 0 ? local / 86400 : (local - 86399) / 86400)
         let secondOfDay = Int(local - Int64(days) * 86400)
@@ -103,7 +111,7 @@ public struct SiteDate: Sendable, Equatable, Comparable {
 
     /// `2026-11-29T10:00:00+01:00` (RFC 3339).
     public var iso8601: String {
-        let p = parts
+        let p = timestampParts
         return "\(pad(p.year, 4))-\(pad(p.month))-\(pad(p.day))T\(pad(p.hour)):\(pad(p.minute)):\(pad(p.second))\(offsetText(p.offset, colon: true))"
     }
 
@@ -115,7 +123,7 @@ public struct SiteDate: Sendable, Equatable, Comparable {
 
     /// `Sun, 29 Nov 2026 10:00:00 +0100` (RFC 822, for RSS).
     public var rfc822: String {
-        let p = parts
+        let p = timestampParts
         return "\(SiteDate.dayNames[p.weekday]), \(pad(p.day)) \(SiteDate.monthNames[p.month - 1].prefix(3)) \(pad(p.year, 4)) \(pad(p.hour)):\(pad(p.minute)):\(pad(p.second)) \(offsetText(p.offset, colon: false))"
     }
 

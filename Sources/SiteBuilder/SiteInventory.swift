@@ -116,10 +116,13 @@ struct SiteInventory: Sendable, Equatable {
         defer { closedir(directory) }
         let inner = ancestors.union([identity])
         while let entryPointer = readdir(directory) {
-            let name = withUnsafeBytes(of: entryPointer.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            let nameBytes = withUnsafeBytes(of: entryPointer.pointee.d_name) { Array($0.prefix(while: { $0 != 0 })) }
+            let name = String(decoding: nameBytes, as: UTF8.self)
             if name == "." || name == ".." { continue }
+            // A lossy name would point at no file; and URLs and UnixFS names are UTF-8.
+            if String(validating: nameBytes, as: UTF8.self) == nil, !(relative.hasPrefix("content") && name.hasPrefix(".")) {
+                throw .io(path: path + "/" + name, "file name is not valid UTF-8; rename it")
+            }
             let child = path + "/" + name
             let childRelative = relative + "/" + name
             // Editor files in content/ (`.#post.md` links, sockets) are not content.

@@ -120,11 +120,21 @@ public enum SiteWriter {
         if sitePath == targetPath || sitePath.hasPrefix(targetPath.hasSuffix("/") ? targetPath : targetPath + "/") {
             throw SiteBuildError.io(path: target.path, "refusing to replace a folder that contains the site; choose another --output")
         }
-        for source in ["content", "static", "templates"] {
+        // The document cache too: it is saved after the swap, so it would end up inside the output.
+        for source in ["content", "static", "templates", ".blogctl-cache"] {
             let sourcePath = resolvedPath(siteDirectory.appendingPathComponent(source).path)
             if overlaps(targetPath, sourcePath) {
                 throw SiteBuildError.io(path: target.path, "refusing to write the output over the site's \(source)/ folder (\(sourcePath)); choose another --output")
             }
+        }
+        // The replaced folder becomes the recycled tree, whose stale files the next build deletes:
+        // only an earlier output of a site (every site build writes 404.html and _redirects) or an empty folder.
+        if (info.st_mode & S_IFMT) == S_IFDIR,
+            let entries = try? FileManager.default.contentsOfDirectory(atPath: target.path), !entries.isEmpty,
+            !(entries.contains("404.html") && entries.contains("_redirects"))
+        {
+            throw SiteBuildError.io(path: target.path,
+                "refusing to replace a folder that is not an earlier output (no 404.html and _redirects); choose another --output or empty it")
         }
     }
 

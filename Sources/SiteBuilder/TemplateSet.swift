@@ -59,6 +59,10 @@ struct TemplateSet: Sendable {
                 throw .missingTemplate(name: reference, referencedBy: origins[name]!)
             }
         }
+        if let cycle = PartialCycles.unconditionalCycle(in: Dictionary(uniqueKeysWithValues: texts)) {
+            throw .templateSyntax(SourceLocation(file: origins[cycle[0]]!, line: 1),
+                "template '\(cycle[0])' includes itself outside any section (\(cycle.joined(separator: " -> "))), so it would never finish")
+        }
         for name in Self.required where origins[name] == nil {
             throw .missingTemplate(name: name, referencedBy: "site build (every site needs \(name).mustache)")
         }

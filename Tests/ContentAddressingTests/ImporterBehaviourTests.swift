@@ -52,6 +52,25 @@ import TestSupport
         #expect(fromDisk.cid.version == profile.cidVersion)
     }
 
+    /// `importFile` follows a symbolic link to a file, as it promises (blogctl packs a site's
+    /// symlinked static files from their source path): small and chunked files alike.
+    @Test(arguments: [5, 3 << 20 | 11])
+    func fileBehindASymbolicLinkEqualsItsTarget(_ count: Int) async throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.remove() }
+        let bytes = XorShift32.bytes(seed: 4, count: count)
+        let target = temp.url.appendingPathComponent("target.bin")
+        try Data(bytes).write(to: target)
+        let absolute = temp.url.appendingPathComponent("absolute.bin")
+        try FileManager.default.createSymbolicLink(atPath: absolute.path, withDestinationPath: target.path)
+        let relative = temp.url.appendingPathComponent("relative.bin")
+        try FileManager.default.createSymbolicLink(atPath: relative.path, withDestinationPath: "target.bin")
+        let importer = FileImporter(store: DiscardingBlockStore())
+        let expected = try importer.importBytes(bytes)
+        #expect(try await importer.importFile(at: absolute, maxConcurrency: 2) == expected)
+        #expect(try await importer.importFile(at: relative, maxConcurrency: 2) == expected)
+    }
+
     @Test(arguments: ImportProfile.all, ["dir-flat-1000", "dir-flat-6000"])
     func directoryIgnoresEntryOrder(_ profile: ImportProfile, _ name: String) throws {
         let vector = VectorCase.named(name)

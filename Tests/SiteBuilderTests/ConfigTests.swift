@@ -62,3 +62,12 @@ private func configError(_ text: String) -> String? {
     #expect(configError("title: T\nbase_url: https://e.com\ntimezone: Mars/Base\n")?.contains("blog/site.yml:3:11: unknown timezone 'Mars/Base'") == true)
     #expect(configError("title: T\nbase_url: https://e.com\nposts_per_page: many\n")?.hasPrefix("blog/site.yml:3:17:") == true)
 }
+
+/// A space (or another character a URL cannot hold) in base_url's path went verbatim into feed
+/// links, the sitemap and robots.txt's `Sitemap:` line, which then named a different URL.
+@Test(arguments: ["https://example.com/a b/", "https://example.com/a\tb", "https://example.com/<x>/", "https://example.com/a\"b/"])
+func baseURLThatIsNotAValidURLIsAnError(_ value: String) {
+    let yaml = "title: T\nbase_url: \"\(value.replacingOccurrences(of: "\t", with: "\\t").replacingOccurrences(of: "\"", with: "\\\""))\"\n"
+    let error = configError(yaml)
+    #expect(error?.hasPrefix("blog/site.yml:2:11: base_url") == true, "\(String(describing: error))")
+}

@@ -66,3 +66,19 @@ func postsListPathConflict() async throws {
     let message = try #require(await site.buildError())
     #expect(message.contains("/posts/index.html: claimed by both generated posts page and ") && message.contains("content/all.md"), "\(message)")
 }
+
+/// "Everything on one page" written as a huge posts_per_page (up to Int.max) overflowed the page
+/// count arithmetic and crashed the build (Swift runtime failure: arithmetic overflow).
+@Test(arguments: [Int.max, Int.max - 1, 1_000_000_000_000])
+func hugePostsPerPageMakesOnePage(_ perPage: Int) async throws {
+    let yml = FixtureSite.siteYML.replacingOccurrences(of: "posts_per_page: 2", with: "posts_per_page: \(perPage)")
+    let site = try FixtureSite(files: [
+        "content/posts/a.md": post("A", date: "2026-01-01"),
+        "content/posts/b.md": post("B", date: "2026-01-02"),
+        "content/posts/c.md": post("C", date: "2026-01-03", tags: ["t"]),
+    ], siteYML: yml)
+    defer { site.cleanUp() }
+    let result = try await site.build()
+    #expect(result.has("index.html") && result.has("posts/index.html") && result.has("tags/t/index.html"))
+    #expect(!result.output.paths.contains { $0.contains("page/2/") })
+}

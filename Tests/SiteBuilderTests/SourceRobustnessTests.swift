@@ -29,3 +29,22 @@ func crlfFrontMatterBuildsLikeLF(_ lf: String) async throws {
         }
     }
 }
+
+/// A file name that is not UTF-8 (`caf\xE9.txt` from a Latin-1 system) cannot be a URL path or a
+/// UnixFS name: the build stops with a one-line error naming the folder and the fix, instead of
+/// failing later with "No such file or directory" for a name with U+FFFD in it.
+@Test(arguments: ["static", "content/posts", "content"])
+func nonUTF8FileNameIsAClearError(_ folder: String) async throws {
+    let site = try FixtureSite(files: ["content/posts/2026-01-01-a.md": post("A", date: "2026-01-01")])
+    defer { site.cleanUp() }
+    try FileManager.default.createDirectory(at: site.root.appendingPathComponent(folder), withIntermediateDirectories: true)
+    let name = Array("\(site.root.path)/\(folder)/caf".utf8) + [0xE9] + Array(".md".utf8)
+    let descriptor = name.withUnsafeBufferPointer { buffer in
+        (buffer.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+    }
+    #expect(descriptor >= 0)
+    close(descriptor)
+    let error = try #require(await site.buildError())
+    #expect(error.contains("\(folder)/caf"), "\(error)")
+    #expect(error.contains("not valid UTF-8"), "\(error)")
+}

@@ -17,7 +17,9 @@ private func snapshot(_ root: URL) -> [String: Data] {
     return files
 }
 
-@Test(arguments: ["content", "static", "templates", "content/posts", "static/img", "templates/partials", "content/new-folder"])
+// `.blogctl-cache` too: the cache is saved after the swap, so it would land inside the output.
+@Test(arguments: ["content", "static", "templates", "content/posts", "static/img", "templates/partials", "content/new-folder",
+    ".blogctl-cache", ".blogctl-cache/documents"])
 func buildRefusesAnOutputOverTheSources(_ relative: String) throws {
     let site = folder()
     defer { try? FileManager.default.removeItem(at: site) }
@@ -74,4 +76,29 @@ func buildRefusesAnOutputOverTheSources(_ relative: String) throws {
     #expect(result.status != 0)
     #expect(!result.stderr.contains("NSCocoaErrorDomain") && !result.stderr.contains("could not be completed"), "\(result.stderr)")
     #expect(result.stderr.contains(file.path) && result.stderr.contains("Not a directory"), "\(result.stderr)")
+}
+
+/// `--output` naming a folder of the user's own files (not an earlier output: no `404.html` and
+/// `_redirects`) must not swallow it: it used to be moved aside as the recycled tree and its files
+/// deleted by the next build. An earlier output or an empty folder is still replaced.
+@Test func buildRefusesToReplaceAFolderThatIsNotAnOutput() throws {
+    let parent = folder()
+    defer { try? FileManager.default.removeItem(at: parent) }
+    let site = parent.appendingPathComponent("site")
+    #expect(try BlogctlRunner.run(["init", site.path]).status == 0)
+    let documents = parent.appendingPathComponent("documents")
+    try FileManager.default.createDirectory(at: documents, withIntermediateDirectories: true)
+    try Data("mine".utf8).write(to: documents.appendingPathComponent("notes.txt"))
+    for _ in 0..<2 {
+        let result = try BlogctlRunner.run(["build", site.path, "--output", documents.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.hasPrefix("blogctl: error: \(documents.path): refusing"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+    #expect(snapshot(documents) == ["notes.txt": Data("mine".utf8)])
+    let empty = parent.appendingPathComponent("empty")
+    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    #expect(try BlogctlRunner.run(["build", site.path, "--output", empty.path]).status == 0)
+    #expect(try BlogctlRunner.run(["build", site.path, "--output", empty.path]).status == 0)
+    #expect(FileManager.default.fileExists(atPath: empty.appendingPathComponent("404.html").path))
 }
