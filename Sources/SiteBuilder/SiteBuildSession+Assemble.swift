@@ -146,7 +146,7 @@ extension SiteBuildSession {
         let urls = model.urls
         let observer = outputObserver
         let rendered = try await Parallel.map(toRender) { job -> Data in
-            let html = templates.render(job.template, job.context())
+            let html = try templates.render(job.template, job.context())
             let page = urls.outputRewriter(for: job.path).rewriteHTMLData(html)
             observer?(job.outputFile, page)
             return page

@@ -27,7 +27,7 @@ extension SiteBuildSession {
         let urls = model.urls
         let observer = outputObserver
         let rendered = try await Parallel.map(jobs) { job -> Data in
-            let page = urls.outputRewriter(for: job.path).rewriteHTMLData(templates.render(job.template, job.context()))
+            let page = urls.outputRewriter(for: job.path).rewriteHTMLData(try templates.render(job.template, job.context()))
             observer?(job.outputFile, page)
             return page
         }

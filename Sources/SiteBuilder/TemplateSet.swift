@@ -82,8 +82,14 @@ struct TemplateSet: Sendable {
     func has(_ name: String) -> Bool { origins[name] != nil }
 
     /// Renders the template `name` with `context`.
-    func render(_ name: String, _ context: DataValue) -> String {
-        if let compiled { return compiled.render(name, context) ?? "" }
+    func render(_ name: String, _ context: DataValue) throws(SiteBuildError) -> String {
+        if let compiled {
+            do {
+                return try compiled.render(name, context) ?? ""
+            } catch {
+                throw .templateSyntax(SourceLocation(file: origins[error.template] ?? error.template, line: 1), error.description)
+            }
+        }
         return library.render(context, withTemplate: name) ?? ""
     }
 

@@ -2,6 +2,8 @@
 /// swift-mustache 2.1.1 renders them with HTML escaping; partials refer to templates of the set.
 public struct CompiledTemplates: Sendable {
     let indexes: [String: Int]
+    /// Template names by index (byte order), as partial steps refer to them.
+    let names: [String]
     let program: TemplateProgram
 
     /// Compiles `templates` (name -> Mustache text). `htmlContentTypes` are the
@@ -24,6 +26,7 @@ public struct CompiledTemplates: Sendable {
             templateBodies.append(try lowering.lower(tokens))
         }
         self.indexes = indexes
+        self.names = names
         program = TemplateProgram(lowering.builder, templateBodies: templateBodies)
     }
 
@@ -31,10 +34,13 @@ public struct CompiledTemplates: Sendable {
     public func has(_ name: String) -> Bool { indexes[name] != nil }
 
     /// The template `name` rendered with `context`, or nil when the set has no such template.
-    public func render(_ name: String, _ context: DataValue) -> String? {
+    public func render(_ name: String, _ context: DataValue) throws(TemplateNestingError) -> String? {
         guard let index = indexes[name] else { return nil }
         var renderer = TemplateRenderer(program: program, root: context)
         renderer.render(program.templateBodies[index], TemplateRenderer.Scope())
+        if let partial = renderer.tooDeep {
+            throw TemplateNestingError(template: name, partial: names[partial], limit: TemplateRenderer.maxNesting)
+        }
         return renderer.output
     }
 }

@@ -21,6 +21,12 @@ struct TemplateRenderer {
     let program: TemplateProgram
     var output = ""
     var stack: [Frame]
+    /// Partials being rendered inside one another, and the template at which `maxNesting` was
+    /// reached (from then on every partial renders nothing and the caller reports the error).
+    private var nesting = 0
+    private(set) var tooDeep: Int?
+    /// Far beyond real themes (a few levels) and within the stack of a worker thread.
+    static let maxNesting = 200
 
     init(program: TemplateProgram, root: DataValue) {
         self.program = program
@@ -117,7 +123,14 @@ struct TemplateRenderer {
                 inner.overrides = scope.overrides.map { $0.merging(blocks) { current, _ in current } } ?? blocks
             }
             inner.sequence = nil
+            guard tooDeep == nil else { return }
+            guard nesting < Self.maxNesting else {
+                tooDeep = template
+                return
+            }
+            nesting += 1
             render(program.templateBodies[template], inner)
+            nesting -= 1
         }
     }
 

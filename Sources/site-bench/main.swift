@@ -145,11 +145,11 @@ var sink = 0
 let dataValueTime = clock.measure { for _ in 0..<iterations { sink &+= library.render(context, withTemplate: "post")?.utf8.count ?? 0 } }
 let dictionaryTime = clock.measure { for _ in 0..<iterations { sink &+= library.render(dictionary, withTemplate: "post")?.utf8.count ?? 0 } }
 // The builder's renderer, checked against swift-mustache before it is timed.
-guard compiled.render("post", context) == library.render(context, withTemplate: "post") else {
+guard try compiled.render("post", context) == library.render(context, withTemplate: "post") else {
     FileHandle.standardError.write(Data("site-bench: the compiled engine renders the post page differently\n".utf8))
     exit(1)
 }
-let compiledTime = clock.measure { for _ in 0..<iterations { sink &+= compiled.render("post", context)?.utf8.count ?? 0 } }
+let compiledTime = clock.measure { for _ in 0..<iterations { sink &+= (try? compiled.render("post", context))??.utf8.count ?? 0 } }
 print("post page x\(iterations), DataValue context:   \(milliseconds(dataValueTime))")
 print("post page x\(iterations), compiled engine:     \(milliseconds(compiledTime))")
 print("post page x\(iterations), [String: Any] context: \(milliseconds(dictionaryTime))  (\(sink % 10))")

@@ -30,3 +30,17 @@ func unconditionalPartialCycleIsAnError(_ templates: [String: String]) async thr
     let result = try await site.build()
     #expect(result.text("index.html") == "[hello]")
 }
+
+/// Recursion through a section whose data never ends (`site` is always there) recursed until the
+/// stack overflowed; the compiled renderer stops at its nesting limit and the build names the template.
+@Test func recursionTheDataNeverEndsIsAnError() async throws {
+    let site = try FixtureSite(files: [
+        "content/posts/a.md": post("A", date: "2026-01-01"),
+        "templates/home.mustache": "{{#site}}{{> partials/loop}}{{/site}}",
+        "templates/partials/loop.mustache": "<div>{{#title}}{{> partials/loop}}{{/title}}</div>",
+    ])
+    defer { site.cleanUp() }
+    let error = try #require(await site.buildError())
+    #expect(error.contains("partials nested more than 200 deep"), "\(error)")
+    #expect(error.contains("home.mustache"), "\(error)")
+}

@@ -56,7 +56,12 @@ struct RenderCase: CustomStringConvertible, Sendable {
     func compiled() throws(TemplateCompileError) -> String {
         var templates = partials
         templates["__main__"] = template
-        return try CompiledTemplates(templates: templates).render("__main__", data) ?? "<missing>"
+        let set = try CompiledTemplates(templates: templates)
+        do {
+            return try set.render("__main__", data) ?? "<missing>"
+        } catch {
+            return "<\(error)>"
+        }
     }
 }
 

@@ -31,7 +31,17 @@ func unsupportedFeaturesAreReported(_ index: Int) {
 /// Pragmas naming HTML escaping are accepted, and only those the caller lists.
 @Test func htmlContentTypePragmas() throws {
     let compiled = try CompiledTemplates(templates: ["a": "{{% CONTENT_TYPE: site-html }}\n{{x}}"], htmlContentTypes: ["site-html"])
-    #expect(compiled.render("a", ["x": "<"]) == "&lt;")
+    #expect(try compiled.render("a", ["x": "<"]) == "&lt;")
     #expect(throws: TemplateCompileError.self) { try CompiledTemplates(templates: ["a": "{{% CONTENT_TYPE: site-html }}\n"]) }
-    #expect(compiled.render("missing", [:]) == nil)
+    #expect(try compiled.render("missing", [:]) == nil)
+}
+
+@Test func nestingLimitStopsEndlessRecursionButNotDeepTrees() throws {
+    let set = try CompiledTemplates(templates: ["a": "{{#x}}({{> a}}){{/x}}"])
+    #expect(throws: TemplateNestingError(template: "a", partial: "a", limit: 200)) { try set.render("a", ["x": true]) }
+    // A tree 150 levels deep is data that ends: it renders.
+    var tree: DataValue = ["x": false]
+    for _ in 0..<150 { tree = ["x": tree] }
+    let rendered = try #require(try set.render("a", tree))
+    #expect(rendered == String(repeating: "(", count: 150) + String(repeating: ")", count: 150))
 }
