@@ -174,8 +174,18 @@ extension SiteBuildSession {
             // Stylesheets get the same page-relative treatment as HTML.
             if output.hasSuffix(".css") {
                 let data = try content.dataOrFail(display: staticOwners[output]!)
-                guard let css = String(data: data, encoding: .utf8) else { throw SiteBuildError.notUTF8(file: staticOwners[output]!) }
-                otherFiles[output] = .bytes(Data(urls.pageRelativeRewriter(for: "/" + output).rewriteCSS(css).utf8))
+                let rewriter = urls.pageRelativeRewriter(for: "/" + output)
+                if let css = String(data: data, encoding: .utf8) {
+                    otherFiles[output] = .bytes(Data(rewriter.rewriteCSS(css).utf8))
+                } else if let css = String(data: data, encoding: .isoLatin1),
+                    let rewritten = rewriter.rewriteCSS(css).data(using: .isoLatin1)
+                {
+                    // An older stylesheet in Latin-1 (a `©` in a comment): read byte for byte, its
+                    // URLs (ASCII) rewritten, every other byte written back as it was.
+                    otherFiles[output] = .bytes(rewritten)
+                } else {
+                    throw SiteBuildError.notUTF8(file: staticOwners[output]!)
+                }
             } else {
                 otherFiles[output] = content
             }

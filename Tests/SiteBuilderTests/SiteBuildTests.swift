@@ -344,3 +344,19 @@ private func blogFiles() -> [String: String] {
     #expect(rss.contains("https://blog.example.com/posts/a/pic.png") && rss.contains("https://blog.example.com/img/a@2x.png 2x"))
     #expect(!rss.contains("src=&quot;/img"))
 }
+
+/// An older stylesheet in Latin-1 (not UTF-8) is not an error: its URLs are made page-relative
+/// and every other byte is written back unchanged. Browsers read such files (`@charset`).
+@Test func latin1StylesheetKeepsItsBytesAndGetsRelativeURLs() async throws {
+    let site = try FixtureSite(files: ["content/posts/a.md": post("A", date: "2026-01-01"), "static/img/pic.png": "PNG"])
+    defer { site.cleanUp() }
+    var css = Data("@charset \"iso-8859-1\";\n/* ".utf8)
+    css.append(0xA9)  // © in Latin-1, invalid as UTF-8
+    css.append(Data(" 2009 */ body { background: url(/img/pic.png) }\n".utf8))
+    try site.write("static/css/old.css", css)
+    let result = try await site.build()
+    var expected = Data("@charset \"iso-8859-1\";\n/* ".utf8)
+    expected.append(0xA9)
+    expected.append(Data(" 2009 */ body { background: url(../img/pic.png) }\n".utf8))
+    #expect(try result.output.files["css/old.css"]?.data() == expected)
+}
