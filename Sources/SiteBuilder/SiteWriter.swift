@@ -40,6 +40,8 @@ public enum SiteWriter {
         let old = parentPath + ".\(name).old-\(token)"
         let recycle = parentPath + recycleName(forOutputNamed: name)
         reclaimAbandonedFolders(in: parentPath, outputName: name, recycle: recycle)
+        let ownerLock = holdLock(parentPath: parentPath, outputName: name, token: token)
+        defer { ownerLock?.release() }
         // Claiming by rename: two builds at once never share a tree. A folder of that name that
         // holds a site is somebody's work, not a previous output: left alone.
         var reusing = false
