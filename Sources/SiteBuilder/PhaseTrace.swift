@@ -8,15 +8,20 @@ import Darwin
 /// Phase times for `BLOGCTL_TRACE=1`: each `phase(_:)` prints the time since the previous one,
 /// and the CPU time the whole process used meanwhile (user + system), which other programs on a
 /// busy machine inflate far less than wall time.
-final class PhaseTrace: @unchecked Sendable {
+public final class PhaseTrace: @unchecked Sendable {
+    /// Whether `BLOGCTL_TRACE` is set: the one switch for every trace line of a build.
+    public static let isEnabled = ProcessInfo.processInfo.environment["BLOGCTL_TRACE"] != nil
+
     private let prefix: String
     private var start = ContinuousClock.now
     private var startCPU = PhaseTrace.processCPUSeconds()
 
-    init(_ prefix: String = "") { self.prefix = prefix }
+    /// A trace whose lines start with `prefix`; times count from now.
+    public init(_ prefix: String = "") { self.prefix = prefix }
 
-    func phase(_ name: String) {
-        guard SiteBuildSession.tracing else { return }
+    /// Prints `name` with the wall and CPU time since the previous phase (or since `init`).
+    public func phase(_ name: String) {
+        guard Self.isEnabled else { return }
         let cpu = Self.processCPUSeconds()
         let line = "  \(prefix)\(name): \(ContinuousClock.now - start) (cpu \(String(format: "%.3f", cpu - startCPU)) s)\n"
         FileHandle.standardError.write(Data(line.utf8))

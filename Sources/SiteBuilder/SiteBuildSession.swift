@@ -31,7 +31,6 @@ public actor SiteBuildSession {
     var renderedPages: [String: (key: PageKey, bytes: Data)] = [:]
     var previousOutput = SiteOutput()
     /// `BLOGCTL_TRACE=1` prints the time of each build phase to stderr.
-    static let tracing = ProcessInfo.processInfo.environment["BLOGCTL_TRACE"] != nil
     var feeds: (key: [Int], rss: Data, atom: Data, json: Data)?
     var lastBuild: LastBuild?
     /// Archive entries in the last build's post order, valid for `archiveRevision` (a site revision).
@@ -205,7 +204,7 @@ public actor SiteBuildSession {
         var siteFiles: [String: (data: Data, displayPath: String)] = [:]
         for (name, data) in sources { siteFiles[name] = (data, display("templates/" + name)) }
         templates = try TemplateSet(themeFiles: themeFiles, siteFiles: siteFiles)
-        if Self.tracing, let reason = templates?.fallbackReason {
+        if PhaseTrace.isEnabled, let reason = templates?.fallbackReason {
             FileHandle.standardError.write(Data("  templates render through swift-mustache: \(reason)\n".utf8))
         }
         if sources != templateSources || force { templatesRevision += 1 }

@@ -18,12 +18,7 @@ public enum SiteBuilder {
     /// Builds `siteDirectory` into `outputDirectory` (default `<site>/public`), replacing it
     /// atomically. Throws `SiteBuildError`.
     public static func build(siteDirectory: URL, outputDirectory: URL? = nil, options: BuildOptions = BuildOptions()) async throws -> BuildReport {
-        let session = SiteBuildSession(siteDirectory: siteDirectory, options: options)
-        let result = try await session.build()
-        let output = outputDirectory ?? siteDirectory.appendingPathComponent("public")
-        try SiteWriter.write(result.output, to: output, siteDirectory: siteDirectory)
-        await session.saveDocumentCache()
-        return BuildReport(outputDirectory: output, stats: result.stats, warnings: result.warnings)
+        try await build(siteDirectory: siteDirectory, outputDirectory: outputDirectory, options: options) { _ in }.report
     }
 
     /// Builds like `build(siteDirectory:outputDirectory:options:)` and, while the output is being

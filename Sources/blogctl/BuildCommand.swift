@@ -56,7 +56,7 @@ struct BuildCommand: AsyncParsableCommand {
             return packed.0.root.cid
         }
         print(root.string)
-        if ProcessInfo.processInfo.environment["BLOGCTL_TRACE"] != nil, let peak = PeakMemory.residentBytes() {
+        if PhaseTrace.isEnabled, let peak = PeakMemory.residentBytes() {
             printError("  peak resident memory: \(peak >> 20) MiB")
         }
     }

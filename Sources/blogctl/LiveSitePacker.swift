@@ -18,7 +18,6 @@ final class LiveSitePacker: Sendable {
         var streamed: Int
     }
 
-    static let tracing = ProcessInfo.processInfo.environment["BLOGCTL_TRACE"] != nil
     let profile: ImportProfile
     private let importer: FileImporter
     private let state = Mutex<(nodes: [String: ImportedNode], failure: ImportError?)>(([:], nil))
@@ -42,12 +41,8 @@ final class LiveSitePacker: Sendable {
     /// The root of `output`: the nodes observed for its files, every other file packed now (a copy
     /// streamed from its source, several at once), then the directories.
     func pack(_ output: SiteOutput) async throws(ImportError) -> Summary {
-        var clock = ContinuousClock.now
-        func trace(_ phase: String) {
-            guard LiveSitePacker.tracing else { return }
-            printError("  pack: \(phase): \(ContinuousClock.now - clock)")
-            clock = ContinuousClock.now
-        }
+        let phases = PhaseTrace("pack: ")
+        func trace(_ phase: String) { phases.phase(phase) }
         let (observed, failure) = state.withLock { ($0.nodes, $0.failure) }
         if let failure { throw failure }
         let rest = output.paths.filter { observed[$0] == nil }
