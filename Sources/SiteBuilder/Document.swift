@@ -28,8 +28,9 @@ final class Document: Sendable {
     let tableOfContents: String?
     let wordCount: Int
     let readingMinutes: Int
-    /// Changes whenever the source changes; what rebuilds compare.
-    let revision: Int
+    /// The SHA-256 of its source and of what its parse depends on (`DocumentCache.key`): what
+    /// rebuilds compare, in one session and across builds.
+    let contentKey: ContentKey
     /// Precomputed for the 10,000-post case, where every rebuild sorts and lists all posts.
     let sortSeconds: Int64
     /// Everything about it except its text: where it goes, what it is called, when, how it is
@@ -68,13 +69,13 @@ final class Document: Sendable {
 
     /// The document at `sourcePath` (shown in errors as `displayPath`).
     init(sourcePath: String, displayPath: String, kind: DocumentKind, bundle: String?, source: Source,
-        config: SiteConfig, urls: SiteURLs, revision: Int) throws(SiteBuildError)
+        config: SiteConfig, urls: SiteURLs, contentKey: ContentKey) throws(SiteBuildError)
     {
         self.sourcePath = sourcePath
         self.displayPath = displayPath
         self.kind = kind
         self.bundle = bundle
-        self.revision = revision
+        self.contentKey = contentKey
         let matter = source.frontMatter
         frontMatter = matter
 

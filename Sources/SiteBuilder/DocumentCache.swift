@@ -71,15 +71,6 @@ final class DocumentCache: Sendable {
         return SHA256.digest(material)
     }
 
-    /// The executable's identity (path, size, modification time, inode): a rebuilt or upgraded
-    /// blogctl may parse differently, so it must not read its predecessor's records.
-    private static let binaryFingerprint: String = {
-        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? Bundle.main.executablePath ?? CommandLine.arguments[0]
-        var info = stat()
-        guard stat(path, &info) == 0 else { return path }
-        return "\(path)\u{0}\(info.st_size)\u{0}\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)\u{0}\(info.st_ino)"
-    }()
 
     /// The key of the document at `displayPath` with source `data`, for a build with `salt`.
     static func key(salt: [UInt8], displayPath: String, kind: DocumentKind, bundle: String?, data: Data) -> Key {

@@ -3,10 +3,15 @@ import TemplateEngine
 /// What a page's output depends on, beyond the site-wide inputs. Two builds that give a page
 /// equal keys give it equal bytes, so a rebuild renders only pages whose key changed.
 struct PageKey: Sendable, Equatable {
-    var siteRevision: Int
+    /// `SiteWideInputs.key`.
+    var site: ContentKey
     var template: String
     var text: [String]
-    var revisions: [Int]
+    /// The shown documents' `SiteModel.shownKey(of:)`.
+    var documents: [ContentKey]
+
+    /// One SHA-256 of the whole key, for the output manifest kept between builds.
+    var digest: ContentKey { ContentKey("page\u{0}" + template, text, keys: [site] + documents) }
 }
 
 /// One HTML page to render: where it goes, with which template, and how to build its data.
@@ -60,7 +65,7 @@ enum PagePlan {
     /// `archive` holds each post's archive entry and year, in `model.posts` order, when the
     /// caller kept them from an earlier build (see `ArchiveEntries`); nil computes them.
     /// `earlier` offers the last build's jobs: a page planned with equal inputs keeps its job.
-    static func jobs(for model: SiteModel, context builder: PageContext, siteRevision: Int, only: Set<String>? = nil,
+    static func jobs(for model: SiteModel, context builder: PageContext, siteKey: ContentKey, only: Set<String>? = nil,
         archive: [ArchiveEntry]? = nil, earlier: EarlierPageJobs = EarlierPageJobs()) -> [PageJob]
     {
         var jobs: [PageJob] = []
@@ -78,9 +83,10 @@ enum PagePlan {
         func generatedEntry(_ path: String) -> String {
             SiteIndexFiles.sitemapEntry(absoluteURL: model.urls.absolute(path), lastModified: nil)
         }
-        func key(_ template: String, _ text: [String], _ revisions: [Int] = []) -> PageKey {
-            PageKey(siteRevision: siteRevision, template: template, text: text, revisions: revisions)
+        func key(_ template: String, _ text: [String], _ documents: [ContentKey] = []) -> PageKey {
+            PageKey(site: siteKey, template: template, text: text, documents: documents)
         }
+        let shownKeys = model.posts.map { model.shownKey(of: $0, tagNames: tagNames) }
 
         // Lists (home, the posts list and tag pages) share one shape.
         func listJobs(kind: PageContext.Kind, template: String, members: [Int], title: String,
@@ -93,9 +99,8 @@ enum PagePlan {
                 let slice = members[min((number - 1) * perPage, members.count)..<min(number * perPage, members.count)]
                 if let only, !slice.contains(where: { only.contains(model.posts[$0].sourcePath) }) { continue }
                 let path = pathOf(number)
-                // Tag display names are site-wide inputs (SiteWideInputs.tagRenames), so they are not repeated here.
                 let text = [tag?.name ?? "", tag?.slug ?? "", String(number), String(total), String(members.count)]
-                let pageKey = key(template, text, slice.map { model.posts[$0].revision })
+                let pageKey = key(template, text, slice.map { shownKeys[$0] })
                 add(path, template, claimedBy, pageKey) {
                 let posts = slice.map { model.posts[$0] }
                 return PageJob(path: path, template: template, claimedBy: claimedBy,
@@ -129,7 +134,7 @@ enum PagePlan {
             let older = index + 1 < model.posts.count ? model.posts[index + 1] : nil
             let newer = index > 0 ? model.posts[index - 1] : nil
             let template = post.frontMatter.template ?? "post"
-            let pageKey = key(template, [older?.structureSignature ?? "", newer?.structureSignature ?? ""], [post.revision])
+            let pageKey = key(template, [older?.structureSignature ?? "", newer?.structureSignature ?? ""], [shownKeys[index]])
             add(post.path, template, post.displayPath, pageKey) { PageJob(path: post.path, template: template, claimedBy: post.displayPath,
                 key: pageKey, sitemapEntry: post.sitemapEntry, documents: [post.sourcePath])
             {
@@ -151,7 +156,7 @@ enum PagePlan {
         for page in model.pages {
             if let only, !only.contains(page.sourcePath) { continue }
             let template = page.frontMatter.template ?? "page"
-            let pageKey = key(template, [], [page.revision])
+            let pageKey = key(template, [], [model.shownKey(of: page, tagNames: tagNames)])
             add(page.path, template, page.displayPath, pageKey) { PageJob(path: page.path, template: template, claimedBy: page.displayPath,
                 key: pageKey, sitemapEntry: page.sitemapEntry, documents: [page.sourcePath])
             {
@@ -184,7 +189,8 @@ enum PagePlan {
             return .map(value)
         } }
 
-        let archiveKey = key("archive", model.posts.map(\.structureSignature))
+        // Its entries show tags by their display names, which the signatures do not hold.
+        let archiveKey = key("archive", model.posts.map(\.structureSignature) + model.tags.map { $0.slug + "\u{0}" + $0.name })
         add(SiteURLs.archive, "archive", "generated archive page", archiveKey) { PageJob(path: SiteURLs.archive, template: "archive", claimedBy: "generated archive page",
             key: archiveKey, sitemapEntry: generatedEntry(SiteURLs.archive))
         {

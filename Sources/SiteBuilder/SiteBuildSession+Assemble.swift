@@ -45,19 +45,19 @@ extension SiteBuildSession {
         }
         let favicon = ["favicon.svg", "favicon.ico", "favicon.png"].first { staticSources[$0] != nil }.map { "/" + $0 }
 
-        let inputs = SiteWideInputs(config: config, templatesRevision: templatesRevision,
-            menu: model.pages.map { [$0.title, $0.path] }, tagRenames: tagRenames(model), year: model.year,
-            favicon: favicon)
+        let inputs = SiteWideInputs(configText: configText ?? "", templates: templatesKey!, options: options,
+            menu: model.pages.map { [$0.title, $0.path] }, year: model.year, favicon: favicon)
         if inputs != siteWide {
             siteWide = inputs
-            siteRevision += 1
+            siteKey = inputs.key
         }
         let builder = PageContext(model: model, faviconPath: favicon)
-        // Archive entries depend on the document and the site-wide inputs only; kept in
-        // `model.posts` order, so after most edits each is found at the same place.
-        if archiveRevision != siteRevision { archiveEntries = [] }
-        archiveRevision = siteRevision
+        // Archive entries depend on the document, the site-wide inputs and tag display names
+        // only; kept in `model.posts` order, so after most edits each is found at the same place.
         let tagNames = model.tagNames
+        if archiveSiteKey != siteKey || archiveTagNames != tagNames { archiveEntries = [] }
+        archiveSiteKey = siteKey
+        archiveTagNames = tagNames
         var archive: [ArchiveEntry] = []
         archive.reserveCapacity(model.posts.count)
         var earlierEntries: [String: ArchiveEntry]?
@@ -78,7 +78,7 @@ extension SiteBuildSession {
                 ?? ArchiveEntry(post, builder: builder, tagNames: tagNames))
         }
         archiveEntries = archive
-        let jobs = PagePlan.jobs(for: model, context: builder, siteRevision: siteRevision, archive: archive,
+        let jobs = PagePlan.jobs(for: model, context: builder, siteKey: siteKey, archive: archive,
             earlier: EarlierPageJobs(earlierJobs))
 
         trace("jobs")
@@ -235,16 +235,6 @@ extension SiteBuildSession {
             warnings: warnings)
     }
 
-    /// Counts the builds in which a tag kept its slug but changed its display name (the
-    /// spelling most posts use): every post showing it shows the new name. A tag that comes or
-    /// goes needs no count: the posts that gained or lost it changed, and so do their pages.
-    func tagRenames(_ model: SiteModel) -> Int {
-        let names = model.tagNames
-        if earlierTagNames.contains(where: { slug, name in names[slug].map { $0 != name } ?? false }) { tagRenameCount += 1 }
-        earlierTagNames = names
-        return tagRenameCount
-    }
-
     /// sitemap.xml, kept while every page's sitemap line is the same as in the last build.
     func sitemapFile(_ jobs: [PageJob]) -> Data {
         let entries = jobs.map(\.sitemapEntry)
@@ -256,7 +246,8 @@ extension SiteBuildSession {
 
     /// RSS, Atom and JSON Feed, reused while the newest posts and the site are unchanged.
     func feedFiles(_ model: SiteModel) -> [(String, Data)] {
-        let feedKey = [siteRevision] + model.posts.prefix(Feeds.postLimit).map(\.revision)
+        let tagNames = model.tagNames
+        let feedKey = [siteKey] + model.posts.prefix(Feeds.postLimit).map { model.shownKey(of: $0, tagNames: tagNames) }
         if feedKey != feeds?.key {
             let contents = Feeds.absoluteContents(model)
             feeds = (feedKey, Data(Feeds.rss(model, contents: contents).utf8), Data(Feeds.atom(model, contents: contents).utf8),

@@ -23,7 +23,7 @@ extension SiteBuildSession {
         let model = last.model.replacing(replacements)
         pendingEdits = [:]
         let jobs = PagePlan.jobs(for: model, context: PageContext(model: model, faviconPath: last.favicon),
-            siteRevision: siteRevision, only: Set(replacements.keys))
+            siteKey: siteKey, only: Set(replacements.keys))
         let urls = model.urls
         let observer = outputObserver
         let rendered = try await Parallel.map(jobs) { job -> Data in

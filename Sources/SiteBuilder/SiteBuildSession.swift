@@ -24,18 +24,20 @@ public actor SiteBuildSession {
     var pendingEdits: [String: (earlier: Document, new: Document)] = [:]
     var templates: TemplateSet?
     var templateSources: [String: Data] = [:]
-    var templatesRevision = 0
+    /// The theme's and the site's template files (`ContentKey(_:files:)`).
+    var templatesKey: ContentKey?
     var siteWide: SiteWideInputs?
-    var siteRevision = 0
-    var nextDocumentRevision = 0
+    /// `siteWide.key`: every page's key starts with it.
+    var siteKey = ContentKey("no site yet", [])
     var renderedPages: [String: (key: PageKey, bytes: Data)] = [:]
     var previousOutput = SiteOutput()
     /// `BLOGCTL_TRACE=1` prints the time of each build phase to stderr.
-    var feeds: (key: [Int], rss: Data, atom: Data, json: Data)?
+    var feeds: (key: [ContentKey], rss: Data, atom: Data, json: Data)?
     var lastBuild: LastBuild?
-    /// Archive entries in the last build's post order, valid for `archiveRevision` (a site revision).
+    /// Archive entries in the last build's post order, valid for `archiveSiteKey`.
     var archiveEntries: [ArchiveEntry] = []
-    var archiveRevision = -1
+    var archiveSiteKey: ContentKey?
+    var archiveTagNames: [String: String] = [:]
     /// Documents parsed since the last finished build (for its stats).
     var parsedCount = 0
     var previousPageFiles: [String] = []
@@ -44,15 +46,10 @@ public actor SiteBuildSession {
     var earlierJobs: [PageJob] = []
     /// The last finished build's output paths other than pages', in claiming order.
     var earlierOtherClaims: [OutputClaim] = []
-    /// Each tag slug's display name in the last build, and how many builds renamed one.
-    var earlierTagNames: [String: String] = [:]
-    var tagRenameCount = 0
     /// The last sitemap.xml and the page lines it was made of.
     var sitemap: (entries: [String?], data: Data)?
     /// Parsed documents from earlier builds on disk (`BuildOptions.cacheDirectory`).
     let documentCache: DocumentCache?
-    /// The cache key of each document in `documents`.
-    var documentKeys: [String: DocumentCache.Key] = [:]
     /// Sees each page as soon as a render worker has produced it (pages only; see `SiteBuilder.build`).
     public let outputObserver: OutputObserver?
 
@@ -207,7 +204,9 @@ public actor SiteBuildSession {
         if PhaseTrace.isEnabled, let reason = templates?.fallbackReason {
             FileHandle.standardError.write(Data("  templates render through swift-mustache: \(reason)\n".utf8))
         }
-        if sources != templateSources || force { templatesRevision += 1 }
+        var files = themeFiles
+        for (name, data) in sources { files["site/" + name] = data }
+        templatesKey = ContentKey("templates", files: files)
         templateSources = sources
     }
 
@@ -230,36 +229,33 @@ public actor SiteBuildSession {
                 throw SiteBuildError.io(path: shownRoot.isEmpty ? path : shownRoot + "/" + path, "cannot read: \(error.localizedDescription)")
             }
         }
-        var work: [(path: String, data: Data, kind: DocumentKind, bundle: String?, revision: Int)] = []
+        var work: [(path: String, data: Data, kind: DocumentKind, bundle: String?)] = []
         for (candidate, data) in zip(candidates, sources) {
             if let cached = documents[candidate.path], cached.source == data {
-                if let key = documentKeys[candidate.path] { documentCache?.markUsed(key) }
+                documentCache?.markUsed(cached.document.contentKey.bytes)
                 continue
             }
-            nextDocumentRevision += 1
-            work.append((candidate.path, data, candidate.kind, candidate.bundle, nextDocumentRevision))
+            work.append((candidate.path, data, candidate.kind, candidate.bundle))
         }
         let urls = SiteURLs(baseURL: config.baseURL)
         let root = displayRoot
         let cache = documentCache
-        let salt = cache.map { _ in DocumentCache.salt(configText: configText ?? "") } ?? []
-        let results = try await Parallel.map(work) { item throws -> (document: Document, key: DocumentCache.Key?, parsed: Bool) in
+        let salt = DocumentCache.salt(configText: configText ?? "")
+        let results = try await Parallel.map(work) { item throws -> (document: Document, parsed: Bool) in
             let displayPath = root.isEmpty ? item.path : root + "/" + item.path
-            let key = cache.map { _ in
-                DocumentCache.key(salt: salt, displayPath: displayPath, kind: item.kind, bundle: item.bundle, data: item.data)
-            }
+            let key = DocumentCache.key(salt: salt, displayPath: displayPath, kind: item.kind, bundle: item.bundle, data: item.data)
             let source: Document.Source
-            if let cache, let key, let record = cache.lookup(key, timeZone: config.timezone) {
+            if let cache, let record = cache.lookup(key, timeZone: config.timezone) {
                 source = .cached(record)
             } else {
                 guard let text = String(data: item.data, encoding: .utf8) else { throw SiteBuildError.notUTF8(file: displayPath) }
                 source = .parsed(try ParsedSource(text: text, displayPath: displayPath, config: config))
             }
             let document = try Document(sourcePath: item.path, displayPath: displayPath, kind: item.kind, bundle: item.bundle,
-                source: source, config: config, urls: urls, revision: item.revision)
-            guard case .parsed = source else { return (document, key, false) }
-            if let cache, let key { cache.store(key, document.record) }
-            return (document, key, true)
+                source: source, config: config, urls: urls, contentKey: ContentKey(digest: key))
+            guard case .parsed = source else { return (document, false) }
+            cache?.store(key, document.record)
+            return (document, true)
         }
         for (item, result) in zip(work, results) {
             if let earlier = documents[item.path]?.document, let index = documentIndex[item.path], documentList?[index] === earlier {
@@ -269,7 +265,6 @@ public actor SiteBuildSession {
                 documentList = nil
             }
             documents[item.path] = (item.data, result.document)
-            documentKeys[item.path] = result.key
             if result.parsed { parsedCount += 1 }
         }
     }
@@ -285,13 +280,20 @@ struct LastBuild {
 
 /// Inputs every page depends on; when they change, every page is rendered again.
 struct SiteWideInputs: Equatable {
-    var config: SiteConfig
-    var templatesRevision: Int
+    var configText: String
+    var templates: ContentKey
+    var options: BuildOptions
     var menu: [[String]]
-    /// Changes of a tag's display name (`tagRenames(_:)`): a post shows the merged spelling of its tags.
-    var tagRenames: Int
     var year: Int?
     var favicon: String?
+
+    /// Their SHA-256, with the blogctl binary's identity (a new blogctl may render differently).
+    var key: ContentKey {
+        ContentKey("blogctl site 1",
+            [binaryFingerprint, configText, options.includeDrafts ? "drafts" : "", options.includeFuture ? "future" : "",
+                year.map(String.init) ?? "", favicon ?? ""] + menu.flatMap { $0 },
+            keys: [templates])
+    }
 }
 
 extension OutputContent {

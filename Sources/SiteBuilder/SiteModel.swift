@@ -112,6 +112,14 @@ struct SiteModel: Sendable {
         return copy
     }
 
+    /// What a page showing `document` depends on: its `contentKey`, and the display names of its
+    /// tags when one differs from the document's own spelling (another post's spelling won).
+    func shownKey(of document: Document, tagNames: [String: String]) -> ContentKey {
+        let names = document.tags.map { tagNames[$0.slug] ?? $0.name }
+        if zip(names, document.tags).allSatisfy({ $0 == $1.name }) { return document.contentKey }
+        return ContentKey("tags shown", names, keys: [document.contentKey])
+    }
+
     /// The display name of each tag slug (spellings merged).
     var tagNames: [String: String] {
         Dictionary(uniqueKeysWithValues: tags.map { ($0.slug, $0.name) })

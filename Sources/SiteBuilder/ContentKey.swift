@@ -1,0 +1,69 @@
+import ContentAddressing
+import Foundation
+
+/// The SHA-256 of everything some output depends on. Equal keys mean equal output, in this
+/// build, a later one or another process (the build caches on disk compare them).
+struct ContentKey: Sendable, Hashable {
+    private let words: (UInt64, UInt64, UInt64, UInt64)
+
+    /// The key from a 32-byte SHA-256 digest.
+    init(digest: [UInt8]) {
+        precondition(digest.count == 32, "a content key is a SHA-256 digest")
+        words = digest.withUnsafeBytes {
+            ($0.loadUnaligned(fromByteOffset: 0, as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+                $0.loadUnaligned(fromByteOffset: 16, as: UInt64.self), $0.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+        }
+    }
+
+    /// The key of `parts`, each length-prefixed so that no two lists of parts share an encoding.
+    init(_ domain: String, _ parts: [String], keys: [ContentKey] = []) {
+        var material = CacheBytesWriter()
+        material.string(domain)
+        material.strings(parts)
+        material.int(keys.count)
+        var bytes = material.bytes
+        for key in keys { bytes += key.bytes }
+        self.init(digest: SHA256.digest(bytes))
+    }
+
+    /// The key of a set of named files (a template set): names in byte order, each with its bytes.
+    init(_ domain: String, files: [String: Data]) {
+        var material = CacheBytesWriter()
+        material.string(domain)
+        material.int(files.count)
+        var bytes = material.bytes
+        for name in files.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            var entry = CacheBytesWriter()
+            entry.string(name)
+            entry.int(files[name]!.count)
+            bytes += entry.bytes
+            bytes += files[name]!
+        }
+        self.init(digest: SHA256.digest(bytes))
+    }
+
+    /// The 32 digest bytes.
+    var bytes: [UInt8] {
+        withUnsafeBytes(of: words) { Array($0) }
+    }
+
+    static func == (a: ContentKey, b: ContentKey) -> Bool {
+        a.words.0 == b.words.0 && a.words.1 == b.words.1 && a.words.2 == b.words.2 && a.words.3 == b.words.3
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(words.0)
+        hasher.combine(words.1)
+    }
+}
+
+/// The running blogctl executable's identity (path, size, modification time, inode): a rebuilt
+/// or upgraded blogctl may parse or render differently, so no cache made by another binary is
+/// ever taken for its own.
+let binaryFingerprint: String = {
+    let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        ?? Bundle.main.executablePath ?? CommandLine.arguments[0]
+    var info = stat()
+    guard stat(path, &info) == 0 else { return path }
+    return "\(path)\u{0}\(info.st_size)\u{0}\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)\u{0}\(info.st_ino)"
+}()
