@@ -48,7 +48,7 @@ public struct DirectoryBuilder: Sendable {
     static func sortedByNameBytes(_ entries: [(name: String, node: ImportedNode)],
                                   path: String) throws(ImportError) -> [(name: String, node: ImportedNode)] {
         // Already in order without duplicates (PackedTree keeps its folders so): nothing to do.
-        if zip(entries, entries.dropFirst()).allSatisfy({ $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) { return entries }
+        if zip(entries, entries.dropFirst()).allSatisfy({ $0.name.precedesInUTF8($1.name) }) { return entries }
         let keyed = entries.map { (key: Array($0.name.utf8), entry: $0) }
             .sorted { $0.key.lexicographicallyPrecedes($1.key) }
         for i in keyed.indices.dropFirst() where keyed[i].key == keyed[i - 1].key {

@@ -91,7 +91,7 @@ public struct InMemoryTree: Sendable, Equatable {
         case .folder(let folder):
             plan.directories += 1
             // Sorted so files are numbered, and read, in the same order on every run.
-            let names = folder.children.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let names = folder.children.keys.sorted { $0.precedesInUTF8($1) }
             let entries = names.map { name in
                 (name: name, entry: entry(folder.children[name]!, path: path.isEmpty ? name : path + "/" + name, plan: &plan))
             }

@@ -103,7 +103,7 @@ public final class PackedTree {
         if let packed = folder.packed { return packed }
         var entries: [(name: String, node: ImportedNode)] = []
         entries.reserveCapacity(folder.children.count)
-        let order = folder.order ?? folder.children.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let order = folder.order ?? folder.children.keys.sorted { $0.precedesInUTF8($1) }
         folder.order = order
         for name in order {
             switch folder.children[name]! {

@@ -12,6 +12,9 @@ struct CacheBytesWriter {
 
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
+    /// Bytes as they are, without a length (the reader knows how many).
+    mutating func raw<C: Collection<UInt8>>(_ value: C) { bytes.append(contentsOf: value) }
+
     mutating func string(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
@@ -76,6 +79,13 @@ struct CacheBytesReader {
         guard offset < bytes.count else { throw Malformed() }
         defer { offset += 1 }
         return bytes[offset]
+    }
+
+    /// The next `count` bytes as they are.
+    mutating func raw(_ count: Int) throws(Malformed) -> [UInt8] {
+        guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+        defer { offset += count }
+        return Array(bytes[offset..<offset + count])
     }
 
     mutating func bool() throws(Malformed) -> Bool {

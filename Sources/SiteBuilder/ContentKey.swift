@@ -32,7 +32,7 @@ struct ContentKey: Sendable, Hashable {
         material.string(domain)
         material.int(files.count)
         var bytes = material.bytes
-        for name in files.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for name in files.keys.sorted(by: { $0.precedesInUTF8($1) }) {
             var entry = CacheBytesWriter()
             entry.string(name)
             entry.int(files[name]!.count)

@@ -1,3 +1,4 @@
+import ContentAddressing
 import Foundation
 
 /// Assembling a build from the cached documents and templates: the site model, every page
@@ -16,7 +17,7 @@ extension SiteBuildSession {
             edited = last.model.applying(edits, options: options)
         }
         if documentOrder == nil || documentList == nil {
-            let order = documentOrder ?? inventory.documents.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let order = documentOrder ?? inventory.documents.keys.sorted { $0.precedesInUTF8($1) }
             documentOrder = order
             let list = order.compactMap { documents[$0]?.document }
             documentList = list
@@ -91,7 +92,7 @@ extension SiteBuildSession {
         for document in model.posts + model.pages {
             guard let bundle = document.bundle, let assets = inventory.assets[bundle] else { continue }
             let directory = SiteURLs.outputFile(for: document.path).split(separator: "/").dropLast().joined(separator: "/")
-            for asset in assets.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            for asset in assets.sorted(by: { $0.precedesInUTF8($1) }) {
                 let relative = String(asset.dropFirst(bundle.count + 1))
                 let output = directory.isEmpty ? relative : directory + "/" + relative
                 otherClaims.append(OutputClaim(file: output, owner: display(asset)))
@@ -102,7 +103,7 @@ extension SiteBuildSession {
         let robotsFile = SiteURLs.outputFile(for: SiteURLs.robots)
         let siteRobots = inventory.staticFiles[robotsFile] != nil
         otherClaims.append(OutputClaim(file: robotsFile, owner: siteRobots ? staticOwners[robotsFile]! : "generated robots.txt"))
-        for output in staticSources.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for output in staticSources.keys.sorted(by: { $0.precedesInUTF8($1) }) {
             if output == robotsFile && siteRobots { continue }
             otherClaims.append(OutputClaim(file: output, owner: staticOwners[output]!))
         }
@@ -134,11 +135,23 @@ extension SiteBuildSession {
         trace("claims")
         // Render the pages whose inputs changed, on all cores. A job kept from the last build has
         // its bytes in that build's output already.
+        // With an output cache, every page's key is also needed as one digest (for the manifest).
+        var pageDigests: [String: ContentKey] = [:]
+        if options.cacheDirectory != nil {
+            let digests = try await Parallel.map(jobs) { $0.key.digest }
+            pageDigests.reserveCapacity(jobs.count)
+            for (job, digest) in zip(jobs, digests) { pageDigests[job.outputFile] = digest }
+        }
         var toRender: [PageJob] = []
         var fromCache: [(PageJob, Data)] = []
+        var kept: [PageJob] = []
         for job in jobs where !earlierPages.contains(ObjectIdentifier(job)) {
             if let previous = renderedPages[job.outputFile], previous.key == job.key {
                 fromCache.append((job, previous.bytes))
+            } else if let reusable, let entry = reusable.entries[job.outputFile], entry.key == pageDigests[job.outputFile],
+                reusable.accept(job.outputFile, entry.note)
+            {
+                kept.append(job)
             } else {
                 toRender.append(job)
             }
@@ -160,6 +173,10 @@ extension SiteBuildSession {
         for (job, bytes) in zip(toRender, rendered).map({ ($0.0, $0.1) }) + fromCache {
             if case .bytes(let previous) = files[job.outputFile], previous == bytes { continue }
             files[job.outputFile] = .bytes(bytes)
+            changed.append(job.outputFile)
+        }
+        for job in kept {
+            files[job.outputFile] = .kept
             changed.append(job.outputFile)
         }
         trace("files: pages")
@@ -230,9 +247,11 @@ extension SiteBuildSession {
         stats.duration = ContinuousClock.now - started
         let warnings = inventory.warnings(display: display)
         lastBuild = LastBuild(model: model, favicon: favicon, stats: stats, warnings: warnings)
-        let byBytes: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        return BuildResult(output: output, changedPaths: changed.sorted(by: byBytes), removedPaths: removed.sorted(by: byBytes), stats: stats,
-            warnings: warnings)
+        let byBytes: (String, String) -> Bool = { $0.precedesInUTF8($1) }
+        var result = BuildResult(output: output, changedPaths: changed.sorted(by: byBytes), removedPaths: removed.sorted(by: byBytes),
+            stats: stats, warnings: warnings)
+        result.outputKeys = pageDigests
+        return result
     }
 
     /// sitemap.xml, kept while every page's sitemap line is the same as in the last build.

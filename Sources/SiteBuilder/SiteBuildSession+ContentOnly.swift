@@ -1,3 +1,4 @@
+import ContentAddressing
 import Foundation
 
 extension SiteBuildSession {
@@ -51,7 +52,7 @@ extension SiteBuildSession {
         stats.pagesRendered = jobs.count
         stats.duration = ContinuousClock.now - started
         lastBuild = LastBuild(model: model, favicon: last.favicon, stats: stats, warnings: last.warnings)
-        return BuildResult(output: previousOutput, changedPaths: changed.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
+        return BuildResult(output: previousOutput, changedPaths: changed.sorted { $0.precedesInUTF8($1) },
             removedPaths: [], stats: stats, warnings: last.warnings)
     }
 }

@@ -1,3 +1,4 @@
+import ContentAddressing
 import BuiltinTheme
 import Foundation
 
@@ -52,6 +53,8 @@ public actor SiteBuildSession {
     let documentCache: DocumentCache?
     /// Sees each page as soon as a render worker has produced it (pages only; see `SiteBuilder.build`).
     public let outputObserver: OutputObserver?
+    /// The files the output folder holds already, during `build(reusing:)`.
+    var reusable: ReusableOutput?
 
     /// A session for the site folder `siteDirectory`; `themeFiles` defaults to the built-in theme;
     /// `outputObserver` sees every page this session renders, from the render workers.
@@ -78,6 +81,15 @@ public actor SiteBuildSession {
             lastBuild = nil
             throw error
         }
+    }
+
+    /// Builds like `build()`, leaving out each page that the folder the output goes to already
+    /// holds as this build would make it (`.kept` in the output). For one-off builds: a session
+    /// that builds again afterwards renders those pages then.
+    func build(reusing output: ReusableOutput?) async throws -> BuildResult {
+        reusable = output
+        defer { reusable = nil }
+        return try await build()
     }
 
     /// Saves what the last `build()` parsed to the document cache (`BuildOptions.cacheDirectory`),
@@ -215,7 +227,7 @@ public actor SiteBuildSession {
     func loadDocuments(_ paths: [String]) async throws {
         guard let config else { return }
         var candidates: [(path: String, kind: DocumentKind, bundle: String?)] = []
-        for path in paths.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for path in paths.sorted(by: { $0.precedesInUTF8($1) }) {
             guard case .document(let kind, let bundle) = inventory.documents[path] else { continue }
             candidates.append((path, kind, bundle))
         }
@@ -268,6 +280,13 @@ public actor SiteBuildSession {
             if result.parsed { parsedCount += 1 }
         }
     }
+}
+
+/// What a folder an output is written into holds already: its verified manifest entries, and
+/// whether the build's observer can do without seeing a kept file's bytes.
+struct ReusableOutput: Sendable {
+    var entries: [String: OutputManifest.Entry]
+    var accept: @Sendable (_ path: String, _ note: [UInt8]) -> Bool
 }
 
 /// What the last successful build was made of, for content-only rebuilds.

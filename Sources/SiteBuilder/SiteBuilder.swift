@@ -28,56 +28,104 @@ public enum SiteBuilder {
     /// writing starts. Copied files (static files, bundle assets) are never read whole: they stay
     /// `.copy(of:)` for `work` too, which streams them from their source, so memory stays bounded
     /// however big they are. The write's error wins over `work`'s; `work` is cancelled when the write fails.
+    ///
+    /// With `notes` and a cache folder (`options.cacheDirectory`), pages and copied files that the
+    /// folder being rewritten already holds unchanged (`OutputManifest`) are neither rendered nor
+    /// written nor shown to `observer`: they are `.kept` in the output, and `notes` was given what
+    /// it remembered of them.
     public static func build<Value: Sendable>(siteDirectory: URL, outputDirectory: URL? = nil, options: BuildOptions = BuildOptions(),
-        observer: OutputObserver? = nil, whileWriting work: @escaping @Sendable (SiteOutput) async throws -> Value)
+        observer: OutputObserver? = nil, notes: OutputNotes? = nil, whileWriting work: @escaping @Sendable (SiteOutput) async throws -> Value)
         async throws -> (report: BuildReport, value: Value)
+    {
+        let output = outputDirectory ?? siteDirectory.appendingPathComponent("public")
+        do {
+            return try await build(siteDirectory: siteDirectory, output: output, options: options, observer: observer, notes: notes,
+                work: work)
+        } catch SiteWriterError.reusedTreeFailed {
+            // The folder with the kept files could not be rewritten: build everything into a new one.
+            return try await build(siteDirectory: siteDirectory, output: output, options: options, observer: observer, notes: nil,
+                work: work)
+        }
+    }
+
+    private static func build<Value: Sendable>(siteDirectory: URL, output: URL, options: BuildOptions, observer: OutputObserver?,
+        notes: OutputNotes?, work: @escaping @Sendable (SiteOutput) async throws -> Value) async throws -> (report: BuildReport, value: Value)
     {
         let observed = observer.map(ObservedPaths.init)
         var pageObserver: OutputObserver?
         if let observed { pageObserver = { path, bytes in observed.observe(path, bytes) } }
+        let tree = try SiteWriter.claim(output, siteDirectory: siteDirectory)
+        let manifests = notes == nil ? nil : options.cacheDirectory?.appendingPathComponent("outputs")
+        var reusable: ReusableOutput?
+        if let manifests, let notes, let identity = tree.identity, let manifest = OutputManifest.load(from: manifests, tree: identity) {
+            let trace = PhaseTrace()
+            reusable = ReusableOutput(entries: await manifest.verified(in: tree.temporary), accept: notes.reuse)
+            trace.phase("check the files kept from the previous output")
+        }
         let session = SiteBuildSession(siteDirectory: siteDirectory, options: options, outputObserver: pageObserver)
-        let result = try await session.build()
-        let output = outputDirectory ?? siteDirectory.appendingPathComponent("public")
-        let site = result.output
-
-        let (writeError, workResult) = await withTaskGroup(of: WriteOutcome<Value>.self) { group in
+        let result: BuildResult
+        do {
+            result = try await session.build(reusing: reusable)
+        } catch {
+            tree.giveBack()
+            throw error
+        }
+        var site = result.output
+        var keys = result.outputKeys
+        if manifests != nil {
+            // A copied file is known by its source's path and identity.
+            for (path, content) in site.files {
+                guard case .copy(let source) = content, let identity = FileIdentity(following: source) else { continue }
+                let key = ContentKey("copy", [source, "\(identity)"])
+                keys[path] = key
+                if let entry = reusable?.entries[path], entry.key == key, notes!.reuse(path, note: entry.note) { site.files[path] = .kept }
+            }
+        }
+        let writing = site
+        let (written, workResult) = await withTaskGroup(of: WriteOutcome<Value>.self) { group in
             group.addTask {
-                do {
-                    try SiteWriter.write(site, to: output, siteDirectory: siteDirectory)
-                    return .written(nil)
-                } catch {
-                    return .written(error)
-                }
+                .written(Result { try SiteWriter.write(writing, into: tree) })
             }
             group.addTask {
                 let trace = PhaseTrace("while writing: ")
-                await observed?.observeRest(of: site)
+                await observed?.observeRest(of: writing)
                 trace.phase("observe the files made after rendering")
-                do { return .worked(.success(try await work(site))) } catch { return .worked(.failure(error)) }
+                do { return .worked(.success(try await work(writing))) } catch { return .worked(.failure(error)) }
             }
-            var writeError: (any Error)?
+            var written: Result<[String: FileIdentity], any Error>?
             var workResult: Result<Value, any Error>?
             for await outcome in group {
                 switch outcome {
-                case .written(let error):
-                    writeError = error
-                    if error != nil { group.cancelAll() }
+                case .written(let result):
+                    written = result
+                    if case .failure = result { group.cancelAll() }
                 case .worked(let result):
                     workResult = result
                 }
             }
-            return (writeError, workResult!)
+            return (written!, workResult!)
         }
-        if let writeError { throw writeError }
+        let identities = try written.get()
         let trace = PhaseTrace()
         await session.saveDocumentCache()
         trace.phase("save the document cache")
+        if let manifests, let notes, let tree = FileIdentity(path: output.path) {
+            var entries: [String: OutputManifest.Entry] = [:]
+            entries.reserveCapacity(keys.count)
+            for (path, key) in keys {
+                guard let identity = identities[path] ?? reusable?.entries[path]?.identity, let note = notes.note(for: path) else { continue }
+                entries[path] = OutputManifest.Entry(key: key, identity: identity, note: note)
+            }
+            let recycle = output.deletingLastPathComponent().appendingPathComponent(SiteWriter.recycleName(forOutputNamed: output.lastPathComponent))
+            OutputManifest(entries: entries).save(to: manifests, tree: tree, keeping: [FileIdentity(path: recycle.path)].compactMap { $0 })
+            trace.phase("save the output manifest")
+        }
         return (BuildReport(outputDirectory: output, stats: result.stats, warnings: result.warnings), try workResult.get())
     }
 }
 
 /// How one of the two tasks of `SiteBuilder.build(...whileWriting:)` ended.
 private enum WriteOutcome<Value: Sendable>: Sendable {
-    case written((any Error)?)
+    case written(Result<[String: FileIdentity], any Error>)
     case worked(Result<Value, any Error>)
 }

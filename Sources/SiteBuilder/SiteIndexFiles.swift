@@ -1,3 +1,4 @@
+import ContentAddressing
 /// The plain files beside the pages: `sitemap.xml`, `robots.txt` and `_redirects`.
 enum SiteIndexFiles {
     /// Every listed HTML page (not 404, not alias pages) as an absolute URL, in page-plan order
@@ -34,7 +35,7 @@ enum SiteIndexFiles {
                 if alias.count > 1, alias.hasSuffix("/") { lines.append("\(alias.dropLast()) \(document.path) 301") }
             }
         }
-        lines.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        lines.sort { $0.precedesInUTF8($1) }
         lines.append("/* \(SiteURLs.notFound) 404")
         return lines.joined(separator: "\n") + "\n"
     }

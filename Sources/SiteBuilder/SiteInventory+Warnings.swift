@@ -1,3 +1,4 @@
+import ContentAddressing
 /// What a site folder holds that the build will not use the way its place suggests: so no
 /// content is ever skipped silently.
 extension SiteInventory {
@@ -42,6 +43,6 @@ extension SiteInventory {
         for (name, path) in templateFiles where !name.hasPrefix("static/") && !name.hasSuffix(".mustache") {
             found.append((path, "not used: templates/ holds .mustache templates and static/ files (see docs/templates.md)"))
         }
-        return found.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }.map { BuildWarning(path: display($0.0), message: $0.1) }
+        return found.sorted { $0.0.precedesInUTF8($1.0) }.map { BuildWarning(path: display($0.0), message: $0.1) }
     }
 }

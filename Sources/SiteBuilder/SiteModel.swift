@@ -1,3 +1,4 @@
+import ContentAddressing
 import Foundation
 
 /// Posts sharing one tag (`TagName`); `name` is the spelling most posts use, then the first in byte order.
@@ -29,8 +30,8 @@ struct SiteModel: Sendable {
         posts = visible.filter { $0.kind == .post }.sorted(by: Self.newer)
         pages = visible.filter { $0.kind == .page }.sorted { a, b in
             if a.frontMatter.weight != b.frontMatter.weight { return a.frontMatter.weight < b.frontMatter.weight }
-            if a.title != b.title { return a.title.utf8.lexicographicallyPrecedes(b.title.utf8) }
-            return a.sourcePath.utf8.lexicographicallyPrecedes(b.sourcePath.utf8)
+            if a.title != b.title { return a.title.precedesInUTF8(b.title) }
+            return a.sourcePath.precedesInUTF8(b.sourcePath)
         }
         // Grouped by tag identity (TagName.key); a spelling's key is computed once per build.
         var keys: [String: String] = [:]
@@ -48,7 +49,7 @@ struct SiteModel: Sendable {
         }
         let groups = members.keys.map { key in
             let name = spellings[key]!.max { a, b in
-                a.value != b.value ? a.value < b.value : b.key.utf8.lexicographicallyPrecedes(a.key.utf8)
+                a.value != b.value ? a.value < b.value : b.key.precedesInUTF8(a.key)
             }!.key
             return TagGroup(name: name, slug: slugs[key]!, posts: members[key]!)
         }
@@ -57,7 +58,7 @@ struct SiteModel: Sendable {
         var conflict: (TagGroup, TagGroup)?
         for group in groups {
             if let other = bySlug[group.slug] {
-                let pair = other.name.utf8.lexicographicallyPrecedes(group.name.utf8) ? (other, group) : (group, other)
+                let pair = other.name.precedesInUTF8(group.name) ? (other, group) : (group, other)
                 if conflict.map({ (pair.0.slug, pair.0.name) < ($0.0.slug, $0.0.name) }) ?? true { conflict = pair }
             } else {
                 bySlug[group.slug] = group
@@ -66,15 +67,15 @@ struct SiteModel: Sendable {
         if let (first, second) = conflict {
             let posts = posts
             func file(_ group: TagGroup) -> String {
-                group.posts.map { posts[$0].displayPath }.min { $0.utf8.lexicographicallyPrecedes($1.utf8) }!
+                group.posts.map { posts[$0].displayPath }.min { $0.precedesInUTF8($1) }!
             }
             throw .tagConflict(path: SiteURLs.tag(slug: first.slug), first: TagUse(first.name, file(first)), second: TagUse(second.name, file(second)))
         }
         tags = groups.sorted { a, b in
             // By name, ignoring case; the slug breaks ties so the order never depends on hashing.
             let left = a.name.lowercased(), right = b.name.lowercased()
-            if left != right { return left.utf8.lexicographicallyPrecedes(right.utf8) }
-            return a.slug.utf8.lexicographicallyPrecedes(b.slug.utf8)
+            if left != right { return left.precedesInUTF8(right) }
+            return a.slug.precedesInUTF8(b.slug)
         }
         year = posts.first?.date?.year
     }
@@ -90,7 +91,7 @@ struct SiteModel: Sendable {
     /// Post order: newest first; ties by source path bytes.
     static func newer(_ a: Document, _ b: Document) -> Bool {
         if a.sortSeconds != b.sortSeconds { return a.sortSeconds > b.sortSeconds }
-        return a.sourcePath.utf8.lexicographicallyPrecedes(b.sourcePath.utf8)
+        return a.sourcePath.precedesInUTF8(b.sourcePath)
     }
 
     /// This model with some documents swapped for new versions of the same structure

@@ -1,3 +1,4 @@
+import ContentAddressing
 import Foundation
 
 /// The bytes of one output file: generated, or copied unchanged from a source file.
@@ -5,12 +6,16 @@ public enum OutputContent: Sendable, Equatable {
     case bytes(Data)
     /// An absolute path to copy from (static files, bundle assets).
     case copy(of: String)
+    /// Already in the folder the output is written into, byte for byte as this build would make
+    /// it (an output manifest says so; see `SiteBuilder.build`). Never held in memory.
+    case kept
 
-    /// The file's bytes (reads the source of a copy).
+    /// The file's bytes (reads the source of a copy); throws for a `.kept` file, which is on disk only.
     public func data() throws -> Data {
         switch self {
         case .bytes(let data): return data
         case .copy(let source): return try Data(contentsOf: URL(fileURLWithPath: source))
+        case .kept: throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "kept on disk from an earlier build, not in memory"])
         }
     }
 }
@@ -22,7 +27,7 @@ public struct SiteOutput: Sendable, Equatable {
     public init(files: [String: OutputContent] = [:]) { self.files = files }
 
     /// Paths sorted by UTF-8 bytes.
-    public var paths: [String] { files.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+    public var paths: [String] { files.keys.sorted { $0.precedesInUTF8($1) } }
 }
 
 /// Counts and timing of one build.
@@ -51,6 +56,8 @@ public struct BuildResult: Sendable {
     public var stats: BuildStats
     /// Source files the build did not use as the author may have meant, sorted by path.
     public var warnings: [BuildWarning] = []
+    /// Each page's `PageKey.digest` (with an output cache only; see `OutputManifest`).
+    var outputKeys: [String: ContentKey] = [:]
 }
 
 /// A file in the site folder that the build skipped or used differently than its place

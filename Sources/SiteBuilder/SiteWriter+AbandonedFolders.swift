@@ -1,3 +1,4 @@
+import ContentAddressing
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -54,7 +55,7 @@ extension SiteWriter {
     /// file. Without this they piled up, each a whole copy of the site.
     static func reclaimAbandonedFolders(in parentPath: String, outputName name: String, recycle: String) {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parentPath) else { return }
-        for entry in entries.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for entry in entries.sorted(by: { $0.precedesInUTF8($1) }) {
             guard let prefix = [".\(name).tmp-", ".\(name).old-", ".\(name).lock-"].first(where: { entry.hasPrefix($0) }) else { continue }
             let rest = entry.dropFirst(prefix.count)
             guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0, pid != getpid() else { continue }

@@ -1,3 +1,4 @@
+import ContentAddressing
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -23,6 +24,14 @@ public enum SiteWriter {
     /// Writes `output` into `directory`; `.copy(of:)` files are streamed from their source with its
     /// permissions, never read whole.
     public static func write(_ output: SiteOutput, to directory: URL, siteDirectory: URL? = nil) throws {
+        let tree = try claim(directory, siteDirectory: siteDirectory)
+        _ = try write(output, into: tree)
+    }
+
+    /// Claims the folder the next output of `directory` is written into: the recycled previous
+    /// output when there is one (renamed to a name only this build uses), else a new folder made
+    /// by `write(_:into:)`. Checks the target first (see `refuseDangerousTarget`).
+    static func claim(_ directory: URL, siteDirectory: URL? = nil) throws -> ClaimedTree {
         let target = directory.standardizedFileURL
         let parent = target.deletingLastPathComponent()
         let name = target.lastPathComponent
@@ -35,13 +44,10 @@ public enum SiteWriter {
         let trace = PhaseTrace("write: ")
         let token = ownedToken()
         let parentPath = parent.path.hasSuffix("/") ? parent.path : parent.path + "/"
-        let targetPath = target.path
-        var temporary = parentPath + ".\(name).tmp-\(token)"
-        let old = parentPath + ".\(name).old-\(token)"
+        let temporary = parentPath + ".\(name).tmp-\(token)"
         let recycle = parentPath + recycleName(forOutputNamed: name)
         reclaimAbandonedFolders(in: parentPath, outputName: name, recycle: recycle)
-        let ownerLock = holdLock(parentPath: parentPath, outputName: name, token: token)
-        defer { ownerLock?.release() }
+        let lock = holdLock(parentPath: parentPath, outputName: name, token: token)
         // Claiming by rename: two builds at once never share a tree. A folder of that name that
         // holds a site is somebody's work, not a previous output: left alone.
         var reusing = false
@@ -50,26 +56,43 @@ public enum SiteWriter {
             if !reusing { try? FileManager.default.removeItem(atPath: temporary) }
         }
         trace.phase("claim previous output")
-        func writeFresh() throws {
+        return ClaimedTree(target: target.path, temporary: temporary, old: parentPath + ".\(name).old-\(token)", recycle: recycle,
+            reusing: reusing, lock: lock)
+    }
+
+    /// Writes `output` into the claimed `tree` and swaps it in place of the output folder; returns
+    /// the identity of each file it holds now. `.kept` files must be in the tree already (see
+    /// `ClaimedTree.files`). On failure the previous output is untouched and the tree is given up.
+    static func write(_ output: SiteOutput, into tree: ClaimedTree) throws -> [String: FileIdentity] {
+        defer { tree.lock?.release() }
+        let trace = PhaseTrace("write: ")
+        var temporary = tree.temporary
+        let targetPath = tree.target
+        let old = tree.old
+        var reusing = tree.reusing
+        func writeFresh() throws -> [String: FileIdentity] {
             if mkdir(temporary, 0o755) != 0 {
                 throw SiteBuildError.io(path: temporary, "cannot create folder: \(lastError())")
             }
-            try TreeWriter(output: output, root: temporary, reusing: false, trace: trace).write()
+            return try TreeWriter(output: output, root: temporary, reusing: false, trace: trace).write()
         }
         do {
+            let identities: [String: FileIdentity]
             if reusing {
                 do {
-                    try TreeWriter(output: output, root: temporary, reusing: true, trace: trace).write()
+                    identities = try TreeWriter(output: output, root: temporary, reusing: true, trace: trace).write()
                 } catch {
                     // Something in the old tree got in the way (a read-only file or folder): it must
-                    // never make a build fail that a fresh folder would pass, so start over without it.
+                    // never make a build fail that a fresh folder would pass, so start over without
+                    // it; the caller builds again when this output counted on files kept in it.
                     try? FileManager.default.removeItem(atPath: temporary)
+                    if output.files.values.contains(.kept) { throw SiteWriterError.reusedTreeFailed }
                     reusing = false
                     temporary += "-fresh"
-                    try writeFresh()
+                    identities = try writeFresh()
                 }
             } else {
-                try writeFresh()
+                identities = try writeFresh()
             }
             var existing = stat()
             if lstat(targetPath, &existing) == 0 {
@@ -84,7 +107,7 @@ public enum SiteWriter {
                 // Keep the previous output for the next build unless it is not a plain folder (a
                 // symbolic link to somewhere else must never be written through) or another build
                 // already left one.
-                if !(isRealDirectory(old) && rename(old, recycle) == 0) {
+                if !(isRealDirectory(old) && rename(old, tree.recycle) == 0) {
                     try? FileManager.default.removeItem(atPath: old)
                 }
             } else {
@@ -93,13 +116,14 @@ public enum SiteWriter {
                 }
             }
             trace.phase("swap")
+            return identities
         } catch {
             // A claimed tree goes back, half rewritten but still worth reusing; a new one goes.
-            if !(reusing && rename(temporary, recycle) == 0) {
+            if !(reusing && rename(temporary, tree.recycle) == 0) {
                 try? FileManager.default.removeItem(atPath: temporary)
             }
-            if let error = error as? SiteBuildError { throw error }
-            throw SiteBuildError.io(path: target.path, "cannot write output: \(fileErrorReason(error, path: target.path))")
+            if error is SiteBuildError || error is SiteWriterError { throw error }
+            throw SiteBuildError.io(path: targetPath, "cannot write output: \(fileErrorReason(error, path: targetPath))")
         }
     }
 
@@ -174,7 +198,8 @@ private struct TreeWriter {
     /// Entry types as `readdir` reports them.
     private enum EntryType { case file, folder, other }
 
-    func write() throws {
+    /// Writes every file; returns the identity of each file it wrote or found equal (not of `.kept` ones).
+    func write() throws -> [String: FileIdentity] {
         let paths = output.paths
         var folderSet: Set<String> = []
         for path in paths {
@@ -187,7 +212,7 @@ private struct TreeWriter {
             }
         }
         // Parents sort before their children.
-        let folders = folderSet.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let folders = folderSet.sorted { $0.precedesInUTF8($1) }
         var existingFolders: Set<String> = []
         var existingFiles: Set<String> = []
         if reusing {
@@ -201,6 +226,13 @@ private struct TreeWriter {
         // each thread in its own folders.
         let reusable = existingFiles
         let failures = FailureBox()
+        let found = UnsafeMutableBufferPointer<FileIdentity?>.allocate(capacity: paths.count)
+        found.initialize(repeating: nil)
+        defer {
+            found.deinitialize()
+            found.deallocate()
+        }
+        nonisolated(unsafe) let identities = found
         let chunkCount = min(paths.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 16)
         if chunkCount > 0 {
             let chunkSize = (paths.count + chunkCount - 1) / chunkCount
@@ -216,7 +248,14 @@ private struct TreeWriter {
                             if !present.contains(folder), made.insert(folder).inserted { try makeFolder(folder) }
                             slash = path.utf8.index(after: next)
                         }
-                        try writeFile(root + "/" + path, output.files[path]!, mayExist: reusable.contains(path))
+                        let content = output.files[path]!
+                        if content == .kept {
+                            guard reusable.contains(path) else {
+                                throw SiteBuildError.io(path: root + "/" + path, "was kept from the previous output but is gone; build again")
+                            }
+                            continue
+                        }
+                        identities[index] = try writeFile(root + "/" + path, content, mayExist: reusable.contains(path))
                     } catch let error as SiteBuildError {
                         failures.record(index, error)
                     } catch {
@@ -227,6 +266,10 @@ private struct TreeWriter {
         }
         if let error = failures.first { throw error }
         trace.phase("create \(folders.count - existingFolders.count) folders and write \(paths.count) files")
+        var result: [String: FileIdentity] = [:]
+        result.reserveCapacity(paths.count)
+        for (path, identity) in zip(paths, found) where identity != nil { result[path] = identity }
+        return result
     }
 
     /// Makes `folder` (relative to the root), and its parents when another worker has not made
@@ -323,7 +366,7 @@ private struct TreeWriter {
 /// as a whole, and Foundation's Data.write syncs each file, which costs seconds on 10,000 pages).
 /// A file that may exist is overwritten in place unless it has other hard links, which must not
 /// see the change.
-private func writeFile(_ path: String, _ content: OutputContent, mayExist: Bool) throws {
+private func writeFile(_ path: String, _ content: OutputContent, mayExist: Bool) throws -> FileIdentity? {
     var descriptor = open(path, (mayExist ? O_RDWR : O_WRONLY) | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw SiteBuildError.io(path: path, "cannot write: \(lastError())") }
     var existingSize = 0
@@ -345,14 +388,17 @@ private func writeFile(_ path: String, _ content: OutputContent, mayExist: Bool)
         written = data.count
         // Most pages of a rebuild are what the reused file already holds: reading it back from the
         // page cache costs less than dirtying and writing back every page of the site.
-        if existingSize == data.count, data.withUnsafeBytes({ holds(descriptor, $0) }) { return }
+        if existingSize == data.count, data.withUnsafeBytes({ holds(descriptor, $0) }) { return FileIdentity(descriptor: descriptor) }
         try data.withUnsafeBytes { try writeAll(descriptor, $0, path: path) }
     case .copy(let source):
         written = try copy(from: source, to: descriptor, existingSize: existingSize, path: path)
+    case .kept:
+        return nil
     }
     if existingSize > written, ftruncate(descriptor, off_t(written)) != 0 {
         throw SiteBuildError.io(path: path, "cannot write: \(lastError())")
     }
+    return FileIdentity(descriptor: descriptor)
 }
 
 /// Whether the file open at `descriptor` starts with exactly `bytes` (its size is checked by the caller).

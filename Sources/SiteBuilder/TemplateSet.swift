@@ -1,3 +1,4 @@
+import ContentAddressing
 import BuiltinTheme
 import Foundation
 import Mustache
@@ -30,7 +31,7 @@ struct TemplateSet: Sendable {
         var origins: [String: String] = [:]
         var texts: [(name: String, text: String)] = []
         var staticFiles: [String: Data] = [:]
-        for path in files.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for path in files.keys.sorted(by: { $0.precedesInUTF8($1) }) {
             let entry = files[path]!
             if path.hasPrefix("static/") {
                 staticFiles[String(path.dropFirst("static/".count))] = entry.data

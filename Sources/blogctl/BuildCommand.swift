@@ -38,7 +38,7 @@ struct BuildCommand: AsyncParsableCommand {
             let packer = LiveSitePacker(profile: .default)
             let (report, packed) = try await SiteBuilder.build(
                 siteDirectory: site, outputDirectory: output.map { URL(fileURLWithPath: $0) }, options: options,
-                observer: { path, bytes in packer.observe(path, bytes) }
+                observer: { path, bytes in packer.observe(path, bytes) }, notes: packer
             ) { built in
                 let started = ContinuousClock.now
                 let summary = try await packer.pack(built)
@@ -48,11 +48,14 @@ struct BuildCommand: AsyncParsableCommand {
             let stats = report.stats
             let sources = stats.posts + stats.pages
             let parsed = noCache || stats.documentsParsed >= sources ? "" : " (\(stats.documentsParsed) parsed, the rest from the cache)"
-            printError("built \(stats.posts) posts, \(stats.pages) pages\(parsed): \(stats.htmlPages) HTML pages, \(stats.files) files "
+            let rendered = stats.pagesRendered < stats.htmlPages ? " (\(stats.pagesRendered) rendered, the rest unchanged)" : ""
+            printError("built \(stats.posts) posts, \(stats.pages) pages\(parsed): \(stats.htmlPages) HTML pages\(rendered), \(stats.files) files "
                 + "in \(milliseconds(stats.duration)) ms -> \(report.outputDirectory.relativePath)")
-            printError("packed \(packed.0.files) files, \(packed.0.directories) directories (\(packer.profile.name)) "
-                + "in \(milliseconds(packed.1)) ms after the build (\(packed.0.files - packed.0.streamed) as they were made, "
-                + "\(packed.0.streamed) streamed from their sources)")
+            let summary = packed.0
+            let kept = summary.kept > 0 ? "\(summary.kept) kept from the previous output, " : ""
+            printError("packed \(summary.files) files, \(summary.directories) directories (\(packer.profile.name)) "
+                + "in \(milliseconds(packed.1)) ms after the build (\(summary.files - summary.streamed - summary.kept) as they were made, "
+                + "\(kept)\(summary.streamed) streamed from their sources)")
             return packed.0.root.cid
         }
         print(root.string)

@@ -8,7 +8,7 @@ import Synchronization
 /// workers, on all cores), so that packing the finished output only builds the directories and
 /// streams the copied files from their sources. The root equals `Importer.importTree` over the
 /// same files.
-final class LiveSitePacker: Sendable {
+final class LiveSitePacker: OutputNotes {
     /// What `pack(_:)` made.
     struct Summary: Sendable {
         var root: ImportedNode
@@ -16,6 +16,8 @@ final class LiveSitePacker: Sendable {
         var directories: Int
         /// Files packed after the build (copied files, streamed from their sources).
         var streamed: Int
+        /// Files kept from the previous output, whose nodes were remembered (`reuse`).
+        var kept: Int
     }
 
     let profile: ImportProfile
@@ -38,7 +40,20 @@ final class LiveSitePacker: Sendable {
         }
     }
 
-    /// The root of `output`: the nodes observed for its files, every other file packed now (a copy
+    /// `OutputNotes`: a file's node, for the next build that keeps the file.
+    func note(for path: String) -> [UInt8]? {
+        state.withLock { $0.nodes[path] }.map { PackedFileNote(profile: profile.name, node: $0).bytes }
+    }
+
+    /// `OutputNotes`: takes the node of a file kept from the previous output; refuses a note made
+    /// with another profile or that cannot be read.
+    func reuse(_ path: String, note: [UInt8]) -> Bool {
+        guard let note = PackedFileNote(bytes: note), note.profile == profile.name else { return false }
+        state.withLock { $0.nodes[path] = note.node }
+        return true
+    }
+
+    /// The root of `output`: the nodes observed (or kept) for its files, every other file packed now (a copy
     /// streamed from its source, several at once), then the directories.
     func pack(_ output: SiteOutput) async throws(ImportError) -> Summary {
         let phases = PhaseTrace("pack: ")
@@ -47,6 +62,7 @@ final class LiveSitePacker: Sendable {
         if let failure { throw failure }
         let rest = output.paths.filter { observed[$0] == nil }
         let packed = try await packFiles(rest.map { ($0, output.files[$0]!) })
+        state.withLock { $0.nodes.merge(packed) { _, new in new } }
         trace("\(rest.count) files left")
         let tree = PackedTree(profile: profile, store: DiscardingBlockStore())
         for (path, _) in output.files {
@@ -55,7 +71,8 @@ final class LiveSitePacker: Sendable {
         trace("tree")
         let root = try tree.rootNode()
         trace("directories")
-        return Summary(root: root, files: output.files.count, directories: tree.directoryCount, streamed: rest.count)
+        return Summary(root: root, files: output.files.count, directories: tree.directoryCount, streamed: rest.count,
+            kept: output.files.values.count { $0 == .kept })
     }
 
     /// Nodes of `files`, at most one per core at a time (a big file is also hashed on several cores).
@@ -76,6 +93,9 @@ final class LiveSitePacker: Sendable {
                         case .bytes(let data): return (index, .success(try importer.importData(data)))
                         case .copy(let source):
                             return (index, .success(try await importer.importFile(at: URL(fileURLWithPath: source), maxConcurrency: cores)))
+                        case .kept:
+                            // Only files whose note `reuse` took are kept, and those have their node.
+                            return (index, .failure(.unreadable(path: files[index].path, reason: "kept from the previous output without its node")))
                         }
                     } catch {
                         return (index, .failure(error))
