@@ -2,24 +2,41 @@ import ContentAddressing
 import Foundation
 
 /// What one output folder holds, kept between builds (`.blogctl-cache/outputs/<device>-<inode>`,
-/// named for the folder, whose inode stays through the renames that swap it in and out): for each
-/// page and copied file, the key of what it was made from, the file's identity once written, and
-/// the build observer's note (the packer's UnixFS node). A build that writes into that folder
-/// again keeps every file whose key is unchanged and whose identity still matches, without
-/// rendering, writing or hashing it. A damaged manifest or a file changed since only means
-/// making that file again.
-struct OutputManifest: Sendable {
+/// named for the folder, whose inode stays through the renames that swap it in and out): every
+/// file with its identity once written, and for each page and copied file the key of what it was
+/// made from and the build observer's note (the packer's UnixFS node); every folder below the top
+/// with its identity. A build that writes into that folder again keeps every file whose key is
+/// unchanged and whose identity still matches, without rendering, writing or hashing it, and
+/// lists no folder whose identity matches (its entries are the ones recorded: adding, removing
+/// or renaming an entry moves a folder's modification time). A damaged manifest or a file
+/// changed since only means making that file again.
+struct OutputManifest: Sendable, Equatable {
     struct Entry: Sendable, Equatable {
-        var key: ContentKey
+        /// Nil for a file that is always made again (feeds, sitemap: cheap, and not keyed).
+        var key: ContentKey?
         var identity: FileIdentity
         var note: [UInt8]
     }
 
+    /// Every file, by output path.
     var entries: [String: Entry] = [:]
+    /// Every folder but the top one (renamed by every swap, so its identity never holds).
+    var folders: [String: FileIdentity] = [:]
 
-    private static let magic = Array("blogctl output manifest 1\n".utf8)
+    /// What of a manifest still holds for the folder on disk (`verified(in:)`).
+    struct Verified: Sendable {
+        /// Files with a key whose identity matches.
+        var entries: [String: Entry] = [:]
+        /// The entries of each folder whose identity matches: names, and whether each is a folder.
+        var listings: [String: [(name: String, isFolder: Bool)]] = [:]
+    }
 
-    init(entries: [String: Entry] = [:]) { self.entries = entries }
+    private static let magic = Array("blogctl output manifest 2\n".utf8)
+
+    init(entries: [String: Entry] = [:], folders: [String: FileIdentity] = [:]) {
+        self.entries = entries
+        self.folders = folders
+    }
 
     /// The manifest of the folder with identity `tree`, as saved in `directory`; nil when there
     /// is none or it is damaged.
@@ -30,19 +47,28 @@ struct OutputManifest: Sendable {
             let body = UnsafeRawBufferPointer(rebasing: bytes[magic.count..<bytes.count - 32])
             guard SHA256.digest(body).elementsEqual(bytes[(bytes.count - 32)...]) else { return nil }
             var reader = CacheBytesReader(body)
+            func identity() throws(CacheBytesReader.Malformed) -> FileIdentity {
+                FileIdentity(device: UInt64(bitPattern: Int64(try reader.int())), inode: UInt64(bitPattern: Int64(try reader.int())),
+                    size: Int64(try reader.int()), modified: Int64(try reader.int()), changed: Int64(try reader.int()))
+            }
             do {
+                var manifest = OutputManifest()
                 let count = try reader.count()
-                var entries: [String: Entry] = [:]
-                entries.reserveCapacity(count)
+                manifest.entries.reserveCapacity(count)
                 for _ in 0..<count {
                     let path = try reader.string()
-                    let key = ContentKey(digest: try reader.raw(32))
-                    let identity = FileIdentity(device: UInt64(bitPattern: Int64(try reader.int())), inode: UInt64(bitPattern: Int64(try reader.int())),
-                        size: Int64(try reader.int()), modified: Int64(try reader.int()), changed: Int64(try reader.int()))
+                    let key = try reader.bool() ? ContentKey(digest: try reader.raw(32)) : nil
+                    let found = try identity()
                     let note = try reader.raw(try reader.count())
-                    entries[path] = Entry(key: key, identity: identity, note: note)
+                    manifest.entries[path] = Entry(key: key, identity: found, note: note)
                 }
-                return reader.isAtEnd ? OutputManifest(entries: entries) : nil
+                let folderCount = try reader.count()
+                manifest.folders.reserveCapacity(folderCount)
+                for _ in 0..<folderCount {
+                    let path = try reader.string()
+                    manifest.folders[path] = try identity()
+                }
+                return reader.isAtEnd ? manifest : nil
             } catch {
                 return nil
             }
@@ -54,18 +80,25 @@ struct OutputManifest: Sendable {
     /// Failures are ignored: a missing manifest only makes the next build render everything.
     func save(to directory: URL, tree: FileIdentity, keeping: [FileIdentity]) {
         var body = CacheBytesWriter()
+        func identity(_ found: FileIdentity) {
+            for value in [Int64(bitPattern: found.device), Int64(bitPattern: found.inode), found.size, found.modified, found.changed] {
+                body.int(Int(value))
+            }
+        }
         body.int(entries.count)
         for path in entries.keys.sorted(by: { $0.precedesInUTF8($1) }) {
             let entry = entries[path]!
             body.string(path)
-            body.raw(entry.key.bytes)
-            for value in [Int64(bitPattern: entry.identity.device), Int64(bitPattern: entry.identity.inode), entry.identity.size,
-                entry.identity.modified, entry.identity.changed]
-            {
-                body.int(Int(value))
-            }
+            body.bool(entry.key != nil)
+            if let key = entry.key { body.raw(key.bytes) }
+            identity(entry.identity)
             body.int(entry.note.count)
             body.raw(entry.note)
+        }
+        body.int(folders.count)
+        for path in folders.keys.sorted(by: { $0.precedesInUTF8($1) }) {
+            body.string(path)
+            identity(folders[path]!)
         }
         let bytes = Self.magic + body.bytes + SHA256.digest(body.bytes)
         let target = Self.file(in: directory, tree: tree)
@@ -89,14 +122,69 @@ struct OutputManifest: Sendable {
         try? FileManager.default.removeItem(at: file(in: directory, tree: tree))
     }
 
-    /// The entries whose file under `root` still has the recorded identity (checked on all cores).
-    func verified(in root: String) async -> [String: Entry] {
-        let candidates = Array(entries)
-        let still = (try? await Parallel.map(candidates) { path, entry in FileIdentity(path: root + "/" + path) == entry.identity }) ?? []
-        var result: [String: Entry] = [:]
-        result.reserveCapacity(candidates.count)
-        for ((path, entry), same) in zip(candidates, still) where same { result[path] = entry }
+    /// What still holds under `root`: identities are checked on all cores.
+    func verified(in root: String) async -> Verified {
+        let keyed = entries.filter { $0.value.key != nil }.map { ($0.key, $0.value) }
+        let folderList = Array(folders)
+        let sameFiles = (try? await Parallel.map(keyed) { path, entry in FileIdentity(path: root + "/" + path) == entry.identity }) ?? []
+        let sameFolders = (try? await Parallel.map(folderList) { path, found in FileIdentity(path: root + "/" + path) == found }) ?? []
+        var result = Verified()
+        result.entries.reserveCapacity(keyed.count)
+        for ((path, entry), same) in zip(keyed, sameFiles) where same { result.entries[path] = entry }
+        var unchanged: Set<String> = []
+        unchanged.reserveCapacity(folderList.count)
+        for ((path, _), same) in zip(folderList, sameFolders) where same { unchanged.insert(path) }
+        func add(_ path: String, isFolder: Bool) {
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
+            let parent = String(path[..<slash])
+            guard unchanged.contains(parent) else { return }
+            result.listings[parent, default: []].append((String(path[path.utf8.index(after: slash)...]), isFolder))
+        }
+        for path in entries.keys { add(path, isFolder: false) }
+        for path in folders.keys { add(path, isFolder: true) }
+        // A folder left with no entries (never so in an output) has an empty listing.
+        for path in unchanged where result.listings[path] == nil { result.listings[path] = [] }
         return result
+    }
+
+    /// The manifest of `output` just written to the folder `root`: `identities` of the files
+    /// written, those of `kept` for the others, each keyed file's note from `notes`, and every
+    /// folder's identity read now. Nil when a file's identity is missing (the manifest would not
+    /// list the folder completely).
+    static func made(for output: SiteOutput, in root: String, keys: [String: ContentKey], identities: [String: FileIdentity],
+        kept: [String: Entry], notes: OutputNotes) async -> OutputManifest?
+    {
+        var manifest = OutputManifest()
+        manifest.entries.reserveCapacity(output.files.count)
+        for path in output.files.keys {
+            guard let identity = identities[path] ?? kept[path]?.identity else { return nil }
+            if let key = keys[path], let note = notes.note(for: path) {
+                manifest.entries[path] = Entry(key: key, identity: identity, note: note)
+            } else {
+                manifest.entries[path] = Entry(key: nil, identity: identity, note: [])
+            }
+        }
+        let folders = Array(folders(of: output.files.keys))
+        guard let found = try? await Parallel.map(folders, { FileIdentity(path: root + "/" + $0) }) else { return nil }
+        manifest.folders.reserveCapacity(folders.count)
+        for (path, identity) in zip(folders, found) {
+            guard let identity else { return nil }
+            manifest.folders[path] = identity
+        }
+        return manifest
+    }
+
+    /// The folders of a set of output paths (every parent of every path), top one left out.
+    static func folders<S: Sequence<String>>(of paths: S) -> Set<String> {
+        var folders: Set<String> = []
+        for path in paths {
+            var end = path.utf8.endIndex
+            while let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
+                if !folders.insert(String(path[..<slash])).inserted { break }
+                end = slash
+            }
+        }
+        return folders
     }
 
     private static func file(in directory: URL, tree: FileIdentity) -> URL {

@@ -25,8 +25,8 @@ final class ObservedPaths: Sendable {
     /// Observes every in-memory file of `output` not observed yet, on all cores.
     func observeRest(of output: SiteOutput) async {
         let done = seen.withLock { $0 }
-        let rest = output.paths.compactMap { path -> (String, Data)? in
-            guard !done.contains(path), case .bytes(let data) = output.files[path] else { return nil }
+        let rest = output.files.compactMap { path, content -> (String, Data)? in
+            guard !done.contains(path), case .bytes(let data) = content else { return nil }
             return (path, data)
         }
         _ = try? await Parallel.map(rest) { path, data in self.observe(path, data) }

@@ -57,10 +57,15 @@ public enum SiteBuilder {
         let tree = try SiteWriter.claim(output, siteDirectory: siteDirectory)
         let manifests = notes == nil ? nil : options.cacheDirectory?.appendingPathComponent("outputs")
         var reusable: ReusableOutput?
+        var listings: [String: [(name: String, isFolder: Bool)]] = [:]
+        var loaded: OutputManifest?
         if let manifests, let notes, let identity = tree.identity, let manifest = OutputManifest.load(from: manifests, tree: identity) {
             let trace = PhaseTrace()
-            reusable = ReusableOutput(entries: await manifest.verified(in: tree.temporary), accept: notes.reuse)
-            trace.phase("check the files kept from the previous output")
+            let verified = await manifest.verified(in: tree.temporary)
+            reusable = ReusableOutput(entries: verified.entries, accept: notes.reuse)
+            listings = verified.listings
+            loaded = manifest
+            trace.phase("check the files and folders kept from the previous output")
         }
         let session = SiteBuildSession(siteDirectory: siteDirectory, options: options, outputObserver: pageObserver)
         let result: BuildResult
@@ -82,9 +87,10 @@ public enum SiteBuilder {
             }
         }
         let writing = site
+        let known = listings
         let (written, workResult) = await withTaskGroup(of: WriteOutcome<Value>.self) { group in
             group.addTask {
-                .written(Result { try SiteWriter.write(writing, into: tree) })
+                .written(Result { try SiteWriter.write(writing, into: tree, listings: known) })
             }
             group.addTask {
                 let trace = PhaseTrace("while writing: ")
@@ -109,15 +115,15 @@ public enum SiteBuilder {
         let trace = PhaseTrace()
         await session.saveDocumentCache()
         trace.phase("save the document cache")
-        if let manifests, let notes, let tree = FileIdentity(path: output.path) {
-            var entries: [String: OutputManifest.Entry] = [:]
-            entries.reserveCapacity(keys.count)
-            for (path, key) in keys {
-                guard let identity = identities[path] ?? reusable?.entries[path]?.identity, let note = notes.note(for: path) else { continue }
-                entries[path] = OutputManifest.Entry(key: key, identity: identity, note: note)
+        if let manifests, let notes, let tree = FileIdentity(path: output.path),
+            let manifest = await OutputManifest.made(for: site, in: output.path, keys: keys, identities: identities,
+                kept: reusable?.entries ?? [:], notes: notes)
+        {
+            if manifest != loaded {
+                let recycle = output.deletingLastPathComponent().appendingPathComponent(
+                    SiteWriter.recycleName(forOutputNamed: output.lastPathComponent))
+                manifest.save(to: manifests, tree: tree, keeping: [FileIdentity(path: recycle.path)].compactMap { $0 })
             }
-            let recycle = output.deletingLastPathComponent().appendingPathComponent(SiteWriter.recycleName(forOutputNamed: output.lastPathComponent))
-            OutputManifest(entries: entries).save(to: manifests, tree: tree, keeping: [FileIdentity(path: recycle.path)].compactMap { $0 })
             trace.phase("save the output manifest")
         }
         return (BuildReport(outputDirectory: output, stats: result.stats, warnings: result.warnings), try workResult.get())

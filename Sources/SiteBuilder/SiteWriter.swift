@@ -63,7 +63,11 @@ public enum SiteWriter {
     /// Writes `output` into the claimed `tree` and swaps it in place of the output folder; returns
     /// the identity of each file it holds now. `.kept` files must be in the tree already (see
     /// `ClaimedTree.files`). On failure the previous output is untouched and the tree is given up.
-    static func write(_ output: SiteOutput, into tree: ClaimedTree) throws -> [String: FileIdentity] {
+    /// `listings` holds what some folders of a reused tree are known to contain (see
+    /// `OutputManifest.Verified`), so they need not be listed.
+    static func write(_ output: SiteOutput, into tree: ClaimedTree, listings: [String: [(name: String, isFolder: Bool)]] = [:]) throws
+        -> [String: FileIdentity]
+    {
         defer { tree.lock?.release() }
         let trace = PhaseTrace("write: ")
         var temporary = tree.temporary
@@ -80,7 +84,7 @@ public enum SiteWriter {
             let identities: [String: FileIdentity]
             if reusing {
                 do {
-                    identities = try TreeWriter(output: output, root: temporary, reusing: true, trace: trace).write()
+                    identities = try TreeWriter(output: output, root: temporary, reusing: true, trace: trace, listings: listings).write()
                 } catch {
                     // Something in the old tree got in the way (a read-only file or folder): it must
                     // never make a build fail that a fresh folder would pass, so start over without
@@ -194,6 +198,7 @@ private struct TreeWriter {
     let root: String
     let reusing: Bool
     let trace: PhaseTrace
+    var listings: [String: [(name: String, isFolder: Bool)]] = [:]
 
     /// Entry types as `readdir` reports them.
     private enum EntryType { case file, folder, other }
@@ -201,23 +206,14 @@ private struct TreeWriter {
     /// Writes every file; returns the identity of each file it wrote or found equal (not of `.kept` ones).
     func write() throws -> [String: FileIdentity] {
         let paths = output.paths
-        var folderSet: Set<String> = []
-        for path in paths {
-            var end = path.utf8.count
-            let bytes = Array(path.utf8)
-            while let slash = bytes[..<end].lastIndex(of: UInt8(ascii: "/")) {
-                let folder = String(decoding: bytes[..<slash], as: UTF8.self)
-                if !folderSet.insert(folder).inserted { break }
-                end = slash
-            }
-        }
+        let folderSet = OutputManifest.folders(of: paths)
         // Parents sort before their children.
         let folders = folderSet.sorted { $0.precedesInUTF8($1) }
         var existingFolders: Set<String> = []
         var existingFiles: Set<String> = []
         if reusing {
             (existingFolders, existingFiles) = try reconcile(folders: folders, folderSet: folderSet, files: Set(paths))
-            trace.phase("reconcile \(existingFolders.count) folders, \(existingFiles.count) files kept")
+            trace.phase("reconcile \(existingFolders.count) folders (\(listings.count) known), \(existingFiles.count) files kept")
         }
         // Each worker makes the missing folders its files need (with mkdir(2) itself: FileManager's
         // per-call overhead dominates with thousands of folders), so making folders, which the
@@ -292,24 +288,28 @@ private struct TreeWriter {
         // Listing is independent per folder; a folder reached through a symbolic link is listed
         // too but ignored below, because its parent's listing shows the link.
         let listed = [""] + folders
-        let listings = UnsafeMutableBufferPointer<[(String, EntryType)]?>.allocate(capacity: listed.count)
-        listings.initialize(repeating: nil)
+        let found = UnsafeMutableBufferPointer<[(String, EntryType)]?>.allocate(capacity: listed.count)
+        found.initialize(repeating: nil)
         defer {
-            listings.deinitialize()
-            listings.deallocate()
+            found.deinitialize()
+            found.deallocate()
         }
         let chunkCount = max(1, ProcessInfo.processInfo.activeProcessorCount) * 16
         let chunkSize = (listed.count + chunkCount - 1) / chunkCount
-        nonisolated(unsafe) let slots = listings
+        nonisolated(unsafe) let slots = found
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             for index in min(listed.count, chunk * chunkSize)..<min(listed.count, (chunk + 1) * chunkSize) {
-                slots[index] = list(listed[index].isEmpty ? root : root + "/" + listed[index])
+                if let known = listings[listed[index]] {
+                    slots[index] = known.map { ($0.name, $0.isFolder ? .folder : .file) }
+                } else {
+                    slots[index] = list(listed[index].isEmpty ? root : root + "/" + listed[index])
+                }
             }
         }
         var keptFolders: Set<String> = [""]
         var keptFiles: Set<String> = []
         for (index, folder) in listed.enumerated() {
-            guard keptFolders.contains(folder), let entries = listings[index] else { continue }
+            guard keptFolders.contains(folder), let entries = found[index] else { continue }
             for (name, type) in entries {
                 let relative = folder.isEmpty ? name : folder + "/" + name
                 let path = root + "/" + relative

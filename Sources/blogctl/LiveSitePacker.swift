@@ -60,7 +60,8 @@ final class LiveSitePacker: OutputNotes {
         func trace(_ phase: String) { phases.phase(phase) }
         let (observed, failure) = state.withLock { ($0.nodes, $0.failure) }
         if let failure { throw failure }
-        let rest = output.paths.filter { observed[$0] == nil }
+        // Sorted so that the first failure reported never depends on dictionary order.
+        let rest = output.files.keys.filter { observed[$0] == nil }.sorted { $0.precedesInUTF8($1) }
         let packed = try await packFiles(rest.map { ($0, output.files[$0]!) })
         state.withLock { $0.nodes.merge(packed) { _, new in new } }
         trace("\(rest.count) files left")
