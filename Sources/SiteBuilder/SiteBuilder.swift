@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What `SiteBuilder.build` did.
 public struct BuildReport: Sendable {
@@ -126,8 +127,17 @@ public enum SiteBuilder {
             }
             trace.phase("save the output manifest")
         }
+        if options.leavesMemoryToExit { LeftForExit.keep([session, result, site, keys, identities, reusable, listings, loaded]) }
         return (BuildReport(outputDirectory: output, stats: result.stats, warnings: result.warnings), try workResult.get())
     }
+}
+
+/// What builds with `BuildOptions.leavesMemoryToExit` hold on to until the process ends, so
+/// that nothing is freed one object at a time just before exiting.
+private enum LeftForExit {
+    private static let kept = Mutex<[any Sendable]>([])
+
+    static func keep(_ values: [any Sendable]) { kept.withLock { $0.append(contentsOf: values) } }
 }
 
 /// How one of the two tasks of `SiteBuilder.build(...whileWriting:)` ended.

@@ -29,7 +29,7 @@ struct BuildCommand: AsyncParsableCommand {
     func run() async throws {
         let site = URL(fileURLWithPath: siteDirectory)
         let options = BuildOptions(includeDrafts: drafts, includeFuture: future,
-            cacheDirectory: noCache ? nil : SiteBuilder.cacheDirectory(for: site))
+            cacheDirectory: noCache ? nil : SiteBuilder.cacheDirectory(for: site), leavesMemoryToExit: true)
         let root = try await reportingErrors {
             // The CID is what a gateway will serve; only CIDs are needed here, so blocks are not kept.
             // Each generated file is packed by the worker that made it, as soon as it exists; what
