@@ -17,13 +17,20 @@ struct ContentKey: Sendable, Hashable {
 
     /// The key of `parts`, each length-prefixed so that no two lists of parts share an encoding.
     init(_ domain: String, _ parts: [String], keys: [ContentKey] = []) {
-        var material = CacheBytesWriter()
-        material.string(domain)
-        material.strings(parts)
-        material.int(keys.count)
-        var bytes = material.bytes
-        for key in keys { bytes += key.bytes }
-        self.init(digest: SHA256.digest(bytes))
+        var hasher = SHA256.Hasher()
+        func add(_ text: String, to hasher: inout SHA256.Hasher) {
+            var text = text
+            text.withUTF8 { utf8 in
+                hasher.update(Int64(utf8.count))
+                hasher.update(UnsafeRawBufferPointer(utf8))
+            }
+        }
+        add(domain, to: &hasher)
+        hasher.update(Int64(parts.count))
+        for part in parts { add(part, to: &hasher) }
+        hasher.update(Int64(keys.count))
+        for key in keys { withUnsafeBytes(of: key.words) { hasher.update($0) } }
+        self.init(digest: hasher.finish())
     }
 
     /// The key of a set of named files (a template set): names in byte order, each with its bytes.

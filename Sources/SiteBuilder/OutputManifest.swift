@@ -148,26 +148,53 @@ struct OutputManifest: Sendable, Equatable {
     }
 
     /// The manifest of `output` just written to the folder `root`: `identities` of the files
-    /// written, those of `kept` for the others, each keyed file's note from `notes`, and every
-    /// folder's identity read now. Nil when a file's identity is missing (the manifest would not
-    /// list the folder completely).
+    /// written, `kept` entries as they were, each keyed file's note from `notes`, and every
+    /// folder's identity: from `previous` (the manifest the build started from) for folders in
+    /// `unchangedFolders` in which nothing was added or removed, read now for the others. Nil when
+    /// a file's identity is missing (the manifest would not list its folder completely).
     static func made(for output: SiteOutput, in root: String, keys: [String: ContentKey], identities: [String: FileIdentity],
-        kept: [String: Entry], notes: OutputNotes) async -> OutputManifest?
+        kept: [String: Entry], notes: OutputNotes, previous: OutputManifest?, unchangedFolders: Set<String>) async -> OutputManifest?
     {
         var manifest = OutputManifest()
         manifest.entries.reserveCapacity(output.files.count)
+        // Folders where an entry was added, replaced or removed: their identity moved.
+        var touched: Set<String> = []
+        func parent(_ path: String) -> String {
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+            return String(path[..<slash])
+        }
         for path in output.files.keys {
-            guard let identity = identities[path] ?? kept[path]?.identity else { return nil }
+            if let entry = kept[path] {
+                manifest.entries[path] = entry
+                continue
+            }
+            guard let identity = identities[path] else { return nil }
             if let key = keys[path], let note = notes.note(for: path) {
                 manifest.entries[path] = Entry(key: key, identity: identity, note: note)
             } else {
                 manifest.entries[path] = Entry(key: nil, identity: identity, note: [])
             }
+            if previous?.entries[path]?.identity != identity { touched.insert(parent(path)) }
         }
-        let folders = Array(folders(of: output.files.keys))
-        guard let found = try? await Parallel.map(folders, { FileIdentity(path: root + "/" + $0) }) else { return nil }
+        let folders = folders(of: output.files.keys)
+        if let previous {
+            for path in previous.entries.keys where output.files[path] == nil { touched.insert(parent(path)) }
+            for path in previous.folders.keys where !folders.contains(path) { touched.insert(parent(path)) }
+        }
+        var unknown: [String] = []
         manifest.folders.reserveCapacity(folders.count)
-        for (path, identity) in zip(folders, found) {
+        for path in folders {
+            if previous?.folders[path] == nil { touched.insert(parent(path)) }
+        }
+        for path in folders {
+            if unchangedFolders.contains(path), !touched.contains(path), let identity = previous?.folders[path] {
+                manifest.folders[path] = identity
+            } else {
+                unknown.append(path)
+            }
+        }
+        guard let found = try? await Parallel.map(unknown, { FileIdentity(path: root + "/" + $0) }) else { return nil }
+        for (path, identity) in zip(unknown, found) {
             guard let identity else { return nil }
             manifest.folders[path] = identity
         }

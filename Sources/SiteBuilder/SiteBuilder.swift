@@ -118,7 +118,8 @@ public enum SiteBuilder {
         trace.phase("save the document cache")
         if let manifests, let notes, let tree = FileIdentity(path: output.path),
             let manifest = await OutputManifest.made(for: site, in: output.path, keys: keys, identities: identities,
-                kept: reusable?.entries ?? [:], notes: notes)
+                kept: (reusable?.entries ?? [:]).filter { site.files[$0.key] == .kept }, notes: notes, previous: loaded,
+                unchangedFolders: Set(listings.keys))
         {
             if manifest != loaded {
                 let recycle = output.deletingLastPathComponent().appendingPathComponent(

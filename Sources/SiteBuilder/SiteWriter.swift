@@ -312,7 +312,7 @@ private struct TreeWriter {
             guard keptFolders.contains(folder), let entries = found[index] else { continue }
             for (name, type) in entries {
                 let relative = folder.isEmpty ? name : folder + "/" + name
-                let path = root + "/" + relative
+                var path: String { root + "/" + relative }
                 if folderSet.contains(relative), type == .folder {
                     keptFolders.insert(relative)
                 } else if files.contains(relative), type == .file {
