@@ -62,11 +62,11 @@ final class PageJob: Sendable {
 enum PagePlan {
     /// Every page of `model`; with `only`, just the pages showing the text of those documents
     /// (source paths) — for a rebuild after edits that changed no document's structure.
-    /// `archive` holds each post's archive entry and year, in `model.posts` order, when the
-    /// caller kept them from an earlier build (see `ArchiveEntries`); nil computes them.
+    /// `archive` gives each post's archive entry and year, in `model.posts` order, when the
+    /// archive is rendered (a caller keeps them between builds; see `ArchiveEntry.entries`); nil computes them.
     /// `earlier` offers the last build's jobs: a page planned with equal inputs keeps its job.
     static func jobs(for model: SiteModel, context builder: PageContext, siteKey: ContentKey, only: Set<String>? = nil,
-        archive: [ArchiveEntry]? = nil, earlier: EarlierPageJobs = EarlierPageJobs()) -> [PageJob]
+        archive: (@Sendable () -> [ArchiveEntry])? = nil, earlier: EarlierPageJobs = EarlierPageJobs()) -> [PageJob]
     {
         var jobs: [PageJob] = []
         var earlier = earlier
@@ -198,7 +198,7 @@ enum PagePlan {
             var years: [DataValue] = []
             var currentYear: Int?
             var bucket: [DataValue] = []
-            let entries = archive ?? model.posts.map { ArchiveEntry($0, builder: builder, tagNames: tagNames) }
+            let entries = archive?() ?? model.posts.map { ArchiveEntry($0, builder: builder, tagNames: tagNames) }
             for entry in entries {
                 if entry.year != currentYear, let previous = currentYear {
                     years.append(.map(["year": .int(previous), "posts": .array(bucket)]))
@@ -249,5 +249,33 @@ struct ArchiveEntry: Sendable {
         self.document = document
         year = document.date!.year
         value = .map(builder.brief(document, from: SiteURLs.archive, tagNames: tagNames))
+    }
+
+    /// The entries of `posts`, taking each from `earlier` (an earlier build's entries in its
+    /// post order, made with the same site-wide inputs and tag names) when it shows the same
+    /// document. After most edits each is found at the same place.
+    static func entries(for posts: [Document], reusing earlier: [ArchiveEntry], builder: PageContext,
+        tagNames: [String: String]) -> [ArchiveEntry]
+    {
+        var archive: [ArchiveEntry] = []
+        archive.reserveCapacity(posts.count)
+        var byPath: [String: ArchiveEntry]?
+        for (index, post) in posts.enumerated() {
+            if index < earlier.count, earlier[index].document === post {
+                archive.append(earlier[index])
+                continue
+            }
+            // A new version in the same place (a retitle): no need to look further.
+            if index < earlier.count, earlier[index].document.sourcePath == post.sourcePath {
+                archive.append(ArchiveEntry(post, builder: builder, tagNames: tagNames))
+                continue
+            }
+            if byPath == nil {
+                byPath = Dictionary(earlier.map { ($0.document.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
+            }
+            archive.append(byPath![post.sourcePath].flatMap { $0.document === post ? $0 : nil }
+                ?? ArchiveEntry(post, builder: builder, tagNames: tagNames))
+        }
+        return archive
     }
 }

@@ -1,5 +1,6 @@
 import ContentAddressing
 import Foundation
+import Synchronization
 
 /// Assembling a build from the cached documents and templates: the site model, every page
 /// (rendering only those whose inputs changed), feeds, index files and static files.
@@ -54,31 +55,16 @@ extension SiteBuildSession {
         }
         let builder = PageContext(model: model, faviconPath: favicon)
         // Archive entries depend on the document, the site-wide inputs and tag display names
-        // only; kept in `model.posts` order, so after most edits each is found at the same place.
+        // only. They are made when the archive is rendered (not when a rebuild keeps it), from
+        // those of the last build that made them.
         let tagNames = model.tagNames
-        if archiveSiteKey != siteKey || archiveTagNames != tagNames { archiveEntries = [] }
-        archiveSiteKey = siteKey
-        archiveTagNames = tagNames
-        var archive: [ArchiveEntry] = []
-        archive.reserveCapacity(model.posts.count)
-        var earlierEntries: [String: ArchiveEntry]?
-        for (index, post) in model.posts.enumerated() {
-            if index < archiveEntries.count, archiveEntries[index].document === post {
-                archive.append(archiveEntries[index])
-                continue
-            }
-            // A new version in the same place (a retitle): no need to look further.
-            if index < archiveEntries.count, archiveEntries[index].document.sourcePath == post.sourcePath {
-                archive.append(ArchiveEntry(post, builder: builder, tagNames: tagNames))
-                continue
-            }
-            if earlierEntries == nil {
-                earlierEntries = Dictionary(archiveEntries.map { ($0.document.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
-            }
-            archive.append(earlierEntries![post.sourcePath].flatMap { $0.document === post ? $0 : nil }
-                ?? ArchiveEntry(post, builder: builder, tagNames: tagNames))
+        let earlierEntries = archiveSiteKey == siteKey && archiveTagNames == tagNames ? archiveEntries : []
+        let madeEntries = Mutex<[ArchiveEntry]?>(nil)
+        let archive: @Sendable () -> [ArchiveEntry] = {
+            let entries = ArchiveEntry.entries(for: model.posts, reusing: earlierEntries, builder: builder, tagNames: tagNames)
+            madeEntries.withLock { $0 = entries }
+            return entries
         }
-        archiveEntries = archive
         let jobs = PagePlan.jobs(for: model, context: builder, siteKey: siteKey, archive: archive,
             earlier: EarlierPageJobs(earlierJobs))
 
@@ -163,6 +149,11 @@ extension SiteBuildSession {
             let page = urls.outputRewriter(for: job.path).rewriteHTMLData(html)
             observer?(job.outputFile, page)
             return page
+        }
+        if let entries = madeEntries.withLock({ $0 }) {
+            archiveEntries = entries
+            archiveSiteKey = siteKey
+            archiveTagNames = tagNames
         }
         trace("render")
         // The output starts from the last build's and changes only where this one differs.
