@@ -33,6 +33,14 @@ struct FileIdentity: Sendable, Hashable {
         self.init(info)
     }
 
+    /// The identity of what `path` (relative to the open folder `folder`) names itself; nil when
+    /// it does not exist. Resolving from an open folder skips walking its own path again.
+    init?(_ path: String, in folder: Int32) {
+        var info = stat()
+        guard fstatat(folder, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        self.init(info)
+    }
+
     /// The identity of the file `path` leads to (through symbolic links); nil when there is none.
     init?(following path: String) {
         var info = stat()

@@ -126,8 +126,11 @@ struct OutputManifest: Sendable, Equatable {
     func verified(in root: String) async -> Verified {
         let keyed = entries.filter { $0.value.key != nil }.map { ($0.key, $0.value) }
         let folderList = Array(folders)
-        let sameFiles = (try? await Parallel.map(keyed) { path, entry in FileIdentity(path: root + "/" + path) == entry.identity }) ?? []
-        let sameFolders = (try? await Parallel.map(folderList) { path, found in FileIdentity(path: root + "/" + path) == found }) ?? []
+        let top = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard top >= 0 else { return Verified() }
+        defer { close(top) }
+        let sameFiles = (try? await Parallel.map(keyed) { path, entry in FileIdentity(path, in: top) == entry.identity }) ?? []
+        let sameFolders = (try? await Parallel.map(folderList) { path, found in FileIdentity(path, in: top) == found }) ?? []
         var result = Verified()
         result.entries.reserveCapacity(keyed.count)
         for ((path, entry), same) in zip(keyed, sameFiles) where same { result.entries[path] = entry }
@@ -193,7 +196,10 @@ struct OutputManifest: Sendable, Equatable {
                 unknown.append(path)
             }
         }
-        guard let found = try? await Parallel.map(unknown, { FileIdentity(path: root + "/" + $0) }) else { return nil }
+        let top = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard top >= 0 else { return nil }
+        defer { close(top) }
+        guard let found = try? await Parallel.map(unknown, { FileIdentity($0, in: top) }) else { return nil }
         for (path, identity) in zip(unknown, found) {
             guard let identity else { return nil }
             manifest.folders[path] = identity
