@@ -435,3 +435,120 @@ private func richSite() throws -> ManifestHarness {
         }
     }
 }
+
+private struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+private let spellings = ["Swift", "swift", "Go", "go", "IPFS", "Crème", "creme", "Self Hosting", "self-hosting"]
+
+private func randomPost(_ random: inout SeededRandom, title: String) -> String {
+    let day = Int.random(in: 1...9, using: &random)
+    let tags = (0..<Int.random(in: 0...3, using: &random)).map { _ in "\"\(spellings.randomElement(using: &random)!)\"" }
+    var extra = ""
+    if Int.random(in: 0..<6, using: &random) == 0 { extra += "draft: true\n" }
+    if Int.random(in: 0..<5, using: &random) == 0 { extra += "updated: 2026-02-0\(day)\n" }
+    if Int.random(in: 0..<6, using: &random) == 0 { extra += "aliases: [/old/\(day)/]\n" }
+    let body = Int.random(in: 0..<3, using: &random) == 0
+        ? "Intro [link](/posts/) and more.\n\n<!--more-->\n\n## A\n\n## B\n\nText\(day)[^1].\n\n[^1]: note"
+        : "Body \(Int.random(in: 0..<4, using: &random)) with a [link](#x)."
+    return post(title, date: "2026-01-0\(day)T0\(Int.random(in: 0...2, using: &random)):00:00", tags: tags, extra: extra, body: body)
+}
+
+/// Seeded random edits with the built-in theme, drafts switched on and off, and the recycled
+/// folder tampered with now and then: every build, kept files and all, equals a fresh build.
+@Test(arguments: Array(1...4))
+func randomEditsNeverKeepAStaleFile(_ seed: Int) async throws {
+    var random = SeededRandom(state: UInt64(seed) &* 7919)
+    var sources: [String: String] = [:]
+    for index in 0..<6 { sources["content/posts/p\(index).md"] = randomPost(&random, title: "Post \(index)") }
+    sources["content/about.md"] = "---\ntitle: About\ntags: [swift]\n---\nHi\n"
+    let harness = ManifestHarness(site: try FixtureSite(files: sources, themeOnly: true))
+    let site = harness.site
+    defer { site.cleanUp() }
+    var names = (0..<6).map { "content/posts/p\($0).md" }
+    var counter = 100
+    for step in 0..<36 {
+        var what = ""
+        switch Int.random(in: 0..<14, using: &random) {
+        case 0...3:
+            let name = names.randomElement(using: &random)!
+            try site.write(name, randomPost(&random, title: ["Post A", "Post B", "Zed", "Post \(step)"].randomElement(using: &random)!))
+            what = "edit \(name)"
+        case 4:
+            counter += 1
+            let name = Int.random(in: 0..<2, using: &random) == 0 ? "content/posts/n\(counter).md" : "content/posts/n\(counter)/index.md"
+            try site.write(name, randomPost(&random, title: "New \(counter)"))
+            names.append(name)
+            what = "add \(name)"
+        case 5 where names.count > 1:
+            let name = names.remove(at: Int.random(in: 0..<names.count, using: &random))
+            try site.remove(name)
+            what = "delete \(name)"
+        case 6:
+            let perPage = Int.random(in: 1...3, using: &random)
+            try site.write("site.yml", FixtureSite.siteYML.replacingOccurrences(of: "posts_per_page: 2", with: "posts_per_page: \(perPage)"))
+            what = "site.yml"
+        case 7:
+            try site.write("static/s\(step % 3).txt", "static \(step % 2)")
+            what = "static"
+        case 8:
+            if Int.random(in: 0..<2, using: &random) == 0 {
+                try site.write("templates/partials/footer.mustache", "<footer>{{site.title}} {{#menu}}{{title}}{{/menu}} \(step % 2)</footer>\n")
+            } else {
+                try? site.remove("templates/partials/footer.mustache")
+            }
+            what = "template"
+        case 9:
+            // Something edits the recycled folder by hand.
+            let recycled = try files(under: harness.recycled).keys.filter { !$0.isEmpty }.sorted()
+            guard let victim = recycled.randomElement(using: &random) else { continue }
+            if Int.random(in: 0..<2, using: &random) == 0 {
+                try harness.tamper(victim, in: harness.recycled)
+            } else {
+                try FileManager.default.removeItem(at: harness.recycled.appendingPathComponent(victim))
+            }
+            what = "recycled \(victim)"
+        case 10:
+            guard let name = names.first(where: { $0.hasSuffix("/index.md") }) else { continue }
+            let folder = String(name.dropLast("/index.md".count))
+            counter += 1
+            let newFolder = "content/posts/r\(counter)"
+            try FileManager.default.moveItem(at: site.root.appendingPathComponent(folder), to: site.root.appendingPathComponent(newFolder))
+            names.removeAll { $0 == name }
+            names.append(newFolder + "/index.md")
+            what = "rename \(folder)"
+        case 11:
+            guard let name = names.first(where: { $0.hasSuffix("/index.md") }) else { continue }
+            let folder = String(name.dropLast("/index.md".count))
+            try site.write(folder + "/pic\(step % 2).png", "PNG \(step % 3)")
+            what = "asset in \(folder)"
+        case 12:
+            let zone = ["Europe/Berlin", "UTC", "Pacific/Kiritimati"].randomElement(using: &random)!
+            try site.write("site.yml", FixtureSite.siteYML.replacingOccurrences(of: "Europe/Berlin", with: zone))
+            what = "timezone \(zone)"
+        default:
+            let name = names.randomElement(using: &random)!
+            let text = try String(contentsOf: site.root.appendingPathComponent(name), encoding: .utf8)
+            try site.write(name, text + "\nMore text \(step).\n")
+            what = "text edit \(name)"
+        }
+        let drafts = Int.random(in: 0..<4, using: &random) == 0
+        let options = BuildOptions(includeDrafts: drafts, now: FixtureSite.now)
+        for _ in 0..<Int.random(in: 1...2, using: &random) {
+            do {
+                try await harness.build(options)
+            } catch {
+                // An edit that breaks the site (two posts on one URL) fails a fresh build too.
+                await #expect(throws: (any Error).self, "seed \(seed) step \(step) \(what): \(error)") { try await harness.fresh(options) }
+            }
+        }
+    }
+}
