@@ -17,8 +17,10 @@ import Testing
     }
 
     /// `blogctl build` into the site's `public`; checks the printed CID against the written folder.
-    func build(_ site: URL, sourceLocation: SourceLocation = #_sourceLocation) async throws -> (cid: String, stderr: String) {
-        let run = try BlogctlRunner.run(["build", site.path])
+    func build(_ site: URL, extra: [String] = [], environment: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation)
+        async throws -> (cid: String, stderr: String)
+    {
+        let run = try BlogctlRunner.run(["build", site.path] + extra, environment: environment)
         #expect(run.status == 0, "\(run.stderr)", sourceLocation: sourceLocation)
         let cid = run.stdout.trimmingCharacters(in: .newlines)
         let fromDisk = try await Importer.importPath(site.appendingPathComponent("public"), into: DiscardingBlockStore())
@@ -27,10 +29,10 @@ import Testing
     }
 
     /// The CID of a build from scratch (`--no-cache`, a new folder).
-    func freshCID(_ site: URL) throws -> String {
+    func freshCID(_ site: URL, extra: [String] = []) throws -> String {
         let folder = scratch("fresh")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try BlogctlRunner.run(["build", site.path, "--no-cache", "--output", folder.appendingPathComponent("out").path])
+        let run = try BlogctlRunner.run(["build", site.path, "--no-cache", "--output", folder.appendingPathComponent("out").path] + extra)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(!run.stderr.contains("kept from the previous output"))
         return run.stdout.trimmingCharacters(in: .newlines)
@@ -65,6 +67,28 @@ import Testing
             let build = try await build(site)
             #expect(build.cid == edited, "round \(round)")
             #expect(build.stderr.contains("kept from the previous output"), "round \(round): \(build.stderr)")
+        }
+    }
+
+    @Test func draftsAndTheProcessTimeZoneComingAndGoing() async throws {
+        let site = scratch("zones")
+        defer { try? FileManager.default.removeItem(at: site) }
+        #expect(try BlogctlRunner.run(["init", site.path]).status == 0)
+        for n in 1...4 {
+            let draft = n == 2 ? "draft: true\n" : ""
+            try write("---\ntitle: Post \(n)\ndate: 2026-03-0\(n)T23:30:00\ntags: [t\(n % 2)]\n\(draft)---\n\nBody \(n).\n",
+                to: "content/posts/p\(n).md", in: site)
+        }
+        let plain = try freshCID(site)
+        let drafts = try freshCID(site, extra: ["--drafts"])
+        #expect(plain != drafts)
+        let runs: [([String], String)] = [
+            ([], "UTC"), ([], "America/Los_Angeles"), ([], "Asia/Tokyo"), (["--drafts"], "UTC"), ([], "Asia/Tokyo"),
+            (["--drafts"], "America/Los_Angeles"), (["--drafts"], "UTC"), (["--drafts"], "Asia/Tokyo"), ([], "UTC"),
+        ]
+        for (index, (extra, zone)) in runs.enumerated() {
+            let build = try await build(site, extra: extra, environment: ["TZ": zone, "LC_ALL": "de_DE.UTF-8"])
+            #expect(build.cid == (extra.isEmpty ? plain : drafts), "run \(index): \(extra) in \(zone)")
         }
     }
 }
