@@ -391,6 +391,14 @@ private func richSite() throws -> ManifestHarness {
             ("post template", { try site.write("content/posts/2026-01-02-a.md", post("A", date: "2026-01-02", tags: ["Swift", "u"], extra: "template: page\n")) }),
             ("posts per page", { try site.write("site.yml", FixtureSite.siteYML.replacingOccurrences(of: "posts_per_page: 2", with: "posts_per_page: 3")) }),
             ("dates swap order", { try site.write("content/posts/2026-01-04-c.md", post("C", date: "2025-01-04", tags: ["swift"])) }),
+            // Every post in 2025 now: the copyright year on pages that show no post (tags, 404) changes too.
+            ("copyright year", {
+                for (path, title, date, tags) in [("content/posts/2026-01-02-a.md", "A", "2025-01-02", "[Swift, u]"),
+                    ("content/posts/2026-01-03-b/index.md", "B", "2025-01-03", "[swift]"), ("content/posts/2026-01-05-d.md", "D", "2025-01-05", "[u]")]
+                {
+                    try site.write(path, "---\ntitle: \(title)\ndate: \(date)\ntags: \(tags)\n---\n\nSome text.\n")
+                }
+            }),
             ("static file replaces nothing, then goes", { try site.write("static/css/style.css", "body { color: red }\n") }),
             ("theme file back", { try site.remove("static/css/style.css") }),
         ]
