@@ -431,6 +431,30 @@ private func richSite() throws -> ManifestHarness {
         }
     }
 
+    @Test func theSampleSiteWithTheBuiltInTheme() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("blogctl-sample-\(UUID().uuidString)")
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("SampleSite"), to: root)
+        let harness = ManifestHarness(site: FixtureSite(existing: root))
+        defer { harness.site.cleanUp() }
+        for _ in 1...3 { try await harness.build() }
+        #expect(try await harness.build().stats.pagesRendered == 0)
+        let posts = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("content/posts").path)
+            .filter { $0.hasSuffix(".md") }.sorted()
+        for name in posts.prefix(3) {
+            let path = "content/posts/" + name
+            let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+            try harness.site.write(path, text + "\nOne more line.\n")
+            for _ in 1...2 {
+                let build = try await harness.build()
+                #expect(build.stats.pagesRendered > 0 && build.stats.pagesRendered < build.stats.htmlPages / 2, "\(name)")
+            }
+        }
+        for options in [BuildOptions(includeDrafts: true, includeFuture: true, now: FixtureSite.now), BuildOptions(now: FixtureSite.now)] {
+            for _ in 1...3 { try await harness.build(options) }
+        }
+    }
+
     @Test func draftsAndFuturePostsComingAndGoing() async throws {
         let harness = try richSite()
         defer { harness.site.cleanUp() }
@@ -579,4 +603,9 @@ func randomEditsNeverKeepAStaleFile(_ seed: Int) async throws {
             }
         }
     }
+}
+
+extension FixtureSite {
+    /// A site folder made elsewhere (a copy of SampleSite), cleaned up like a fixture.
+    fileprivate init(existing root: URL) { self.root = root }
 }
