@@ -43,3 +43,12 @@ public protocol OutputNotes: Sendable {
     /// when the note is of no use: the build then makes the file again and shows it as usual.
     func reuse(_ path: String, note: [UInt8]) -> Bool
 }
+
+/// `base`'s notes for a build that must keep no file (see `SiteWriterError.reusedTreeFailed`):
+/// it takes no note back, but still saves what `base` remembers of the files it makes.
+struct NotesKeepingNothing: OutputNotes {
+    let base: OutputNotes
+
+    func note(for path: String) -> [UInt8]? { base.note(for: path) }
+    func reuse(_ path: String, note: [UInt8]) -> Bool { false }
+}

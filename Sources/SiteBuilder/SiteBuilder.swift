@@ -43,9 +43,10 @@ public enum SiteBuilder {
             return try await build(siteDirectory: siteDirectory, output: output, options: options, observer: observer, notes: notes,
                 work: work)
         } catch SiteWriterError.reusedTreeFailed {
-            // The folder with the kept files could not be rewritten: build everything into a new one.
-            return try await build(siteDirectory: siteDirectory, output: output, options: options, observer: observer, notes: nil,
-                work: work)
+            // The folder with the kept files could not be rewritten: build everything into a new one,
+            // and save its manifest (without one, the build after next would render everything again).
+            return try await build(siteDirectory: siteDirectory, output: output, options: options, observer: observer,
+                notes: notes.map { NotesKeepingNothing(base: $0) }, work: work)
         }
     }
 

@@ -1,0 +1,94 @@
+import ContentAddressing
+import Foundation
+import Testing
+
+/// `blogctl build` keeps the pages and copied files that the recycled output folder already holds
+/// (the output manifest) and takes their UnixFS nodes from the packer's notes: the CID it prints
+/// must still be the one of a build from scratch, and the one of the folder it wrote.
+@Suite struct KeptOutputTests {
+    func scratch(_ name: String) -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("blogctl-kept-\(name)-\(UUID().uuidString)")
+    }
+
+    func write(_ text: String, to path: String, in root: URL) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    /// `blogctl build` into the site's `public`; checks the printed CID against the written folder.
+    func build(_ site: URL, extra: [String] = [], environment: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation)
+        async throws -> (cid: String, stderr: String)
+    {
+        let run = try BlogctlRunner.run(["build", site.path] + extra, environment: environment)
+        #expect(run.status == 0, "\(run.stderr)", sourceLocation: sourceLocation)
+        let cid = run.stdout.trimmingCharacters(in: .newlines)
+        let fromDisk = try await Importer.importPath(site.appendingPathComponent("public"), into: DiscardingBlockStore())
+        #expect(cid == fromDisk.root.string, "the printed CID is not the written folder's", sourceLocation: sourceLocation)
+        return (cid, run.stderr)
+    }
+
+    /// The CID of a build from scratch (`--no-cache`, a new folder).
+    func freshCID(_ site: URL, extra: [String] = []) throws -> String {
+        let folder = scratch("fresh")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try BlogctlRunner.run(["build", site.path, "--no-cache", "--output", folder.appendingPathComponent("out").path] + extra)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!run.stderr.contains("kept from the previous output"))
+        return run.stdout.trimmingCharacters(in: .newlines)
+    }
+
+    @Test func rebuildsKeepFilesAndPrintTheCIDOfAFreshBuild() async throws {
+        let site = scratch("site")
+        defer { try? FileManager.default.removeItem(at: site) }
+        #expect(try BlogctlRunner.run(["init", site.path]).status == 0)
+        for n in 1...7 {
+            let day = String(format: "%02d", n)
+            let path = n % 3 == 0 ? "content/posts/2026-02-\(day)-p\(n)/index.md" : "content/posts/2026-02-\(day)-p\(n).md"
+            try write("---\ntitle: Post \(n)\ndate: 2026-02-\(day)\ntags: [t\(n % 2), all]\n---\n\nBody \(n).\n", to: path, in: site)
+            if n % 3 == 0 { try write(String(repeating: "asset \(n) ", count: 500), to: "content/posts/2026-02-\(day)-p\(n)/notes.txt", in: site) }
+        }
+        try write("plain static file\n", to: "static/files/plain.txt", in: site)
+
+        let fresh = try freshCID(site)
+        let first = try await build(site)
+        let second = try await build(site)
+        let third = try await build(site)
+        #expect([first.cid, second.cid, third.cid] == [fresh, fresh, fresh])
+        #expect(!first.stderr.contains("kept from the previous output") && !second.stderr.contains("kept from the previous output"))
+        #expect(third.stderr.contains("kept from the previous output"), "\(third.stderr)")
+        #expect(third.stderr.contains("(0 rendered, the rest unchanged)"), "\(third.stderr)")
+
+        // One post's text: the next builds render a few pages and keep the rest, and print the new CID.
+        try write("---\ntitle: Post 4\ndate: 2026-02-04\ntags: [t0, all]\n---\n\nAnother body.\n", to: "content/posts/2026-02-04-p4.md", in: site)
+        let edited = try freshCID(site)
+        #expect(edited != fresh)
+        for round in 1...3 {
+            let build = try await build(site)
+            #expect(build.cid == edited, "round \(round)")
+            #expect(build.stderr.contains("kept from the previous output"), "round \(round): \(build.stderr)")
+        }
+    }
+
+    @Test func draftsAndTheProcessTimeZoneComingAndGoing() async throws {
+        let site = scratch("zones")
+        defer { try? FileManager.default.removeItem(at: site) }
+        #expect(try BlogctlRunner.run(["init", site.path]).status == 0)
+        for n in 1...4 {
+            let draft = n == 2 ? "draft: true\n" : ""
+            try write("---\ntitle: Post \(n)\ndate: 2026-03-0\(n)T23:30:00\ntags: [t\(n % 2)]\n\(draft)---\n\nBody \(n).\n",
+                to: "content/posts/p\(n).md", in: site)
+        }
+        let plain = try freshCID(site)
+        let drafts = try freshCID(site, extra: ["--drafts"])
+        #expect(plain != drafts)
+        let runs: [([String], String)] = [
+            ([], "UTC"), ([], "America/Los_Angeles"), ([], "Asia/Tokyo"), (["--drafts"], "UTC"), ([], "Asia/Tokyo"),
+            (["--drafts"], "America/Los_Angeles"), (["--drafts"], "UTC"), (["--drafts"], "Asia/Tokyo"), ([], "UTC"),
+        ]
+        for (index, (extra, zone)) in runs.enumerated() {
+            let build = try await build(site, extra: extra, environment: ["TZ": zone, "LC_ALL": "de_DE.UTF-8"])
+            #expect(build.cid == (extra.isEmpty ? plain : drafts), "run \(index): \(extra) in \(zone)")
+        }
+    }
+}
