@@ -32,6 +32,8 @@ struct OutputManifest: Sendable, Equatable {
     }
 
     private static let magic = Array("blogctl output manifest 2\n".utf8)
+    /// Manifests of other output folders than the one just written and its recycled tree.
+    private static let otherFoldersKept = 6
 
     init(entries: [String: Entry] = [:], folders: [String: FileIdentity] = [:]) {
         self.entries = entries
@@ -40,9 +42,15 @@ struct OutputManifest: Sendable, Equatable {
 
     /// The manifest of the folder with identity `tree`, as saved in `directory`; nil when there
     /// is none or it is damaged.
-    static func load(from directory: URL, tree: FileIdentity) -> OutputManifest? {
-        guard let data = try? Data(contentsOf: file(in: directory, tree: tree)) else { return nil }
-        return data.withUnsafeBytes { bytes -> OutputManifest? in
+    /// `savedAt` is the manifest file's change time (nanoseconds), for `verified(in:savedAt:)`.
+    static func load(from directory: URL, tree: FileIdentity) -> (manifest: OutputManifest, savedAt: Int64)? {
+        let path = file(in: directory, tree: tree).path
+        guard let data = FileManager.default.contents(atPath: path), let saved = FileIdentity(path: path) else { return nil }
+        return decode(data).map { ($0, saved.changed) }
+    }
+
+    private static func decode(_ data: Data) -> OutputManifest? {
+        data.withUnsafeBytes { bytes -> OutputManifest? in
             guard bytes.count >= magic.count + 32, bytes.prefix(magic.count).elementsEqual(magic) else { return nil }
             let body = UnsafeRawBufferPointer(rebasing: bytes[magic.count..<bytes.count - 32])
             guard SHA256.digest(body).elementsEqual(bytes[(bytes.count - 32)...]) else { return nil }
@@ -111,8 +119,14 @@ struct OutputManifest: Sendable, Equatable {
             try? FileManager.default.removeItem(at: temporary)
             return
         }
-        let kept = Set(([tree] + keeping).map { Self.file(in: directory, tree: $0).lastPathComponent })
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] where !kept.contains(name) {
+        // Other output folders of the site (`--output` elsewhere) keep theirs too, up to a few:
+        // the newest stay, so those of deleted folders do not pile up.
+        let current = Set(([tree] + keeping).map { Self.file(in: directory, tree: $0).lastPathComponent })
+        let others = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { !current.contains($0) }
+            .map { name in (name, FileIdentity(path: directory.appendingPathComponent(name).path)?.modified ?? 0) }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        for (name, _) in others.dropFirst(Self.otherFoldersKept) {
             try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
         }
     }
@@ -122,15 +136,22 @@ struct OutputManifest: Sendable, Equatable {
         try? FileManager.default.removeItem(at: file(in: directory, tree: tree))
     }
 
-    /// What still holds under `root`: identities are checked on all cores.
-    func verified(in root: String) async -> Verified {
+    /// What still holds under `root`: identities are checked on all cores. As in git's index, an
+    /// identity is trusted only if its change time is older than the manifest (`savedAt`): on a
+    /// file system with coarse timestamps, a same-size write in the same tick as the one recorded
+    /// would leave every field as it was.
+    func verified(in root: String, savedAt: Int64) async -> Verified {
         let keyed = entries.filter { $0.value.key != nil }.map { ($0.key, $0.value) }
         let folderList = Array(folders)
         let top = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard top >= 0 else { return Verified() }
         defer { close(top) }
-        let sameFiles = (try? await Parallel.map(keyed) { path, entry in FileIdentity(path, in: top) == entry.identity }) ?? []
-        let sameFolders = (try? await Parallel.map(folderList) { path, found in FileIdentity(path, in: top) == found }) ?? []
+        let sameFiles = (try? await Parallel.map(keyed) { path, entry in
+            entry.identity.changed < savedAt && FileIdentity(path, in: top) == entry.identity
+        }) ?? []
+        let sameFolders = (try? await Parallel.map(folderList) { path, found in
+            found.changed < savedAt && FileIdentity(path, in: top) == found
+        }) ?? []
         var result = Verified()
         result.entries.reserveCapacity(keyed.count)
         for ((path, entry), same) in zip(keyed, sameFiles) where same { result.entries[path] = entry }

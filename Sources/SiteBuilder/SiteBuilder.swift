@@ -61,9 +61,9 @@ public enum SiteBuilder {
         var reusable: ReusableOutput?
         var listings: [String: [(name: String, isFolder: Bool)]] = [:]
         var loaded: OutputManifest?
-        if let manifests, let notes, let identity = tree.identity, let manifest = OutputManifest.load(from: manifests, tree: identity) {
+        if let manifests, let notes, let identity = tree.identity, let (manifest, savedAt) = OutputManifest.load(from: manifests, tree: identity) {
             let trace = PhaseTrace()
-            let verified = await manifest.verified(in: tree.temporary)
+            let verified = await manifest.verified(in: tree.temporary, savedAt: savedAt)
             reusable = ReusableOutput(entries: verified.entries, accept: notes.reuse)
             listings = verified.listings
             loaded = manifest
@@ -80,10 +80,10 @@ public enum SiteBuilder {
         var site = result.output
         var keys = result.outputKeys
         if manifests != nil {
-            // A copied file is known by its source's path and identity.
+            // A copied file is known by its source's path and identity, and the blogctl that copies it.
             for (path, content) in site.files {
                 guard case .copy(let source) = content, let identity = FileIdentity(following: source) else { continue }
-                let key = ContentKey("copy", [source, "\(identity)"])
+                let key = ContentKey("copy", [binaryFingerprint, source, "\(identity)"])
                 keys[path] = key
                 if let entry = reusable?.entries[path], entry.key == key, notes!.reuse(path, note: entry.note) { site.files[path] = .kept }
             }
