@@ -121,9 +121,9 @@ extension SiteBuildSession {
         trace("claims")
         // Render the pages whose inputs changed, on all cores. A job kept from the last build has
         // its bytes in that build's output already.
-        // With an output cache, every page's key is also needed as one digest (for the manifest).
+        // With an output manifest, every page's key is also needed as one digest.
         var pageDigests: [String: ContentKey] = [:]
-        if options.cacheDirectory != nil {
+        if reusable != nil {
             let digests = try await Parallel.map(jobs) { $0.key.digest }
             pageDigests.reserveCapacity(jobs.count)
             for (job, digest) in zip(jobs, digests) { pageDigests[job.outputFile] = digest }

@@ -57,39 +57,20 @@ public enum SiteBuilder {
         var pageObserver: OutputObserver?
         if let observed { pageObserver = { path, bytes in observed.observe(path, bytes) } }
         let tree = try SiteWriter.claim(output, siteDirectory: siteDirectory)
-        let manifests = notes == nil ? nil : options.cacheDirectory?.appendingPathComponent("outputs")
-        var reusable: ReusableOutput?
-        var listings: [String: [(name: String, isFolder: Bool)]] = [:]
-        var loaded: OutputManifest?
-        if let manifests, let notes, let identity = tree.identity, let (manifest, savedAt) = OutputManifest.load(from: manifests, tree: identity) {
-            let trace = PhaseTrace()
-            let verified = await manifest.verified(in: tree.temporary, savedAt: savedAt)
-            reusable = ReusableOutput(entries: verified.entries, accept: notes.reuse)
-            listings = verified.listings
-            loaded = manifest
-            trace.phase("check the files and folders kept from the previous output")
-        }
+        let reuse = await OutputReuse.prepare(for: tree, cacheDirectory: options.cacheDirectory, notes: notes)
         let session = SiteBuildSession(siteDirectory: siteDirectory, options: options, outputObserver: pageObserver)
         let result: BuildResult
         do {
-            result = try await session.build(reusing: reusable)
+            result = try await session.build(reusing: reuse?.reusable)
         } catch {
             tree.giveBack()
             throw error
         }
         var site = result.output
         var keys = result.outputKeys
-        if manifests != nil {
-            // A copied file is known by its source's path and identity, and the blogctl that copies it.
-            for (path, content) in site.files {
-                guard case .copy(let source) = content, let identity = FileIdentity(following: source) else { continue }
-                let key = ContentKey("copy", [binaryFingerprint, source, "\(identity)"])
-                keys[path] = key
-                if let entry = reusable?.entries[path], entry.key == key, notes!.reuse(path, note: entry.note) { site.files[path] = .kept }
-            }
-        }
+        reuse?.keepCopies(of: &site, keys: &keys)
         let writing = site
-        let known = listings
+        let known = reuse?.verified.listings ?? [:]
         let (written, workResult) = await withTaskGroup(of: WriteOutcome<Value>.self) { group in
             group.addTask {
                 .written(Result { try SiteWriter.write(writing, into: tree, listings: known) })
@@ -117,19 +98,11 @@ public enum SiteBuilder {
         let trace = PhaseTrace()
         await session.saveDocumentCache()
         trace.phase("save the document cache")
-        if let manifests, let notes, let tree = FileIdentity(path: output.path),
-            let manifest = await OutputManifest.made(for: site, in: output.path, keys: keys, identities: identities,
-                kept: (reusable?.entries ?? [:]).filter { site.files[$0.key] == .kept }, notes: notes, previous: loaded,
-                unchangedFolders: Set(listings.keys))
-        {
-            if manifest != loaded {
-                let recycle = output.deletingLastPathComponent().appendingPathComponent(
-                    SiteWriter.recycleName(forOutputNamed: output.lastPathComponent))
-                manifest.save(to: manifests, tree: tree, keeping: [FileIdentity(path: recycle.path)].compactMap { $0 })
-            }
+        if let reuse {
+            await reuse.save(site, to: output, keys: keys, identities: identities)
             trace.phase("save the output manifest")
         }
-        if options.leavesMemoryToExit { LeftForExit.keep([session, result, site, keys, identities, reusable, listings, loaded]) }
+        if options.leavesMemoryToExit { LeftForExit.keep([session, result, site, keys, identities, reuse]) }
         return (BuildReport(outputDirectory: output, stats: result.stats, warnings: result.warnings), try workResult.get())
     }
 }

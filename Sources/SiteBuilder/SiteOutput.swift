@@ -56,7 +56,7 @@ public struct BuildResult: Sendable {
     public var stats: BuildStats
     /// Source files the build did not use as the author may have meant, sorted by path.
     public var warnings: [BuildWarning] = []
-    /// Each page's `PageKey.digest` (with an output cache only; see `OutputManifest`).
+    /// Each page's `PageKey.digest` (in `build(reusing:)` only; see `OutputManifest`).
     var outputKeys: [String: ContentKey] = [:]
 }
 

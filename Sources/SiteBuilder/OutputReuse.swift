@@ -1,0 +1,55 @@
+import Foundation
+
+/// A build's use of the output manifest (`OutputManifest`) of the folder it writes into: what it
+/// may keep of that folder, and saving the manifest of what it left there.
+struct OutputReuse: Sendable {
+    /// `.blogctl-cache/outputs`.
+    let directory: URL
+    let notes: OutputNotes
+    /// The claimed folder's manifest as saved, and what of it still holds; nil without one.
+    private(set) var loaded: OutputManifest?
+    private(set) var verified = OutputManifest.Verified()
+
+    /// Loads and checks the manifest of `tree`; nil when the build keeps nothing and saves no
+    /// manifest (no cache folder, or no notes to remember files by).
+    static func prepare(for tree: ClaimedTree, cacheDirectory: URL?, notes: OutputNotes?) async -> OutputReuse? {
+        guard let cacheDirectory, let notes else { return nil }
+        var reuse = OutputReuse(directory: cacheDirectory.appendingPathComponent("outputs"), notes: notes)
+        if let identity = tree.identity, let (manifest, savedAt) = OutputManifest.load(from: reuse.directory, tree: identity) {
+            let trace = PhaseTrace()
+            reuse.loaded = manifest
+            reuse.verified = await manifest.verified(in: tree.temporary, savedAt: savedAt)
+            trace.phase("check the files and folders kept from the previous output")
+        }
+        return reuse
+    }
+
+    /// The pages the session may keep.
+    var reusable: ReusableOutput { ReusableOutput(entries: verified.entries, accept: notes.reuse) }
+
+    /// Marks `.kept` every copied file of `site` that the folder holds unchanged, and adds every
+    /// copy's key to `keys`. A copy is known by its source's path and identity, and the blogctl
+    /// that copies it.
+    func keepCopies(of site: inout SiteOutput, keys: inout [String: ContentKey]) {
+        for (path, content) in site.files {
+            guard case .copy(let source) = content, let identity = FileIdentity(following: source) else { continue }
+            let key = ContentKey("copy", [binaryFingerprint, source, "\(identity)"])
+            keys[path] = key
+            if let entry = verified.entries[path], entry.key == key, notes.reuse(path, note: entry.note) { site.files[path] = .kept }
+        }
+    }
+
+    /// Saves the manifest of `site` as written to `output` (`identities` of the files written),
+    /// unless it is the one loaded.
+    func save(_ site: SiteOutput, to output: URL, keys: [String: ContentKey], identities: [String: FileIdentity]) async {
+        guard let tree = FileIdentity(path: output.path),
+            let manifest = await OutputManifest.made(for: site, in: output.path, keys: keys, identities: identities,
+                kept: verified.entries.filter { site.files[$0.key] == .kept }, notes: notes, previous: loaded,
+                unchangedFolders: Set(verified.listings.keys))
+        else { return }
+        if manifest == loaded { return }
+        let recycle = output.deletingLastPathComponent().appendingPathComponent(
+            SiteWriter.recycleName(forOutputNamed: output.lastPathComponent))
+        manifest.save(to: directory, tree: tree, keeping: [FileIdentity(path: recycle.path)].compactMap { $0 })
+    }
+}
