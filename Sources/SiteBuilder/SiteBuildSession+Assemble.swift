@@ -123,6 +123,7 @@ extension SiteBuildSession {
         // its bytes in that build's output already.
         // With an output manifest, every page's key is also needed as one digest.
         var pageDigests: [String: ContentKey] = [:]
+        let reusable = await reusableOutput?()
         if reusable != nil {
             let digests = try await Parallel.map(jobs) { $0.key.digest }
             pageDigests.reserveCapacity(jobs.count)

@@ -54,7 +54,7 @@ public actor SiteBuildSession {
     /// Sees each page as soon as a render worker has produced it (pages only; see `SiteBuilder.build`).
     public let outputObserver: OutputObserver?
     /// The files the output folder holds already, during `build(reusing:)`.
-    var reusable: ReusableOutput?
+    var reusableOutput: (@Sendable () async -> ReusableOutput?)?
 
     /// A session for the site folder `siteDirectory`; `themeFiles` defaults to the built-in theme;
     /// `outputObserver` sees every page this session renders, from the render workers.
@@ -85,10 +85,11 @@ public actor SiteBuildSession {
 
     /// Builds like `build()`, leaving out each page that the folder the output goes to already
     /// holds as this build would make it (`.kept` in the output). For one-off builds: a session
-    /// that builds again afterwards renders those pages then.
-    func build(reusing output: ReusableOutput?) async throws -> BuildResult {
-        reusable = output
-        defer { reusable = nil }
+    /// that builds again afterwards renders those pages then. `output` is awaited only when the
+    /// pages are planned, so finding what the folder holds overlaps reading the sources.
+    func build(reusing output: (@Sendable () async -> ReusableOutput?)?) async throws -> BuildResult {
+        reusableOutput = output
+        defer { reusableOutput = nil }
         return try await build()
     }
 

@@ -57,15 +57,19 @@ public enum SiteBuilder {
         var pageObserver: OutputObserver?
         if let observed { pageObserver = { path, bytes in observed.observe(path, bytes) } }
         let tree = try SiteWriter.claim(output, siteDirectory: siteDirectory)
-        let reuse = await OutputReuse.prepare(for: tree, cacheDirectory: options.cacheDirectory, notes: notes)
+        // Checking what the claimed folder holds runs beside reading the sources.
+        let preparing = Task { await OutputReuse.prepare(for: tree, cacheDirectory: options.cacheDirectory, notes: notes) }
         let session = SiteBuildSession(siteDirectory: siteDirectory, options: options, outputObserver: pageObserver)
         let result: BuildResult
         do {
-            result = try await session.build(reusing: reuse?.reusable)
+            result = try await session.build(reusing: { await preparing.value?.reusable })
         } catch {
+            // Never give the folder back while it is being looked at.
+            _ = await preparing.value
             tree.giveBack()
             throw error
         }
+        let reuse = await preparing.value
         var site = result.output
         var keys = result.outputKeys
         reuse?.keepCopies(of: &site, keys: &keys)
