@@ -79,23 +79,7 @@ final class Document: Sendable {
         let matter = source.frontMatter
         frontMatter = matter
 
-        // The name the slug and date come from: the bundle folder or the file name.
-        let stem: String
-        if let bundle {
-            stem = String(bundle.split(separator: "/").last ?? "")
-        } else {
-            let name = sourcePath.split(separator: "/").last ?? ""
-            stem = String(name.dropLast(SourceRole.markdownExtensionLength(name) ?? 0))
-        }
-        var nameDate: SiteDate?
-        var nameRest = stem
-        if stem.count > Self.datePrefixLength, stem.utf8.count >= Self.datePrefixLength,
-            stem[stem.index(stem.startIndex, offsetBy: 10)] == "-",
-            let parsed = SiteDate.parse(String(stem.prefix(10)), timeZone: config.timezone)
-        {
-            nameDate = parsed
-            nameRest = String(stem.dropFirst(Self.datePrefixLength))
-        }
+        let (nameDate, nameRest) = Self.nameParts(sourcePath: sourcePath, bundle: bundle, timeZone: config.timezone)
         date = matter.date ?? nameDate
         if kind == .post, date == nil {
             throw .missingDate(file: displayPath)
@@ -111,11 +95,18 @@ final class Document: Sendable {
             path = kind == .post ? SiteURLs.post(slug: slug) : SiteURLs.page(slug: slug)
         }
         // An alias listed twice is one redirect, not two claimants of one path.
-        var seenAliases: Set<String> = []
-        aliases = matter.aliases.compactMap(SiteURLs.normalize(userPath:)).filter { seenAliases.insert($0).inserted }
+        if matter.aliases.isEmpty {
+            aliases = []
+        } else {
+            var seenAliases: Set<String> = []
+            aliases = matter.aliases.compactMap(SiteURLs.normalize(userPath:)).filter { seenAliases.insert($0).inserted }
+        }
 
-        var seen: Set<String> = []
+        // A post has a handful of tags: a list finds repeats faster than a set would.
+        var seen: [String] = []
+        seen.reserveCapacity(matter.tags.count)
         var tags: [(name: String, slug: String)] = []
+        tags.reserveCapacity(matter.tags.count)
         for name in matter.tags {
             let tagKey = TagName.key(name)
             let tagSlug = TagName.slug(key: tagKey)
@@ -124,48 +115,135 @@ final class Document: Sendable {
                     "tag '\(name)' has no letters or digits")
             }
             // One entry per tag (see TagName), not per slug: two tags sharing a slug are SiteModel's error to report.
-            if seen.insert(tagKey).inserted { tags.append((TagName.display(name), tagSlug)) }
+            if !seen.contains(tagKey) {
+                seen.append(tagKey)
+                tags.append((TagName.display(name), tagSlug))
+            }
         }
         self.tags = tags
 
+        let record: DocumentRecord
         switch source {
-        case .cached(let record):
+        case .cached(let cached):
             // The record was made from the same bytes, path and settings (its cache key).
-            contentHTML = record.contentHTML
-            summaryHTML = record.summaryHTML
-            descriptionText = record.descriptionText
-            tableOfContents = record.tableOfContents
-            wordCount = record.wordCount
-            readingMinutes = record.readingMinutes
+            record = cached
         case .parsed(let parsed):
             let rendered = parsed.rendered
             let normalizer = urls.contentNormalizer(for: path)
-            contentHTML = normalizer.rewriteHTML(rendered.html)
-            if let summary = matter.summary {
-                summaryHTML = "<p>" + HTMLText.escape(summary) + "</p>"
-            } else {
-                summaryHTML = normalizer.rewriteHTML(rendered.summaryHTML)
-            }
-            descriptionText = matter.description ?? matter.summary
-                ?? HTMLText.plainText(rendered.summaryText.isEmpty ? summaryHTML : HTMLText.escape(rendered.summaryText), limit: 200)
-            tableOfContents = rendered.tableOfContents
-            wordCount = rendered.wordCount
-            readingMinutes = rendered.readingMinutes
+            let summaryHTML = matter.summary.map { "<p>" + HTMLText.escape($0) + "</p>" } ?? normalizer.rewriteHTML(rendered.summaryHTML)
+            record = DocumentRecord(frontMatter: matter, contentHTML: normalizer.rewriteHTML(rendered.html), summaryHTML: summaryHTML,
+                descriptionText: matter.description ?? matter.summary
+                    ?? HTMLText.plainText(rendered.summaryText.isEmpty ? summaryHTML : HTMLText.escape(rendered.summaryText), limit: 200),
+                tableOfContents: rendered.tableOfContents, wordCount: rendered.wordCount, readingMinutes: rendered.readingMinutes)
         }
-        contentFragments = SummaryLinks.fragmentOffsets(in: contentHTML)
-        summaryFragments = SummaryLinks.fragmentOffsets(in: summaryHTML)
+        contentHTML = record.contentHTML
+        summaryHTML = record.summaryHTML
+        descriptionText = record.descriptionText
+        tableOfContents = record.tableOfContents
+        wordCount = record.wordCount
+        readingMinutes = record.readingMinutes
+        contentFragments = record.contentFragments
+        summaryFragments = record.summaryFragments
         sortSeconds = date?.seconds ?? 0
-        structureSignature = [
-            kind.rawValue, path, matter.title, String(sortSeconds), matter.updated.map { String($0.seconds) } ?? "",
-            matter.draft ? "draft" : "", tags.map { $0.name + "\u{1}" + $0.slug }.joined(separator: "\u{2}"),
-            aliases.joined(separator: "\u{2}"), matter.template ?? "", String(matter.weight),
-            (matter.authors ?? ["\u{3}"]).joined(separator: "\u{2}"), bundle ?? "",
-        ].joined(separator: "\u{0}")
-        dateTexts = date.map { ($0.iso8601, $0.display, $0.year) }
-        updatedTexts = matter.updated.map { ($0.iso8601, $0.display) }
+        structureSignature = Self.structureSignature(kind: kind, path: path, matter: matter, sortSeconds: sortSeconds, tags: tags,
+            aliases: aliases, bundle: bundle)
+        dateTexts = date?.texts
+        updatedTexts = matter.updated.map {
+            let texts = $0.texts
+            return (texts.iso8601, texts.display)
+        }
         lastModified = updatedTexts?.iso8601 ?? dateTexts?.iso8601
         absoluteURL = urls.absolute(path)
         sitemapEntry = SiteIndexFiles.sitemapEntry(absoluteURL: absoluteURL, lastModified: lastModified)
+    }
+
+    /// The date in the name the slug comes from (the bundle folder or the file name, without
+    /// its Markdown extension), and the rest of that name: `2026-01-01-hello` gives 1 January
+    /// and `hello`.
+    static func nameParts(sourcePath: String, bundle: String?, timeZone: TimeZone) -> (date: SiteDate?, rest: String) {
+        let source = bundle ?? sourcePath
+        // ASCII paths (nearly all) byte by byte: their characters are their bytes (a CR LF pair
+        // apart, which neither a date nor an extension contains). Others as characters.
+        guard source.utf8.allSatisfy({ $0 < 0x80 }) else { return characterNameParts(sourcePath: sourcePath, bundle: bundle, timeZone: timeZone) }
+        let utf8 = source.utf8
+        // The last non-empty part between slashes, as `split(separator: "/").last` gives it.
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "/") { end = utf8.index(before: end) }
+        var start = end
+        while start > utf8.startIndex, utf8[utf8.index(before: start)] != UInt8(ascii: "/") { start = utf8.index(before: start) }
+        var name = Substring(utf8[start..<end])
+        if bundle == nil { name = name.dropLast(SourceRole.markdownExtensionLength(name) ?? 0) }
+        let nameUTF8 = name.utf8
+        if nameUTF8.count > datePrefixLength, nameUTF8[nameUTF8.index(nameUTF8.startIndex, offsetBy: 10)] == UInt8(ascii: "-"),
+            let parsed = SiteDate.parse(String(name.prefix(10)), timeZone: timeZone)
+        {
+            return (parsed, String(name.dropFirst(datePrefixLength)))
+        }
+        return (nil, String(name))
+    }
+
+    private static func characterNameParts(sourcePath: String, bundle: String?, timeZone: TimeZone) -> (date: SiteDate?, rest: String) {
+        let stem: String
+        if let bundle {
+            stem = String(bundle.split(separator: "/").last ?? "")
+        } else {
+            let name = sourcePath.split(separator: "/").last ?? ""
+            stem = String(name.dropLast(SourceRole.markdownExtensionLength(name) ?? 0))
+        }
+        if stem.count > datePrefixLength, stem.utf8.count >= datePrefixLength,
+            stem[stem.index(stem.startIndex, offsetBy: 10)] == "-",
+            let parsed = SiteDate.parse(String(stem.prefix(10)), timeZone: timeZone)
+        {
+            return (parsed, String(stem.dropFirst(datePrefixLength)))
+        }
+        return (nil, stem)
+    }
+
+    /// `structureSignature`'s fields, each ended by a zero byte but the last.
+    private static func structureSignature(kind: DocumentKind, path: String, matter: FrontMatter, sortSeconds: Int64,
+        tags: [(name: String, slug: String)], aliases: [String], bundle: String?) -> String
+    {
+        var signature = ""
+        signature.reserveCapacity(160)
+        signature += kind.rawValue
+        signature += "\u{0}"
+        signature += path
+        signature += "\u{0}"
+        signature += matter.title
+        signature += "\u{0}"
+        signature += String(sortSeconds)
+        signature += "\u{0}"
+        if let updated = matter.updated { signature += String(updated.seconds) }
+        signature += "\u{0}"
+        if matter.draft { signature += "draft" }
+        signature += "\u{0}"
+        for (index, tag) in tags.enumerated() {
+            if index > 0 { signature += "\u{2}" }
+            signature += tag.name
+            signature += "\u{1}"
+            signature += tag.slug
+        }
+        signature += "\u{0}"
+        for (index, alias) in aliases.enumerated() {
+            if index > 0 { signature += "\u{2}" }
+            signature += alias
+        }
+        signature += "\u{0}"
+        signature += matter.template ?? ""
+        signature += "\u{0}"
+        signature += String(matter.weight)
+        signature += "\u{0}"
+        if let authors = matter.authors {
+            for (index, author) in authors.enumerated() {
+                if index > 0 { signature += "\u{2}" }
+                signature += author
+            }
+        } else {
+            signature += "\u{3}"
+        }
+        signature += "\u{0}"
+        signature += bundle ?? ""
+        return signature
     }
 
     /// What the document cache keeps of it: everything its source and settings decide that is
@@ -173,6 +251,6 @@ final class Document: Sendable {
     var record: DocumentRecord {
         DocumentRecord(frontMatter: frontMatter, contentHTML: contentHTML, summaryHTML: summaryHTML,
             descriptionText: descriptionText, tableOfContents: tableOfContents, wordCount: wordCount,
-            readingMinutes: readingMinutes)
+            readingMinutes: readingMinutes, contentFragments: contentFragments, summaryFragments: summaryFragments)
     }
 }

@@ -11,6 +11,10 @@ struct DocumentRecord: Sendable, Equatable {
     var tableOfContents: String?
     var wordCount: Int
     var readingMinutes: Int
+    /// `SummaryLinks.fragmentOffsets(in:)` of `contentHTML` and `summaryHTML`: found when the
+    /// source is parsed, not by scanning every cached page again on each build.
+    var contentFragments: [Int]
+    var summaryFragments: [Int]
 
     /// The record's bytes in the cache file.
     func encoded() -> [UInt8] {
@@ -43,6 +47,8 @@ struct DocumentRecord: Sendable, Equatable {
         writer.optional(tableOfContents) { $0.string($1) }
         writer.int(wordCount)
         writer.int(readingMinutes)
+        writer.ints(contentFragments)
+        writer.ints(summaryFragments)
         return writer.bytes
     }
 
@@ -69,9 +75,12 @@ struct DocumentRecord: Sendable, Equatable {
         guard case .map(let extra) = try reader.data() else { throw CacheBytesReader.Malformed() }
         matter.extra = extra
         let locationCount = try reader.count()
+        // Every location names the same file, nearly always: one string for all of them.
+        var file = ""
         for _ in 0..<locationCount {
             let key = try reader.string()
-            matter.locations[key] = SourceLocation(file: try reader.string(), line: try reader.int(), column: try reader.int())
+            file = try reader.string(reusing: file)
+            matter.locations[key] = SourceLocation(file: file, line: try reader.int(), column: try reader.int())
         }
         frontMatter = matter
         contentHTML = try reader.string()
@@ -80,11 +89,23 @@ struct DocumentRecord: Sendable, Equatable {
         tableOfContents = try reader.optional(text)
         wordCount = try reader.int()
         readingMinutes = try reader.int()
+        contentFragments = try reader.offsets(below: contentHTML.utf8.count)
+        summaryFragments = try reader.offsets(below: summaryHTML.utf8.count)
         guard reader.isAtEnd else { throw CacheBytesReader.Malformed() }
     }
 
+    /// A record of a document just parsed (its same-page links found here).
     init(frontMatter: FrontMatter, contentHTML: String, summaryHTML: String, descriptionText: String,
         tableOfContents: String?, wordCount: Int, readingMinutes: Int)
+    {
+        self.init(frontMatter: frontMatter, contentHTML: contentHTML, summaryHTML: summaryHTML, descriptionText: descriptionText,
+            tableOfContents: tableOfContents, wordCount: wordCount, readingMinutes: readingMinutes,
+            contentFragments: SummaryLinks.fragmentOffsets(in: contentHTML), summaryFragments: SummaryLinks.fragmentOffsets(in: summaryHTML))
+    }
+
+    /// A record with its same-page links already found (`SummaryLinks.fragmentOffsets(in:)`).
+    init(frontMatter: FrontMatter, contentHTML: String, summaryHTML: String, descriptionText: String,
+        tableOfContents: String?, wordCount: Int, readingMinutes: Int, contentFragments: [Int], summaryFragments: [Int])
     {
         self.frontMatter = frontMatter
         self.contentHTML = contentHTML
@@ -93,5 +114,7 @@ struct DocumentRecord: Sendable, Equatable {
         self.tableOfContents = tableOfContents
         self.wordCount = wordCount
         self.readingMinutes = readingMinutes
+        self.contentFragments = contentFragments
+        self.summaryFragments = summaryFragments
     }
 }
