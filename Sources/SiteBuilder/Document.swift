@@ -164,25 +164,31 @@ final class Document: Sendable {
         let source = bundle ?? sourcePath
         // ASCII paths (nearly all) byte by byte: their characters are their bytes (a CR LF pair
         // apart, which neither a date nor an extension contains). Others as characters.
-        guard source.utf8.allSatisfy({ $0 < 0x80 }) else { return characterNameParts(sourcePath: sourcePath, bundle: bundle, timeZone: timeZone) }
-        let utf8 = source.utf8
-        // The last non-empty part between slashes, as `split(separator: "/").last` gives it.
-        var end = utf8.endIndex
-        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "/") { end = utf8.index(before: end) }
-        var start = end
-        while start > utf8.startIndex, utf8[utf8.index(before: start)] != UInt8(ascii: "/") { start = utf8.index(before: start) }
-        var name = Substring(utf8[start..<end])
-        if bundle == nil { name = name.dropLast(SourceRole.markdownExtensionLength(name) ?? 0) }
-        let nameUTF8 = name.utf8
-        if nameUTF8.count > datePrefixLength, nameUTF8[nameUTF8.index(nameUTF8.startIndex, offsetBy: 10)] == UInt8(ascii: "-"),
-            let parsed = SiteDate.parse(String(name.prefix(10)), timeZone: timeZone)
-        {
-            return (parsed, String(name.dropFirst(datePrefixLength)))
+        let bytewise = source.utf8.withContiguousStorageIfAvailable { bytes -> (date: SiteDate?, rest: String)? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let slash = UInt8(ascii: "/")
+            // The last non-empty part between slashes, as `split(separator: "/").last` gives it.
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == slash { end -= 1 }
+            var start = end
+            while start > 0, bytes[start - 1] != slash { start -= 1 }
+            if bundle == nil { end -= SourceRole.markdownExtensionLength(ascii: UnsafeBufferPointer(rebasing: bytes[start..<end])) ?? 0 }
+            let name = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            let dash = UInt8(ascii: "-")
+            // `YYYY-MM-DD-`: the dashes first, then the date itself.
+            if name.count > datePrefixLength, name[4] == dash, name[7] == dash, name[10] == dash,
+                let date = SiteDate.parse(String(decoding: UnsafeBufferPointer(rebasing: name[0..<10]), as: UTF8.self), timeZone: timeZone)
+            {
+                return (date, String(decoding: UnsafeBufferPointer(rebasing: name[datePrefixLength...]), as: UTF8.self))
+            }
+            return (nil, String(decoding: name, as: UTF8.self))
         }
-        return (nil, String(name))
+        if let bytewise, let parts = bytewise { return parts }
+        return characterNameParts(sourcePath: sourcePath, bundle: bundle, timeZone: timeZone)
     }
 
-    private static func characterNameParts(sourcePath: String, bundle: String?, timeZone: TimeZone) -> (date: SiteDate?, rest: String) {
+    /// `nameParts` for any path, character by character.
+    static func characterNameParts(sourcePath: String, bundle: String?, timeZone: TimeZone) -> (date: SiteDate?, rest: String) {
         let stem: String
         if let bundle {
             stem = String(bundle.split(separator: "/").last ?? "")

@@ -14,7 +14,7 @@ final class DocumentCache: Sendable {
     let file: URL
     /// The cache file as last written, mapped; records are decoded on lookup.
     private let stored: Data
-    /// Where each record of `stored` is: its bytes, then their SHA-256.
+    /// Where each record of `stored` is: its bytes, then their `RecordChecksum`.
     private let index: [ContentKey: Range<Int>]
     private let state = Mutex(State())
 
@@ -24,7 +24,8 @@ final class DocumentCache: Sendable {
         var added: [ContentKey: [UInt8]] = [:]
     }
 
-    /// The file format (3: records end with their same-page link offsets). Keys do not depend
+    /// The file format (3: records end with their same-page link offsets, and are checked with
+    /// XXH64 rather than SHA-256). Keys do not depend
     /// on it: they are content identities beyond this cache, and a new format comes with a new
     /// binary, which keys do depend on.
     private static let magic = Array("blogctl document cache 3\n".utf8)
@@ -48,14 +49,14 @@ final class DocumentCache: Sendable {
                 index.reserveCapacity(count)
                 offset += 8
                 for _ in 0..<count {
-                    // key, then the record's length and bytes, each record followed by its SHA-256.
+                    // key, then the record's length and bytes, each record followed by its checksum.
                     guard offset + 32 + 8 <= bytes.count else { return nil }
                     let key = ContentKey(digest: Array(bytes[offset..<offset + 32]))
                     offset += 32
                     var lengthReader = CacheBytesReader(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 8]))
                     let length = try lengthReader.int()
                     offset += 8
-                    guard length >= 32, length <= bytes.count - offset else { return nil }
+                    guard length >= 8, length <= bytes.count - offset else { return nil }
                     index[key] = offset..<offset + length
                     offset += length
                 }
@@ -96,8 +97,9 @@ final class DocumentCache: Sendable {
         if let range = index[key] {
             // A damaged record (a flipped bit on disk) must never turn into different output.
             let record = stored.withUnsafeBytes { bytes -> DocumentRecord? in
-                let record = UnsafeRawBufferPointer(rebasing: bytes[range.lowerBound..<range.upperBound - 32])
-                guard SHA256.digest(record).elementsEqual(bytes[range.upperBound - 32..<range.upperBound]) else { return nil }
+                let record = UnsafeRawBufferPointer(rebasing: bytes[range.lowerBound..<range.upperBound - 8])
+                let checksum = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: range.upperBound - 8, as: UInt64.self))
+                guard RecordChecksum.of(record) == checksum else { return nil }
                 return try? DocumentRecord(encoded: record, timeZone: timeZone)
             }
             if let record { return record }
@@ -109,7 +111,10 @@ final class DocumentCache: Sendable {
     /// Keeps the records under `keys` (documents this build uses) when saving; one call per
     /// build rather than one per document, which thousands of lookups on all cores waited for.
     func markUsed(_ keys: some Sequence<ContentKey>) {
-        state.withLock { $0.used.formUnion(keys) }
+        state.withLock { state in
+            state.used.reserveCapacity(state.used.count + keys.underestimatedCount)
+            state.used.formUnion(keys)
+        }
     }
 
     /// Keeps `record` under `key` for the next build.
@@ -139,9 +144,10 @@ final class DocumentCache: Sendable {
             for (keyBytes, key) in used.map({ ($0.bytes, $0) }).sorted(by: { $0.0.lexicographicallyPrecedes($1.0) }) {
                 var length = CacheBytesWriter()
                 if let record = added[key] {
-                    length.int(record.count + 32)
+                    length.int(record.count + 8)
                     output += keyBytes + length.bytes + record
-                    output += SHA256.digest(record)
+                    let checksum = record.withUnsafeBytes { RecordChecksum.of($0) }
+                    withUnsafeBytes(of: checksum.littleEndian) { output += $0 }
                 } else if let range = index[key] {
                     length.int(range.count)
                     output += keyBytes + length.bytes

@@ -77,11 +77,13 @@ struct DocumentRecord: Sendable, Equatable {
         let locationCount = try reader.count()
         // Every location names the same file, nearly always: one string for all of them.
         var file = ""
+        var locations = [String: SourceLocation](minimumCapacity: locationCount)
         for _ in 0..<locationCount {
             let key = try reader.string()
             file = try reader.string(reusing: file)
-            matter.locations[key] = SourceLocation(file: file, line: try reader.int(), column: try reader.int())
+            locations[key] = SourceLocation(file: file, line: try reader.int(), column: try reader.int())
         }
+        matter.locations = locations
         frontMatter = matter
         contentHTML = try reader.string()
         summaryHTML = try reader.string()

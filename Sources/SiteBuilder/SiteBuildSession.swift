@@ -264,6 +264,7 @@ public actor SiteBuildSession {
             return (document, true)
         }
         documentCache?.markUsed(results.lazy.map(\.document.contentKey))
+        documents.reserveCapacity(documents.count + work.count)
         for (item, result) in zip(work, results) {
             if let earlier = documents[item.path]?.document, let index = documentIndex[item.path], documentList?[index] === earlier {
                 documentList![index] = result.document

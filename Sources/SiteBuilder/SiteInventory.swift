@@ -54,9 +54,10 @@ enum SourceRole: Sendable, Equatable {
 
     /// The length of `name`'s Markdown extension (`.md` or `.markdown`, any case), nil for other files.
     static func markdownExtensionLength<S: StringProtocol>(_ name: S) -> Int? {
-        if isASCII(name) {
-            for ext in markdownExtensions where name.utf8.count > ext.count && hasASCIISuffix(name, ext) { return ext.count }
-            return nil
+        if let length = name.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy { $0 < 0x80 } ? markdownExtensionLength(ascii: $0) : -1 }),
+            length != -1
+        {
+            return length
         }
         let lower = name.lowercased()
         for ext in [".md", ".markdown"] where lower.count > ext.count && lower.hasSuffix(ext) { return ext.count }
@@ -77,15 +78,23 @@ enum SourceRole: Sendable, Equatable {
         return name.dropLast(length).lowercased() == "index"
     }
 
-    private static let markdownExtensions = [".md", ".markdown"]
+    /// `markdownExtensionLength(_:)` of an ASCII name.
+    static func markdownExtensionLength(ascii name: UnsafeBufferPointer<UInt8>) -> Int? {
+        if name.count > 3, hasASCIISuffix(name, ".md") { return 3 }
+        if name.count > 9, hasASCIISuffix(name, ".markdown") { return 9 }
+        return nil
+    }
+
+    private static func hasASCIISuffix(_ name: UnsafeBufferPointer<UInt8>, _ suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        guard name.count >= count else { return false }
+        let start = name.count - count
+        for index in 0..<count where asciiLowercase(name[start + index]) != suffix.utf8Start[index] { return false }
+        return true
+    }
 
     private static func isASCII<S: StringProtocol>(_ text: S) -> Bool {
         text.utf8.allSatisfy { $0 < 0x80 }
-    }
-
-    /// Whether ASCII `name` ends with `suffix` (lowercase) in any case.
-    private static func hasASCIISuffix<S: StringProtocol>(_ name: S, _ suffix: String) -> Bool {
-        name.utf8.count >= suffix.utf8.count && zip(name.utf8.suffix(suffix.utf8.count), suffix.utf8).allSatisfy { asciiLowercase($0) == $1 }
     }
 
     /// Whether ASCII `name` starts with `prefix` (lowercase) in any case.
