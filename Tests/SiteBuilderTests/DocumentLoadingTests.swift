@@ -103,6 +103,23 @@ private func sampleStrings(_ count: Int, alphabet: [UInt8], maxLength: Int = 14)
     #expect(SourceRole.classify("content/posts/.draft.md") == .ignored)
     #expect(SourceRole.classify("content/about.md") == .document(.page, bundle: nil))
     #expect(SourceRole.classify("content/posts/café.md") == .document(.post, bundle: nil))
+    // Every combination of typical parts, three to five deep, as the character rules classify it.
+    let parts = ["content", "posts", "static", "templates", "trip", "a.md", "B.Markdown", "index.MD", "_Index.md", ".x", ".x.md",
+        "", "site.yml", "photo.jpg", "2026-01-01-x.md", ".md", "md"]
+    var paths = ["site.yml", "content", "static/", "templates/base.mustache", "content//a.md", "content/posts//index.md"]
+    for a in parts {
+        for b in parts {
+            paths.append(a + "/" + b)
+            for c in parts {
+                paths.append([a, b, c].joined(separator: "/"))
+                paths.append(["content", a, b, c].joined(separator: "/"))
+                paths.append(["content", "posts", a, b, c].joined(separator: "/"))
+            }
+        }
+    }
+    for path in paths {
+        #expect(SourceRole.classify(path) == SourceRole.classifyByCharacters(path), "\(path.debugDescription)")
+    }
     // KELVIN SIGN lowercases to an ASCII k: the character path still sees `.markdown`.
     #expect(SourceRole.markdownExtensionLength("x.mar\u{212A}down") == 9)
     for name in sampleStrings(3000, alphabet: asciiAlphabet) {
