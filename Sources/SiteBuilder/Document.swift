@@ -47,6 +47,8 @@ final class Document: Sendable {
     let updatedTexts: (iso8601: String, display: String)?
     /// Its sitemap line (the base URL is part of the site settings, which reset the document cache).
     let sitemapEntry: String
+    /// What the fields above come from, for its cache record.
+    private let shape: DocumentShape
 
     var title: String { frontMatter.title }
     var updated: SiteDate? { frontMatter.updated }
@@ -79,63 +81,36 @@ final class Document: Sendable {
         let matter = source.frontMatter
         frontMatter = matter
 
-        let (nameDate, nameRest) = Self.nameParts(sourcePath: sourcePath, bundle: bundle, timeZone: config.timezone)
-        date = matter.date ?? nameDate
-        if kind == .post, date == nil {
-            throw .missingDate(file: displayPath)
-        }
-        let slug = Slug.make(matter.slug ?? nameRest)
-        guard !slug.isEmpty else {
-            throw .malformed(SourceLocation(file: displayPath, line: 1), "cannot make a URL slug from '\(nameRest)'; add a 'slug' key")
-        }
-        self.slug = slug
-        if let custom = matter.path, let normalized = SiteURLs.normalize(userPath: custom) {
-            path = normalized
-        } else {
-            path = kind == .post ? SiteURLs.post(slug: slug) : SiteURLs.page(slug: slug)
-        }
-        // An alias listed twice is one redirect, not two claimants of one path.
-        if matter.aliases.isEmpty {
-            aliases = []
-        } else {
-            var seenAliases: Set<String> = []
-            aliases = matter.aliases.compactMap(SiteURLs.normalize(userPath:)).filter { seenAliases.insert($0).inserted }
-        }
-
-        // A post has a handful of tags: a list finds repeats faster than a set would.
-        var seen: [String] = []
-        seen.reserveCapacity(matter.tags.count)
-        var tags: [(name: String, slug: String)] = []
-        tags.reserveCapacity(matter.tags.count)
-        for name in matter.tags {
-            let tagKey = TagName.key(name)
-            let tagSlug = TagName.slug(key: tagKey)
-            guard !tagSlug.isEmpty else {
-                throw .malformed(matter.locations["tags"] ?? SourceLocation(file: displayPath, line: 1),
-                    "tag '\(name)' has no letters or digits")
-            }
-            // One entry per tag (see TagName), not per slug: two tags sharing a slug are SiteModel's error to report.
-            if !seen.contains(tagKey) {
-                seen.append(tagKey)
-                tags.append((TagName.display(name), tagSlug))
-            }
-        }
-        self.tags = tags
-
+        let shape: DocumentShape
         let record: DocumentRecord
         switch source {
         case .cached(let cached):
             // The record was made from the same bytes, path and settings (its cache key).
+            if let cachedShape = cached.shape {
+                shape = cachedShape
+            } else {
+                shape = try DocumentShape(sourcePath: sourcePath, displayPath: displayPath, kind: kind, bundle: bundle, matter: matter,
+                    config: config, urls: urls)
+            }
             record = cached
         case .parsed(let parsed):
+            shape = try DocumentShape(sourcePath: sourcePath, displayPath: displayPath, kind: kind, bundle: bundle, matter: matter,
+                config: config, urls: urls)
             let rendered = parsed.rendered
-            let normalizer = urls.contentNormalizer(for: path)
+            let normalizer = urls.contentNormalizer(for: shape.path)
             let summaryHTML = matter.summary.map { "<p>" + HTMLText.escape($0) + "</p>" } ?? normalizer.rewriteHTML(rendered.summaryHTML)
             record = DocumentRecord(frontMatter: matter, contentHTML: normalizer.rewriteHTML(rendered.html), summaryHTML: summaryHTML,
                 descriptionText: matter.description ?? matter.summary
                     ?? HTMLText.plainText(rendered.summaryText.isEmpty ? summaryHTML : HTMLText.escape(rendered.summaryText), limit: 200),
-                tableOfContents: rendered.tableOfContents, wordCount: rendered.wordCount, readingMinutes: rendered.readingMinutes)
+                tableOfContents: rendered.tableOfContents, wordCount: rendered.wordCount, readingMinutes: rendered.readingMinutes,
+                shape: shape)
         }
+        self.shape = shape
+        date = shape.date
+        slug = shape.slug
+        path = shape.path
+        aliases = shape.aliases
+        tags = zip(shape.tagNames, shape.tagSlugs).map { ($0, $1) }
         contentHTML = record.contentHTML
         summaryHTML = record.summaryHTML
         descriptionText = record.descriptionText
@@ -144,17 +119,13 @@ final class Document: Sendable {
         readingMinutes = record.readingMinutes
         contentFragments = record.contentFragments
         summaryFragments = record.summaryFragments
-        sortSeconds = date?.seconds ?? 0
-        structureSignature = Self.structureSignature(kind: kind, path: path, matter: matter, sortSeconds: sortSeconds, tags: tags,
-            aliases: aliases, bundle: bundle)
-        dateTexts = date?.texts
-        updatedTexts = matter.updated.map {
-            let texts = $0.texts
-            return (texts.iso8601, texts.display)
-        }
+        sortSeconds = shape.date?.seconds ?? 0
+        structureSignature = shape.structureSignature
+        dateTexts = shape.dateTexts.map { ($0.iso8601, $0.display, $0.year) }
+        updatedTexts = shape.updatedTexts.map { ($0.iso8601, $0.display) }
         lastModified = updatedTexts?.iso8601 ?? dateTexts?.iso8601
-        absoluteURL = urls.absolute(path)
-        sitemapEntry = SiteIndexFiles.sitemapEntry(absoluteURL: absoluteURL, lastModified: lastModified)
+        absoluteURL = shape.absoluteURL
+        sitemapEntry = shape.sitemapEntry
     }
 
     /// The date in the name the slug comes from (the bundle folder or the file name, without
@@ -206,7 +177,7 @@ final class Document: Sendable {
     }
 
     /// `structureSignature`'s fields, each ended by a zero byte but the last.
-    private static func structureSignature(kind: DocumentKind, path: String, matter: FrontMatter, sortSeconds: Int64,
+    static func structureSignature(kind: DocumentKind, path: String, matter: FrontMatter, sortSeconds: Int64,
         tags: [(name: String, slug: String)], aliases: [String], bundle: String?) -> String
     {
         var signature = ""
@@ -257,6 +228,6 @@ final class Document: Sendable {
     var record: DocumentRecord {
         DocumentRecord(frontMatter: frontMatter, contentHTML: contentHTML, summaryHTML: summaryHTML,
             descriptionText: descriptionText, tableOfContents: tableOfContents, wordCount: wordCount,
-            readingMinutes: readingMinutes, contentFragments: contentFragments, summaryFragments: summaryFragments)
+            readingMinutes: readingMinutes, contentFragments: contentFragments, summaryFragments: summaryFragments, shape: shape)
     }
 }

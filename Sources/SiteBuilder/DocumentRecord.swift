@@ -15,6 +15,8 @@ struct DocumentRecord: Sendable, Equatable {
     /// source is parsed, not by scanning every cached page again on each build.
     var contentFragments: [Int]
     var summaryFragments: [Int]
+    /// The document's date, URL, tags and their texts; nil when the record was made without them.
+    var shape: DocumentShape?
 
     /// The record's bytes in the cache file.
     func encoded() -> [UInt8] {
@@ -49,6 +51,7 @@ struct DocumentRecord: Sendable, Equatable {
         writer.int(readingMinutes)
         writer.ints(contentFragments)
         writer.ints(summaryFragments)
+        writer.optional(shape) { $1.encode(into: &$0) }
         return writer.bytes
     }
 
@@ -93,21 +96,26 @@ struct DocumentRecord: Sendable, Equatable {
         readingMinutes = try reader.int()
         contentFragments = try reader.offsets(below: contentHTML.utf8.count)
         summaryFragments = try reader.offsets(below: summaryHTML.utf8.count)
+        shape = try reader.optional { (reader: inout CacheBytesReader) throws(CacheBytesReader.Malformed) in
+            try DocumentShape(from: &reader, timeZone: timeZone)
+        }
         guard reader.isAtEnd else { throw CacheBytesReader.Malformed() }
     }
 
     /// A record of a document just parsed (its same-page links found here).
     init(frontMatter: FrontMatter, contentHTML: String, summaryHTML: String, descriptionText: String,
-        tableOfContents: String?, wordCount: Int, readingMinutes: Int)
+        tableOfContents: String?, wordCount: Int, readingMinutes: Int, shape: DocumentShape? = nil)
     {
         self.init(frontMatter: frontMatter, contentHTML: contentHTML, summaryHTML: summaryHTML, descriptionText: descriptionText,
             tableOfContents: tableOfContents, wordCount: wordCount, readingMinutes: readingMinutes,
-            contentFragments: SummaryLinks.fragmentOffsets(in: contentHTML), summaryFragments: SummaryLinks.fragmentOffsets(in: summaryHTML))
+            contentFragments: SummaryLinks.fragmentOffsets(in: contentHTML), summaryFragments: SummaryLinks.fragmentOffsets(in: summaryHTML),
+            shape: shape)
     }
 
     /// A record with its same-page links already found (`SummaryLinks.fragmentOffsets(in:)`).
     init(frontMatter: FrontMatter, contentHTML: String, summaryHTML: String, descriptionText: String,
-        tableOfContents: String?, wordCount: Int, readingMinutes: Int, contentFragments: [Int], summaryFragments: [Int])
+        tableOfContents: String?, wordCount: Int, readingMinutes: Int, contentFragments: [Int], summaryFragments: [Int],
+        shape: DocumentShape? = nil)
     {
         self.frontMatter = frontMatter
         self.contentHTML = contentHTML
@@ -118,5 +126,6 @@ struct DocumentRecord: Sendable, Equatable {
         self.readingMinutes = readingMinutes
         self.contentFragments = contentFragments
         self.summaryFragments = summaryFragments
+        self.shape = shape
     }
 }

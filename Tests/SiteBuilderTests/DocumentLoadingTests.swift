@@ -236,3 +236,53 @@ private func sampleStrings(_ count: Int, alphabet: [UInt8], maxLength: Int = 14)
         #expect(reader.isAtEnd)
     }
 }
+
+@Test func cachedShapeRoundTripsAndMatchesAFreshOne() throws {
+    let zone = try #require(TimeZone(identifier: "Europe/Berlin"))
+    let config = SiteConfig(title: "T", baseURL: "https://example.com/blog", timezone: zone)
+    let urls = SiteURLs(baseURL: config.baseURL)
+    var matter = FrontMatter(title: "Ünïcode & <title>")
+    matter.updated = SiteDate(seconds: 1_700_000_000, timeZone: zone)
+    matter.tags = ["C#", "Self Hosting", "self-hosting", "Swift"]
+    matter.aliases = ["/old/", "/old/", "/older"]
+    matter.authors = ["Ada", "Grace"]
+    matter.weight = 3
+    let shape = try DocumentShape(sourcePath: "content/posts/2026-01-02-hello.md", displayPath: "site/content/posts/2026-01-02-hello.md",
+        kind: .post, bundle: nil, matter: matter, config: config, urls: urls)
+    #expect(shape.slug == "hello")
+    #expect(shape.path == "/posts/hello/")
+    #expect(shape.tagNames == ["C#", "Self Hosting", "Swift"])
+    #expect(shape.tagSlugs == ["c-sharp", "self-hosting", "swift"])
+    #expect(shape.aliases == ["/old/", "/older/"])
+    #expect(shape.dateTexts?.display == "2 January 2026")
+    let record = DocumentRecord(frontMatter: matter, contentHTML: "<p>x</p>", summaryHTML: "", descriptionText: "", tableOfContents: nil,
+        wordCount: 1, readingMinutes: 1, shape: shape)
+    let decoded = try record.encoded().withUnsafeBytes { try DocumentRecord(encoded: $0, timeZone: zone) }
+    #expect(decoded == record)
+    #expect(decoded.shape == shape)
+
+    // A document from the record (with its shape, or without one) is the document just worked out.
+    let key = ContentKey("test", ["hello"])
+    func document(_ record: DocumentRecord) throws -> Document {
+        try Document(sourcePath: "content/posts/2026-01-02-hello.md", displayPath: "site/content/posts/2026-01-02-hello.md", kind: .post,
+            bundle: nil, source: .cached(record), config: config, urls: urls, contentKey: key)
+    }
+    var bare = record
+    bare.shape = nil
+    for made in [try document(decoded), try document(bare)] {
+        #expect(made.record == record)
+        #expect(made.tags.map(\.name) == shape.tagNames && made.tags.map(\.slug) == shape.tagSlugs)
+        #expect(made.sitemapEntry == "<url><loc>https://example.com/blog/posts/hello/</loc><lastmod>2023-11-14T23:13:20+01:00</lastmod></url>\n")
+        #expect(made.lastModified == "2023-11-14T23:13:20+01:00")
+        #expect(made.dateTexts?.year == 2026)
+    }
+
+    // Tag names and slugs that do not pair up are a damaged record.
+    var unpaired = shape
+    unpaired.tagSlugs.removeLast()
+    var broken = record
+    broken.shape = unpaired
+    #expect(throws: CacheBytesReader.Malformed.self) {
+        try broken.encoded().withUnsafeBytes { try DocumentRecord(encoded: $0, timeZone: zone) }
+    }
+}
