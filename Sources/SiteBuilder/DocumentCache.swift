@@ -24,10 +24,10 @@ final class DocumentCache: Sendable {
         var added: [ContentKey: [UInt8]] = [:]
     }
 
-    /// The file format (3: records end with their same-page link offsets, and are checked with
-    /// XXH64 rather than SHA-256). Keys do not depend
-    /// on it: they are content identities beyond this cache, and a new format comes with a new
-    /// binary, which keys do depend on.
+    /// The file format (3: records end with their same-page link offsets and `DocumentShape`,
+    /// and are checked with XXH64 rather than SHA-256). Keys do not depend on it: they are
+    /// content identities beyond this cache, and a new format comes with a new binary, which
+    /// keys do depend on.
     private static let magic = Array("blogctl document cache 3\n".utf8)
 
     /// The cache in `directory`, as last saved (empty when there is none or it cannot be read).

@@ -1,8 +1,9 @@
 import Foundation
 
-/// The costly part of a loaded `Document` (YAML or TOML, cmark-gfm, URL normalising, summary
-/// text), as the document cache keeps it between builds. Everything else a document holds is
-/// derived from these quickly.
+/// What the document cache keeps of a loaded `Document` between builds: the costly part (YAML
+/// or TOML, cmark-gfm, URL normalising, summary text) and, in `shape`, what its path and front
+/// matter decide (worked out for 10,000 posts on every build otherwise). The rest a document
+/// holds is its key, path and kind, which the cache key covers.
 struct DocumentRecord: Sendable, Equatable {
     var frontMatter: FrontMatter
     var contentHTML: String
