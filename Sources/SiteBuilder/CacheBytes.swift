@@ -1,3 +1,4 @@
+import Foundation
 import TemplateEngine
 
 /// The byte encoding of build cache records: little-endian integers, length-prefixed UTF-8
@@ -26,6 +27,11 @@ struct CacheBytesWriter {
     mutating func strings(_ values: [String]) {
         int(values.count)
         for value in values { string(value) }
+    }
+
+    mutating func ints(_ values: [Int]) {
+        int(values.count)
+        for value in values { int(value) }
     }
 
     /// A present flag, then the value.
@@ -103,11 +109,44 @@ struct CacheBytesReader {
     }
 
     mutating func string() throws(Malformed) -> String {
+        try Self.text(try counted())
+    }
+
+    /// The next length-prefixed run of bytes.
+    private mutating func counted() throws(Malformed) -> UnsafeRawBufferPointer {
         let count = try count()
-        let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])
-        offset += count
-        guard let text = String(validating: slice.bindMemory(to: UInt8.self), as: UTF8.self) else { throw Malformed() }
+        defer { offset += count }
+        return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])
+    }
+
+    private static func text(_ utf8: UnsafeRawBufferPointer) throws(Malformed) -> String {
+        // `String(decoding:)` is the fast path (`String(validating:)` looks up generic metadata on
+        // every call); it repairs invalid UTF-8, which changes the bytes, so equal bytes mean valid.
+        var text = String(decoding: utf8.bindMemory(to: UInt8.self), as: UTF8.self)
+        let valid = text.withUTF8 { $0.count == utf8.count && (utf8.isEmpty || memcmp($0.baseAddress!, utf8.baseAddress!, utf8.count) == 0) }
+        guard valid else { throw Malformed() }
         return text
+    }
+
+    /// The next string; `earlier` itself (no new copy) when it has the same bytes.
+    mutating func string(reusing earlier: String) throws(Malformed) -> String {
+        let utf8 = try counted()
+        var earlier = earlier
+        let same = earlier.withUTF8 { $0.count == utf8.count && (utf8.isEmpty || memcmp($0.baseAddress!, utf8.baseAddress!, utf8.count) == 0) }
+        return same ? earlier : try Self.text(utf8)
+    }
+
+    /// Increasing offsets, each below `limit` (positions in a string of `limit` UTF-8 bytes).
+    mutating func offsets(below limit: Int) throws(Malformed) -> [Int] {
+        let count = try count()
+        var values: [Int] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count {
+            let value = try int()
+            guard value >= (values.last.map { $0 + 1 } ?? 0), value < limit else { throw Malformed() }
+            values.append(value)
+        }
+        return values
     }
 
     mutating func strings() throws(Malformed) -> [String] {

@@ -47,6 +47,8 @@ final class Document: Sendable {
     let updatedTexts: (iso8601: String, display: String)?
     /// Its sitemap line (the base URL is part of the site settings, which reset the document cache).
     let sitemapEntry: String
+    /// What the fields above come from, for its cache record.
+    private let shape: DocumentShape
 
     var title: String { frontMatter.title }
     var updated: SiteDate? { frontMatter.updated }
@@ -79,7 +81,85 @@ final class Document: Sendable {
         let matter = source.frontMatter
         frontMatter = matter
 
-        // The name the slug and date come from: the bundle folder or the file name.
+        let shape: DocumentShape
+        let record: DocumentRecord
+        switch source {
+        case .cached(let cached):
+            // The record was made from the same bytes, path and settings (its cache key).
+            if let cachedShape = cached.shape {
+                shape = cachedShape
+            } else {
+                shape = try DocumentShape(sourcePath: sourcePath, displayPath: displayPath, kind: kind, bundle: bundle, matter: matter,
+                    config: config, urls: urls)
+            }
+            record = cached
+        case .parsed(let parsed):
+            shape = try DocumentShape(sourcePath: sourcePath, displayPath: displayPath, kind: kind, bundle: bundle, matter: matter,
+                config: config, urls: urls)
+            let rendered = parsed.rendered
+            let normalizer = urls.contentNormalizer(for: shape.path)
+            let summaryHTML = matter.summary.map { "<p>" + HTMLText.escape($0) + "</p>" } ?? normalizer.rewriteHTML(rendered.summaryHTML)
+            record = DocumentRecord(frontMatter: matter, contentHTML: normalizer.rewriteHTML(rendered.html), summaryHTML: summaryHTML,
+                descriptionText: matter.description ?? matter.summary
+                    ?? HTMLText.plainText(rendered.summaryText.isEmpty ? summaryHTML : HTMLText.escape(rendered.summaryText), limit: 200),
+                tableOfContents: rendered.tableOfContents, wordCount: rendered.wordCount, readingMinutes: rendered.readingMinutes,
+                shape: shape)
+        }
+        self.shape = shape
+        date = shape.date
+        slug = shape.slug
+        path = shape.path
+        aliases = shape.aliases
+        tags = zip(shape.tagNames, shape.tagSlugs).map { ($0, $1) }
+        contentHTML = record.contentHTML
+        summaryHTML = record.summaryHTML
+        descriptionText = record.descriptionText
+        tableOfContents = record.tableOfContents
+        wordCount = record.wordCount
+        readingMinutes = record.readingMinutes
+        contentFragments = record.contentFragments
+        summaryFragments = record.summaryFragments
+        sortSeconds = shape.date?.seconds ?? 0
+        structureSignature = shape.structureSignature
+        dateTexts = shape.dateTexts.map { ($0.iso8601, $0.display, $0.year) }
+        updatedTexts = shape.updatedTexts.map { ($0.iso8601, $0.display) }
+        lastModified = updatedTexts?.iso8601 ?? dateTexts?.iso8601
+        absoluteURL = shape.absoluteURL
+        sitemapEntry = shape.sitemapEntry
+    }
+
+    /// The date in the name the slug comes from (the bundle folder or the file name, without
+    /// its Markdown extension), and the rest of that name: `2026-01-01-hello` gives 1 January
+    /// and `hello`.
+    static func nameParts(sourcePath: String, bundle: String?, timeZone: TimeZone) -> (date: SiteDate?, rest: String) {
+        let source = bundle ?? sourcePath
+        // ASCII paths (nearly all) byte by byte: their characters are their bytes (a CR LF pair
+        // apart, which neither a date nor an extension contains). Others as characters.
+        let bytewise = source.utf8.withContiguousStorageIfAvailable { bytes -> (date: SiteDate?, rest: String)? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let slash = UInt8(ascii: "/")
+            // The last non-empty part between slashes, as `split(separator: "/").last` gives it.
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == slash { end -= 1 }
+            var start = end
+            while start > 0, bytes[start - 1] != slash { start -= 1 }
+            if bundle == nil { end -= SourceRole.markdownExtensionLength(ascii: UnsafeBufferPointer(rebasing: bytes[start..<end])) ?? 0 }
+            let name = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            let dash = UInt8(ascii: "-")
+            // `YYYY-MM-DD-`: the dashes first, then the date itself.
+            if name.count > datePrefixLength, name[4] == dash, name[7] == dash, name[10] == dash,
+                let date = SiteDate.parse(String(decoding: UnsafeBufferPointer(rebasing: name[0..<10]), as: UTF8.self), timeZone: timeZone)
+            {
+                return (date, String(decoding: UnsafeBufferPointer(rebasing: name[datePrefixLength...]), as: UTF8.self))
+            }
+            return (nil, String(decoding: name, as: UTF8.self))
+        }
+        if let bytewise, let parts = bytewise { return parts }
+        return characterNameParts(sourcePath: sourcePath, bundle: bundle, timeZone: timeZone)
+    }
+
+    /// `nameParts` for any path, character by character.
+    static func characterNameParts(sourcePath: String, bundle: String?, timeZone: TimeZone) -> (date: SiteDate?, rest: String) {
         let stem: String
         if let bundle {
             stem = String(bundle.split(separator: "/").last ?? "")
@@ -87,85 +167,60 @@ final class Document: Sendable {
             let name = sourcePath.split(separator: "/").last ?? ""
             stem = String(name.dropLast(SourceRole.markdownExtensionLength(name) ?? 0))
         }
-        var nameDate: SiteDate?
-        var nameRest = stem
-        if stem.count > Self.datePrefixLength, stem.utf8.count >= Self.datePrefixLength,
+        if stem.count > datePrefixLength, stem.utf8.count >= datePrefixLength,
             stem[stem.index(stem.startIndex, offsetBy: 10)] == "-",
-            let parsed = SiteDate.parse(String(stem.prefix(10)), timeZone: config.timezone)
+            let parsed = SiteDate.parse(String(stem.prefix(10)), timeZone: timeZone)
         {
-            nameDate = parsed
-            nameRest = String(stem.dropFirst(Self.datePrefixLength))
+            return (parsed, String(stem.dropFirst(datePrefixLength)))
         }
-        date = matter.date ?? nameDate
-        if kind == .post, date == nil {
-            throw .missingDate(file: displayPath)
+        return (nil, stem)
+    }
+
+    /// `structureSignature`'s fields, each ended by a zero byte but the last.
+    static func structureSignature(kind: DocumentKind, path: String, matter: FrontMatter, sortSeconds: Int64,
+        tags: [(name: String, slug: String)], aliases: [String], bundle: String?) -> String
+    {
+        var signature = ""
+        signature.reserveCapacity(160)
+        signature += kind.rawValue
+        signature += "\u{0}"
+        signature += path
+        signature += "\u{0}"
+        signature += matter.title
+        signature += "\u{0}"
+        signature += String(sortSeconds)
+        signature += "\u{0}"
+        if let updated = matter.updated { signature += String(updated.seconds) }
+        signature += "\u{0}"
+        if matter.draft { signature += "draft" }
+        signature += "\u{0}"
+        for (index, tag) in tags.enumerated() {
+            if index > 0 { signature += "\u{2}" }
+            signature += tag.name
+            signature += "\u{1}"
+            signature += tag.slug
         }
-        let slug = Slug.make(matter.slug ?? nameRest)
-        guard !slug.isEmpty else {
-            throw .malformed(SourceLocation(file: displayPath, line: 1), "cannot make a URL slug from '\(nameRest)'; add a 'slug' key")
+        signature += "\u{0}"
+        for (index, alias) in aliases.enumerated() {
+            if index > 0 { signature += "\u{2}" }
+            signature += alias
         }
-        self.slug = slug
-        if let custom = matter.path, let normalized = SiteURLs.normalize(userPath: custom) {
-            path = normalized
+        signature += "\u{0}"
+        signature += matter.template ?? ""
+        signature += "\u{0}"
+        signature += String(matter.weight)
+        signature += "\u{0}"
+        if let authors = matter.authors {
+            for (index, author) in authors.enumerated() {
+                if index > 0 { signature += "\u{2}" }
+                signature += author
+            }
         } else {
-            path = kind == .post ? SiteURLs.post(slug: slug) : SiteURLs.page(slug: slug)
+            signature += "\u{3}"
         }
-        // An alias listed twice is one redirect, not two claimants of one path.
-        var seenAliases: Set<String> = []
-        aliases = matter.aliases.compactMap(SiteURLs.normalize(userPath:)).filter { seenAliases.insert($0).inserted }
-
-        var seen: Set<String> = []
-        var tags: [(name: String, slug: String)] = []
-        for name in matter.tags {
-            let tagKey = TagName.key(name)
-            let tagSlug = TagName.slug(key: tagKey)
-            guard !tagSlug.isEmpty else {
-                throw .malformed(matter.locations["tags"] ?? SourceLocation(file: displayPath, line: 1),
-                    "tag '\(name)' has no letters or digits")
-            }
-            // One entry per tag (see TagName), not per slug: two tags sharing a slug are SiteModel's error to report.
-            if seen.insert(tagKey).inserted { tags.append((TagName.display(name), tagSlug)) }
-        }
-        self.tags = tags
-
-        switch source {
-        case .cached(let record):
-            // The record was made from the same bytes, path and settings (its cache key).
-            contentHTML = record.contentHTML
-            summaryHTML = record.summaryHTML
-            descriptionText = record.descriptionText
-            tableOfContents = record.tableOfContents
-            wordCount = record.wordCount
-            readingMinutes = record.readingMinutes
-        case .parsed(let parsed):
-            let rendered = parsed.rendered
-            let normalizer = urls.contentNormalizer(for: path)
-            contentHTML = normalizer.rewriteHTML(rendered.html)
-            if let summary = matter.summary {
-                summaryHTML = "<p>" + HTMLText.escape(summary) + "</p>"
-            } else {
-                summaryHTML = normalizer.rewriteHTML(rendered.summaryHTML)
-            }
-            descriptionText = matter.description ?? matter.summary
-                ?? HTMLText.plainText(rendered.summaryText.isEmpty ? summaryHTML : HTMLText.escape(rendered.summaryText), limit: 200)
-            tableOfContents = rendered.tableOfContents
-            wordCount = rendered.wordCount
-            readingMinutes = rendered.readingMinutes
-        }
-        contentFragments = SummaryLinks.fragmentOffsets(in: contentHTML)
-        summaryFragments = SummaryLinks.fragmentOffsets(in: summaryHTML)
-        sortSeconds = date?.seconds ?? 0
-        structureSignature = [
-            kind.rawValue, path, matter.title, String(sortSeconds), matter.updated.map { String($0.seconds) } ?? "",
-            matter.draft ? "draft" : "", tags.map { $0.name + "\u{1}" + $0.slug }.joined(separator: "\u{2}"),
-            aliases.joined(separator: "\u{2}"), matter.template ?? "", String(matter.weight),
-            (matter.authors ?? ["\u{3}"]).joined(separator: "\u{2}"), bundle ?? "",
-        ].joined(separator: "\u{0}")
-        dateTexts = date.map { ($0.iso8601, $0.display, $0.year) }
-        updatedTexts = matter.updated.map { ($0.iso8601, $0.display) }
-        lastModified = updatedTexts?.iso8601 ?? dateTexts?.iso8601
-        absoluteURL = urls.absolute(path)
-        sitemapEntry = SiteIndexFiles.sitemapEntry(absoluteURL: absoluteURL, lastModified: lastModified)
+        signature += "\u{0}"
+        signature += bundle ?? ""
+        return signature
     }
 
     /// What the document cache keeps of it: everything its source and settings decide that is
@@ -173,6 +228,6 @@ final class Document: Sendable {
     var record: DocumentRecord {
         DocumentRecord(frontMatter: frontMatter, contentHTML: contentHTML, summaryHTML: summaryHTML,
             descriptionText: descriptionText, tableOfContents: tableOfContents, wordCount: wordCount,
-            readingMinutes: readingMinutes)
+            readingMinutes: readingMinutes, contentFragments: contentFragments, summaryFragments: summaryFragments, shape: shape)
     }
 }

@@ -14,16 +14,21 @@ final class DocumentCache: Sendable {
     let file: URL
     /// The cache file as last written, mapped; records are decoded on lookup.
     private let stored: Data
-    private let index: [Key: Range<Int>]
+    /// Where each record of `stored` is: its bytes, then their `RecordChecksum`.
+    private let index: [ContentKey: Range<Int>]
     private let state = Mutex(State())
 
     private struct State {
-        /// Keys looked up or stored during this build, with new records' bytes.
-        var used: Set<Key> = []
-        var added: [Key: [UInt8]] = [:]
+        /// Keys marked used or stored during this build, with new records' bytes.
+        var used: Set<ContentKey> = []
+        var added: [ContentKey: [UInt8]] = [:]
     }
 
-    private static let magic = Array("blogctl document cache 2\n".utf8)
+    /// The file format (3: records end with their same-page link offsets and `DocumentShape`,
+    /// and are checked with XXH64 rather than SHA-256). Keys do not depend on it: they are
+    /// content identities beyond this cache, and a new format comes with a new binary, which
+    /// keys do depend on.
+    private static let magic = Array("blogctl document cache 3\n".utf8)
 
     /// The cache in `directory`, as last saved (empty when there is none or it cannot be read).
     init(directory: URL) {
@@ -33,25 +38,25 @@ final class DocumentCache: Sendable {
         index = Self.index(of: data) ?? [:]
     }
 
-    private static func index(of data: Data) -> [Key: Range<Int>]? {
-        data.withUnsafeBytes { bytes -> [Key: Range<Int>]? in
+    private static func index(of data: Data) -> [ContentKey: Range<Int>]? {
+        data.withUnsafeBytes { bytes -> [ContentKey: Range<Int>]? in
             guard bytes.count >= magic.count, bytes.prefix(magic.count).elementsEqual(magic) else { return nil }
             var reader = CacheBytesReader(UnsafeRawBufferPointer(rebasing: bytes[magic.count...]))
-            var index: [Key: Range<Int>] = [:]
+            var index: [ContentKey: Range<Int>] = [:]
             var offset = magic.count
             do {
                 let count = try reader.count()
                 index.reserveCapacity(count)
                 offset += 8
                 for _ in 0..<count {
-                    // key, then the record's length and bytes, each record followed by its SHA-256.
+                    // key, then the record's length and bytes, each record followed by its checksum.
                     guard offset + 32 + 8 <= bytes.count else { return nil }
-                    let key = Array(bytes[offset..<offset + 32])
+                    let key = ContentKey(digest: Array(bytes[offset..<offset + 32]))
                     offset += 32
                     var lengthReader = CacheBytesReader(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 8]))
                     let length = try lengthReader.int()
                     offset += 8
-                    guard length >= 32, length <= bytes.count - offset else { return nil }
+                    guard length >= 8, length <= bytes.count - offset else { return nil }
                     index[key] = offset..<offset + length
                     offset += length
                 }
@@ -87,32 +92,33 @@ final class DocumentCache: Sendable {
     }
 
     /// The record stored under `key`, decoded with dates in `timeZone`; nil when there is none.
-    func lookup(_ key: Key, timeZone: TimeZone) -> DocumentRecord? {
-        let added = state.withLock { $0.added[key] }
-        let record: DocumentRecord?
-        if let added {
-            record = added.withUnsafeBytes { try? DocumentRecord(encoded: $0, timeZone: timeZone) }
-        } else if let range = index[key] {
+    /// Records looked up are not kept by `save()` unless marked used (`markUsed(_:)`).
+    func lookup(_ key: ContentKey, timeZone: TimeZone) -> DocumentRecord? {
+        if let range = index[key] {
             // A damaged record (a flipped bit on disk) must never turn into different output.
-            record = stored.withUnsafeBytes { bytes -> DocumentRecord? in
-                let record = UnsafeRawBufferPointer(rebasing: bytes[range.lowerBound..<range.upperBound - 32])
-                guard SHA256.digest(record).elementsEqual(bytes[range.upperBound - 32..<range.upperBound]) else { return nil }
+            let record = stored.withUnsafeBytes { bytes -> DocumentRecord? in
+                let record = UnsafeRawBufferPointer(rebasing: bytes[range.lowerBound..<range.upperBound - 8])
+                let checksum = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: range.upperBound - 8, as: UInt64.self))
+                guard RecordChecksum.of(record) == checksum else { return nil }
                 return try? DocumentRecord(encoded: record, timeZone: timeZone)
             }
-        } else {
-            record = nil
+            if let record { return record }
         }
-        if record != nil { markUsed(key) }
-        return record
+        guard let added = state.withLock({ $0.added[key] }) else { return nil }
+        return added.withUnsafeBytes { try? DocumentRecord(encoded: $0, timeZone: timeZone) }
     }
 
-    /// Keeps the record under `key` (a document the session still holds in memory).
-    func markUsed(_ key: Key) {
-        _ = state.withLock { $0.used.insert(key) }
+    /// Keeps the records under `keys` (documents this build uses) when saving; one call per
+    /// build rather than one per document, which thousands of lookups on all cores waited for.
+    func markUsed(_ keys: some Sequence<ContentKey>) {
+        state.withLock { state in
+            state.used.reserveCapacity(state.used.count + keys.underestimatedCount)
+            state.used.formUnion(keys)
+        }
     }
 
     /// Keeps `record` under `key` for the next build.
-    func store(_ key: Key, _ record: DocumentRecord) {
+    func store(_ key: ContentKey, _ record: DocumentRecord) {
         let record = record.encoded()
         state.withLock {
             $0.used.insert(key)
@@ -135,15 +141,16 @@ final class DocumentCache: Sendable {
         output += header.bytes
         // Sorted keys: the same records make the same file.
         stored.withUnsafeBytes { bytes in
-            for key in used.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            for (keyBytes, key) in used.map({ ($0.bytes, $0) }).sorted(by: { $0.0.lexicographicallyPrecedes($1.0) }) {
                 var length = CacheBytesWriter()
                 if let record = added[key] {
-                    length.int(record.count + 32)
-                    output += key + length.bytes + record
-                    output += SHA256.digest(record)
+                    length.int(record.count + 8)
+                    output += keyBytes + length.bytes + record
+                    let checksum = record.withUnsafeBytes { RecordChecksum.of($0) }
+                    withUnsafeBytes(of: checksum.littleEndian) { output += $0 }
                 } else if let range = index[key] {
                     length.int(range.count)
-                    output += key + length.bytes
+                    output += keyBytes + length.bytes
                     output += bytes[range]
                 }
             }

@@ -1,8 +1,9 @@
 import Foundation
 
-/// The costly part of a loaded `Document` (YAML or TOML, cmark-gfm, URL normalising, summary
-/// text), as the document cache keeps it between builds. Everything else a document holds is
-/// derived from these quickly.
+/// What the document cache keeps of a loaded `Document` between builds: the costly part (YAML
+/// or TOML, cmark-gfm, URL normalising, summary text) and, in `shape`, what its path and front
+/// matter decide (worked out for 10,000 posts on every build otherwise). The rest a document
+/// holds is its key, path and kind, which the cache key covers.
 struct DocumentRecord: Sendable, Equatable {
     var frontMatter: FrontMatter
     var contentHTML: String
@@ -11,6 +12,12 @@ struct DocumentRecord: Sendable, Equatable {
     var tableOfContents: String?
     var wordCount: Int
     var readingMinutes: Int
+    /// `SummaryLinks.fragmentOffsets(in:)` of `contentHTML` and `summaryHTML`: found when the
+    /// source is parsed, not by scanning every cached page again on each build.
+    var contentFragments: [Int]
+    var summaryFragments: [Int]
+    /// The document's date, URL, tags and their texts; nil when the record was made without them.
+    var shape: DocumentShape?
 
     /// The record's bytes in the cache file.
     func encoded() -> [UInt8] {
@@ -43,6 +50,9 @@ struct DocumentRecord: Sendable, Equatable {
         writer.optional(tableOfContents) { $0.string($1) }
         writer.int(wordCount)
         writer.int(readingMinutes)
+        writer.ints(contentFragments)
+        writer.ints(summaryFragments)
+        writer.optional(shape) { $1.encode(into: &$0) }
         return writer.bytes
     }
 
@@ -69,10 +79,15 @@ struct DocumentRecord: Sendable, Equatable {
         guard case .map(let extra) = try reader.data() else { throw CacheBytesReader.Malformed() }
         matter.extra = extra
         let locationCount = try reader.count()
+        // Every location names the same file, nearly always: one string for all of them.
+        var file = ""
+        var locations = [String: SourceLocation](minimumCapacity: locationCount)
         for _ in 0..<locationCount {
             let key = try reader.string()
-            matter.locations[key] = SourceLocation(file: try reader.string(), line: try reader.int(), column: try reader.int())
+            file = try reader.string(reusing: file)
+            locations[key] = SourceLocation(file: file, line: try reader.int(), column: try reader.int())
         }
+        matter.locations = locations
         frontMatter = matter
         contentHTML = try reader.string()
         summaryHTML = try reader.string()
@@ -80,11 +95,28 @@ struct DocumentRecord: Sendable, Equatable {
         tableOfContents = try reader.optional(text)
         wordCount = try reader.int()
         readingMinutes = try reader.int()
+        contentFragments = try reader.offsets(below: contentHTML.utf8.count)
+        summaryFragments = try reader.offsets(below: summaryHTML.utf8.count)
+        shape = try reader.optional { (reader: inout CacheBytesReader) throws(CacheBytesReader.Malformed) in
+            try DocumentShape(from: &reader, timeZone: timeZone)
+        }
         guard reader.isAtEnd else { throw CacheBytesReader.Malformed() }
     }
 
+    /// A record of a document just parsed (its same-page links found here).
     init(frontMatter: FrontMatter, contentHTML: String, summaryHTML: String, descriptionText: String,
-        tableOfContents: String?, wordCount: Int, readingMinutes: Int)
+        tableOfContents: String?, wordCount: Int, readingMinutes: Int, shape: DocumentShape? = nil)
+    {
+        self.init(frontMatter: frontMatter, contentHTML: contentHTML, summaryHTML: summaryHTML, descriptionText: descriptionText,
+            tableOfContents: tableOfContents, wordCount: wordCount, readingMinutes: readingMinutes,
+            contentFragments: SummaryLinks.fragmentOffsets(in: contentHTML), summaryFragments: SummaryLinks.fragmentOffsets(in: summaryHTML),
+            shape: shape)
+    }
+
+    /// A record with its same-page links already found (`SummaryLinks.fragmentOffsets(in:)`).
+    init(frontMatter: FrontMatter, contentHTML: String, summaryHTML: String, descriptionText: String,
+        tableOfContents: String?, wordCount: Int, readingMinutes: Int, contentFragments: [Int], summaryFragments: [Int],
+        shape: DocumentShape? = nil)
     {
         self.frontMatter = frontMatter
         self.contentHTML = contentHTML
@@ -93,5 +125,8 @@ struct DocumentRecord: Sendable, Equatable {
         self.tableOfContents = tableOfContents
         self.wordCount = wordCount
         self.readingMinutes = readingMinutes
+        self.contentFragments = contentFragments
+        self.summaryFragments = summaryFragments
+        self.shape = shape
     }
 }

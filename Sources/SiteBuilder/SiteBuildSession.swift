@@ -108,7 +108,11 @@ public actor SiteBuildSession {
         try loadConfig()
         try loadTemplates(force: false)
         trace.phase("config and templates")
-        try await loadDocuments(Array(inventory.documents.keys))
+        // Sorted once, for loading and for the site model's document order.
+        let paths = inventory.documents.keys.sorted { $0.precedesInUTF8($1) }
+        try await loadDocuments(paths)
+        documentOrder = paths
+        documentList = nil
         trace.phase("read and parse documents")
         return try await assemble(changedSources: nil, started: clock)
     }
@@ -233,30 +237,32 @@ public actor SiteBuildSession {
             candidates.append((path, kind, bundle))
         }
         // Thousands of small reads: on all cores too (the first failure in path order is reported).
-        let directory = siteDirectory
+        let folder = SourceFolder(path: siteDirectory.path)
         let shownRoot = displayRoot
         let sources = try await Parallel.map(candidates.map(\.path)) { path throws -> Data in
             do {
-                return try Data(contentsOf: directory.appendingPathComponent(path))
+                return try folder.read(path)
             } catch {
-                throw SiteBuildError.io(path: shownRoot.isEmpty ? path : shownRoot + "/" + path, "cannot read: \(error.localizedDescription)")
+                throw SiteBuildError.io(path: shownRoot.isEmpty ? path : shownRoot + "/" + path, "cannot read: \(error)")
             }
         }
         var work: [(path: String, data: Data, kind: DocumentKind, bundle: String?)] = []
+        var unchanged: [ContentKey] = []
         for (candidate, data) in zip(candidates, sources) {
             if let cached = documents[candidate.path], cached.source == data {
-                documentCache?.markUsed(cached.document.contentKey.bytes)
+                unchanged.append(cached.document.contentKey)
                 continue
             }
             work.append((candidate.path, data, candidate.kind, candidate.bundle))
         }
+        documentCache?.markUsed(unchanged)
         let urls = SiteURLs(baseURL: config.baseURL)
         let root = displayRoot
         let cache = documentCache
         let salt = DocumentCache.salt(configText: configText ?? "")
         let results = try await Parallel.map(work) { item throws -> (document: Document, parsed: Bool) in
             let displayPath = root.isEmpty ? item.path : root + "/" + item.path
-            let key = DocumentCache.key(salt: salt, displayPath: displayPath, kind: item.kind, bundle: item.bundle, data: item.data)
+            let key = ContentKey(digest: DocumentCache.key(salt: salt, displayPath: displayPath, kind: item.kind, bundle: item.bundle, data: item.data))
             let source: Document.Source
             if let cache, let record = cache.lookup(key, timeZone: config.timezone) {
                 source = .cached(record)
@@ -265,11 +271,13 @@ public actor SiteBuildSession {
                 source = .parsed(try ParsedSource(text: text, displayPath: displayPath, config: config))
             }
             let document = try Document(sourcePath: item.path, displayPath: displayPath, kind: item.kind, bundle: item.bundle,
-                source: source, config: config, urls: urls, contentKey: ContentKey(digest: key))
+                source: source, config: config, urls: urls, contentKey: key)
             guard case .parsed = source else { return (document, false) }
             cache?.store(key, document.record)
             return (document, true)
         }
+        documentCache?.markUsed(results.lazy.map(\.document.contentKey))
+        documents.reserveCapacity(documents.count + work.count)
         for (item, result) in zip(work, results) {
             if let earlier = documents[item.path]?.document, let index = documentIndex[item.path], documentList?[index] === earlier {
                 documentList![index] = result.document

@@ -15,9 +15,20 @@ enum SiteIndexFiles {
 
     /// One `<url>` line of the sitemap.
     static func sitemapEntry(absoluteURL: String, lastModified: String?) -> String {
-        var entry = "<url><loc>" + HTMLText.escape(absoluteURL) + "</loc>"
-        if let lastModified { entry += "<lastmod>" + lastModified + "</lastmod>" }
-        return entry + "</url>\n"
+        // One string, sized once: every document makes its line on every build.
+        let location = HTMLText.escape(absoluteURL)
+        var entry = ""
+        entry.reserveCapacity(location.utf8.count + (lastModified?.utf8.count ?? 0) + 45)
+        entry += "<url><loc>"
+        entry += location
+        entry += "</loc>"
+        if let lastModified {
+            entry += "<lastmod>"
+            entry += lastModified
+            entry += "</lastmod>"
+        }
+        entry += "</url>\n"
+        return entry
     }
 
     static func robots(_ model: SiteModel) -> String {

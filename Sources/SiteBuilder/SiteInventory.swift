@@ -24,6 +24,19 @@ enum SourceRole: Sendable, Equatable {
 
     static func classify(_ path: String) -> SourceRole {
         if path == "site.yml" { return .config }
+        // Every file of the site goes through here on each build: ASCII paths (nearly all) by
+        // their bytes, which for them say the same as their characters.
+        if let role = path.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy { $0 < 0x80 } ? classify(ascii: $0, path: path) : nil }),
+            let role
+        {
+            return role
+        }
+        return classifyByCharacters(path)
+    }
+
+    /// `classify(_:)` for any path, its parts split as characters.
+    static func classifyByCharacters(_ path: String) -> SourceRole {
+        if path == "site.yml" { return .config }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count >= 2 else { return .ignored }
         switch parts[0] {
@@ -48,8 +61,63 @@ enum SourceRole: Sendable, Equatable {
         return .bundleAsset(folder: folder)
     }
 
+    /// `classify(_:)` of an ASCII `path` from its `bytes`: the places of its slashes are all it needs.
+    private static func classify(ascii bytes: UnsafeBufferPointer<UInt8>, path: String) -> SourceRole {
+        let slash = UInt8(ascii: "/")
+        var slashes = 0
+        var first = 0, second = 0, third = 0, last = 0
+        // Whether a part after the first starts with a dot (editor droppings: .DS_Store, .#x.md).
+        var hidden = false
+        for index in 0..<bytes.count where bytes[index] == slash {
+            switch slashes {
+            case 0: first = index
+            case 1: second = index
+            case 2: third = index
+            default: break
+            }
+            slashes += 1
+            last = index
+            if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: ".") { hidden = true }
+        }
+        let parts = slashes + 1
+        guard parts >= 2 else { return .ignored }
+        let head = UnsafeBufferPointer(rebasing: bytes[0..<first])
+        if equalsASCII(head, "static") { return .staticFile(String(decoding: UnsafeBufferPointer(rebasing: bytes[(first + 1)...]), as: UTF8.self)) }
+        if equalsASCII(head, "templates") { return .template(String(decoding: UnsafeBufferPointer(rebasing: bytes[(first + 1)...]), as: UTF8.self)) }
+        guard equalsASCII(head, "content"), !hidden else { return .ignored }
+        let name = UnsafeBufferPointer(rebasing: bytes[(last + 1)...])
+        let extensionLength = markdownExtensionLength(ascii: name)
+        if let extensionLength, name.count == extensionLength + 6, hasASCIIPrefix(name, "_index") { return .stray }
+        let depth = equalsASCII(UnsafeBufferPointer(rebasing: bytes[(first + 1)..<(parts > 2 ? second : bytes.count)]), "posts") ? 3 : 2
+        if parts < depth { return parts == 2 && extensionLength != nil ? .document(.page, bundle: nil) : .stray }
+        let kind: DocumentKind = depth == 3 ? .post : .page
+        if parts == depth { return extensionLength != nil ? .document(kind, bundle: nil) : .stray }
+        let folder = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<(depth == 3 ? third : second)]), as: UTF8.self)
+        if parts == depth + 1, let extensionLength, name.count == extensionLength + 5, hasASCIIPrefix(name, "index") {
+            return .document(kind, bundle: folder)
+        }
+        return .bundleAsset(folder: folder)
+    }
+
+    private static func equalsASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ text: StaticString) -> Bool {
+        bytes.count == text.utf8CodeUnitCount && (bytes.isEmpty || memcmp(bytes.baseAddress!, text.utf8Start, bytes.count) == 0)
+    }
+
+    /// Whether ASCII `name` starts with `prefix` (lowercase) in any case.
+    private static func hasASCIIPrefix(_ name: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard name.count >= count else { return false }
+        for index in 0..<count where asciiLowercase(name[index]) != prefix.utf8Start[index] { return false }
+        return true
+    }
+
     /// The length of `name`'s Markdown extension (`.md` or `.markdown`, any case), nil for other files.
     static func markdownExtensionLength<S: StringProtocol>(_ name: S) -> Int? {
+        if let length = name.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy { $0 < 0x80 } ? markdownExtensionLength(ascii: $0) : -1 }),
+            length != -1
+        {
+            return length
+        }
         let lower = name.lowercased()
         for ext in [".md", ".markdown"] where lower.count > ext.count && lower.hasSuffix(ext) { return ext.count }
         return nil
@@ -58,13 +126,43 @@ enum SourceRole: Sendable, Equatable {
     /// Whether `name` is `_index.md` (or `.markdown`): a section file in Hugo, nothing here.
     static func isSectionFile<S: StringProtocol>(_ name: S) -> Bool {
         guard let length = markdownExtensionLength(name) else { return false }
+        if isASCII(name) { return name.utf8.count == length + 6 && hasASCIIPrefix(name, "_index") }
         return name.dropLast(length).lowercased() == "_index"
     }
 
     /// Whether `name` is a bundle's document: `index.md` or `index.markdown`.
     static func isIndex<S: StringProtocol>(_ name: S) -> Bool {
         guard let length = markdownExtensionLength(name) else { return false }
+        if isASCII(name) { return name.utf8.count == length + 5 && hasASCIIPrefix(name, "index") }
         return name.dropLast(length).lowercased() == "index"
+    }
+
+    /// `markdownExtensionLength(_:)` of an ASCII name.
+    static func markdownExtensionLength(ascii name: UnsafeBufferPointer<UInt8>) -> Int? {
+        if name.count > 3, hasASCIISuffix(name, ".md") { return 3 }
+        if name.count > 9, hasASCIISuffix(name, ".markdown") { return 9 }
+        return nil
+    }
+
+    private static func hasASCIISuffix(_ name: UnsafeBufferPointer<UInt8>, _ suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        guard name.count >= count else { return false }
+        let start = name.count - count
+        for index in 0..<count where asciiLowercase(name[start + index]) != suffix.utf8Start[index] { return false }
+        return true
+    }
+
+    private static func isASCII<S: StringProtocol>(_ text: S) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// Whether ASCII `name` starts with `prefix` (lowercase) in any case.
+    private static func hasASCIIPrefix<S: StringProtocol>(_ name: S, _ prefix: String) -> Bool {
+        name.utf8.count >= prefix.utf8.count && zip(name.utf8.prefix(prefix.utf8.count), prefix.utf8).allSatisfy { asciiLowercase($0) == $1 }
+    }
+
+    private static func asciiLowercase(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 }
 
@@ -115,22 +213,27 @@ struct SiteInventory: Sendable, Equatable {
         }
         defer { closedir(directory) }
         let inner = ancestors.union([identity])
+        let inContent = relative.hasPrefix("content")
         while let entryPointer = readdir(directory) {
-            let nameBytes = withUnsafeBytes(of: entryPointer.pointee.d_name) { Array($0.prefix(while: { $0 != 0 })) }
-            let name = String(decoding: nameBytes, as: UTF8.self)
+            // The name straight from the entry: decoding repairs invalid UTF-8, which changes its bytes.
+            let (name, isUTF8) = withUnsafeBytes(of: entryPointer.pointee.d_name) { raw -> (String, Bool) in
+                let bytes = UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self).prefix(while: { $0 != 0 }))
+                var name = String(decoding: bytes, as: UTF8.self)
+                return (name, name.withUTF8 { $0.count == bytes.count && (bytes.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0) })
+            }
             if name == "." || name == ".." { continue }
             // A lossy name would point at no file; and URLs and UnixFS names are UTF-8.
-            if String(validating: nameBytes, as: UTF8.self) == nil, !(relative.hasPrefix("content") && name.hasPrefix(".")) {
+            if !isUTF8, !(inContent && name.hasPrefix(".")) {
                 throw .io(path: path + "/" + name, "file name is not valid UTF-8; rename it")
             }
-            let child = path + "/" + name
-            let childRelative = relative + "/" + name
             // Editor files in content/ (`.#post.md` links, sockets) are not content.
-            if relative.hasPrefix("content"), name.hasPrefix(".") { continue }
+            if inContent, name.hasPrefix(".") { continue }
+            let childRelative = relative + "/" + name
             // The folder entry's type saves a stat per file (10,000 posts); links and file
             // systems that do not say are looked at with stat, which follows links.
             var type = Int32(entryPointer.pointee.d_type)
             if type != Int32(DT_REG), type != Int32(DT_DIR) {
+                let child = path + "/" + name
                 var entry = stat()
                 guard stat(child, &entry) == 0 else {
                     let reason = errno == ELOOP ? "symbolic link loop" : errno == ENOENT ? "dangling symbolic link (its target does not exist)" : String(cString: strerror(errno))
@@ -143,7 +246,7 @@ struct SiteInventory: Sendable, Equatable {
                 }
             }
             if type == Int32(DT_DIR) {
-                try walk(child, relative: childRelative, ancestors: inner, into: &inventory)
+                try walk(path + "/" + name, relative: childRelative, ancestors: inner, into: &inventory)
             } else {
                 inventory.insert(childRelative)
             }

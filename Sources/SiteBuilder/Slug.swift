@@ -6,19 +6,26 @@ enum Slug {
     static func make(_ text: String) -> String {
         // ASCII (most names): no Unicode folding needed, which is the expensive part.
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            var bytes: [UInt8] = []
-            var pendingDash = false
-            for byte in text.utf8 {
-                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
-                    if pendingDash, !bytes.isEmpty { bytes.append(0x2D) }
-                    pendingDash = false
-                    bytes.append(lower)
-                } else {
-                    pendingDash = true
+            // Written in place: never longer than the text.
+            return String(unsafeUninitializedCapacity: text.utf8.count) { bytes in
+                var count = 0
+                var pendingDash = false
+                for byte in text.utf8 {
+                    let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                        if pendingDash, count > 0 {
+                            bytes[count] = 0x2D
+                            count += 1
+                        }
+                        pendingDash = false
+                        bytes[count] = lower
+                        count += 1
+                    } else {
+                        pendingDash = true
+                    }
                 }
+                return count
             }
-            return String(decoding: bytes, as: UTF8.self)
         }
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var result = ""

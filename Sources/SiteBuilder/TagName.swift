@@ -11,12 +11,28 @@ enum TagName {
     /// The identity of a tag: names with equal keys are the same tag.
     /// Case, accents and width folded; runs of spaces, `-` and `_` are one space; trimmed.
     static func key(_ name: String) -> String {
-        let folded: String
-        if name.utf8.allSatisfy({ $0 < 0x80 }) {
-            folded = name.lowercased()
-        } else {
-            folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil).lowercased()
+        // ASCII (nearly every tag) byte by byte: the same result without Unicode character breaking.
+        if isASCII(name) {
+            return String(unsafeUninitializedCapacity: name.utf8.count) { buffer in
+                var count = 0
+                var pendingSpace = false
+                for byte in name.utf8 {
+                    if isASCIIWhitespace(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") {
+                        pendingSpace = true
+                    } else {
+                        if pendingSpace, count > 0 {
+                            buffer[count] = UInt8(ascii: " ")
+                            count += 1
+                        }
+                        pendingSpace = false
+                        buffer[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                        count += 1
+                    }
+                }
+                return count
+            }
         }
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil).lowercased()
         var result = ""
         var pendingSpace = false
         for character in folded {
@@ -36,6 +52,9 @@ enum TagName {
     static func slug(key: String) -> String {
         // `C#`, `F#`, `C++`, `Notepad++`: the symbol is part of the name. A detached one
         // (`#hashtag`, `Tips + Tricks`) is punctuation and drops out like any other.
+        if isASCII(key), !key.utf8.contains(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "+") }) {
+            return Slug.make(key)
+        }
         var spelled = ""
         var attached = false
         for character in key {
@@ -51,6 +70,30 @@ enum TagName {
 
     /// The name as shown: trimmed, runs of white space made one space.
     static func display(_ name: String) -> String {
-        name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // Usually already so: ASCII with single spaces between words only.
+        if isASCII(name), name.utf8.first != UInt8(ascii: " "), name.utf8.last != UInt8(ascii: " ") {
+            var previousSpace = false
+            var plain = true
+            for byte in name.utf8 {
+                let space = byte == UInt8(ascii: " ")
+                if (space && previousSpace) || (!space && isASCIIWhitespace(byte)) {
+                    plain = false
+                    break
+                }
+                previousSpace = space
+            }
+            if plain { return name }
+        }
+        return name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    private static func isASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// `Character.isWhitespace` of an ASCII character: tab, line feed, vertical tab, form feed,
+    /// carriage return and space.
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || (byte >= 0x09 && byte <= 0x0D)
     }
 }
