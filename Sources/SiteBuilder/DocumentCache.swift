@@ -16,6 +16,8 @@ final class DocumentCache: Sendable {
     private let stored: Data
     /// Where each record of `stored` is: its bytes, then their `RecordChecksum`.
     private let index: [ContentKey: Range<Int>]
+    /// Where the last whole record of `stored` ends (a build killed while appending leaves a torn one after it).
+    private let validEnd: Int
     private let state = Mutex(State())
 
     private struct State {
@@ -24,46 +26,38 @@ final class DocumentCache: Sendable {
         var added: [ContentKey: [UInt8]] = [:]
     }
 
-    /// The file format (3: records end with their same-page link offsets and `DocumentShape`,
-    /// and are checked with XXH64 rather than SHA-256). Keys do not depend on it: they are
-    /// content identities beyond this cache, and a new format comes with a new binary, which
-    /// keys do depend on.
-    private static let magic = Array("blogctl document cache 3\n".utf8)
+    /// The file format (4: records one after the other, so new ones can be appended; each ends
+    /// with its same-page link offsets and `DocumentShape`, and is checked with XXH64). Keys do
+    /// not depend on it: they are content identities beyond this cache, and a new format comes
+    /// with a new binary, which keys do depend on.
+    private static let magic = Array("blogctl document cache 4\n".utf8)
+    /// Records of removed or edited sources are left in the file, unread, until they make up
+    /// this share of it; then the next save writes only the used ones again.
+    private static let staleShareBeforeRewrite = 8
 
     /// The cache in `directory`, as last saved (empty when there is none or it cannot be read).
     init(directory: URL) {
         file = directory.appendingPathComponent("documents")
         let data = (try? Data(contentsOf: file, options: .alwaysMapped)) ?? Data()
         stored = data
-        index = Self.index(of: data) ?? [:]
+        (index, validEnd) = Self.index(of: data)
     }
 
-    private static func index(of data: Data) -> [ContentKey: Range<Int>]? {
-        data.withUnsafeBytes { bytes -> [ContentKey: Range<Int>]? in
-            guard bytes.count >= magic.count, bytes.prefix(magic.count).elementsEqual(magic) else { return nil }
-            var reader = CacheBytesReader(UnsafeRawBufferPointer(rebasing: bytes[magic.count...]))
+    /// Every whole record of `data` up to the first that is cut short or malformed.
+    private static func index(of data: Data) -> (index: [ContentKey: Range<Int>], validEnd: Int) {
+        data.withUnsafeBytes { bytes in
+            guard bytes.count >= magic.count, bytes.prefix(magic.count).elementsEqual(magic) else { return ([:], 0) }
             var index: [ContentKey: Range<Int>] = [:]
+            index.reserveCapacity(bytes.count / 4096)
             var offset = magic.count
-            do {
-                let count = try reader.count()
-                index.reserveCapacity(count)
-                offset += 8
-                for _ in 0..<count {
-                    // key, then the record's length and bytes, each record followed by its checksum.
-                    guard offset + 32 + 8 <= bytes.count else { return nil }
-                    let key = ContentKey(digest: Array(bytes[offset..<offset + 32]))
-                    offset += 32
-                    var lengthReader = CacheBytesReader(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 8]))
-                    let length = try lengthReader.int()
-                    offset += 8
-                    guard length >= 8, length <= bytes.count - offset else { return nil }
-                    index[key] = offset..<offset + length
-                    offset += length
-                }
-            } catch {
-                return nil
+            // key, then the record's length and bytes, each record followed by its checksum.
+            while offset + 32 + 8 <= bytes.count {
+                let length = Int(Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 32, as: Int64.self)))
+                guard length >= 8, length <= bytes.count - offset - 40 else { break }
+                index[ContentKey(digest: Array(bytes[offset..<offset + 32]))] = offset + 40..<offset + 40 + length
+                offset += 40 + length
             }
-            return offset == bytes.count ? index : nil
+            return (index, offset)
         }
     }
 
@@ -126,35 +120,47 @@ final class DocumentCache: Sendable {
         }
     }
 
-    /// Writes the records this build used (nothing else: removed and edited sources' old records
-    /// go) to the cache file, atomically; skipped when nothing changed. Failures are ignored: a
-    /// cache that cannot be written only makes the next build slower.
+    /// Writes what this build added to the cache file: appended to it while records nobody uses
+    /// any more are few, else a new file with only the records this build used, swapped in
+    /// atomically. Skipped when nothing changed. Failures are ignored: a cache that cannot be
+    /// written only makes the next build slower.
     func save() {
         let (used, added) = state.withLock { state in
             state.added = state.added.filter { state.used.contains($0.key) }
             return (state.used, state.added)
         }
-        if added.isEmpty, used.count == index.count { return }
-        var output = Self.magic
-        var header = CacheBytesWriter()
-        header.int(used.count)
-        output += header.bytes
-        // Sorted keys: the same records make the same file.
-        stored.withUnsafeBytes { bytes in
-            for (keyBytes, key) in used.map({ ($0.bytes, $0) }).sorted(by: { $0.0.lexicographicallyPrecedes($1.0) }) {
+        let stale = index.keys.count { !used.contains($0) }
+        if added.isEmpty, stale == 0 { return }
+        // New records in key order: the same builds make the same file.
+        func append(_ keys: [ContentKey], to output: inout [UInt8], from bytes: UnsafeRawBufferPointer) {
+            for key in keys.sorted(by: { $0.bytes.lexicographicallyPrecedes($1.bytes) }) {
                 var length = CacheBytesWriter()
                 if let record = added[key] {
                     length.int(record.count + 8)
-                    output += keyBytes + length.bytes + record
+                    output += key.bytes + length.bytes + record
                     let checksum = record.withUnsafeBytes { RecordChecksum.of($0) }
                     withUnsafeBytes(of: checksum.littleEndian) { output += $0 }
                 } else if let range = index[key] {
                     length.int(range.count)
-                    output += keyBytes + length.bytes
+                    output += key.bytes + length.bytes
                     output += bytes[range]
                 }
             }
         }
+        let newKeys = added.keys.filter { index[$0] == nil }
+        if validEnd > 0, validEnd == stored.count, stale * Self.staleShareBeforeRewrite <= index.count + newKeys.count {
+            if newKeys.isEmpty { return }
+            var output: [UInt8] = []
+            stored.withUnsafeBytes { append(newKeys, to: &output, from: $0) }
+            // One write with O_APPEND: two builds appending at once each add whole records.
+            let descriptor = open(file.path, O_WRONLY | O_APPEND | O_CLOEXEC)
+            guard descriptor >= 0 else { return }
+            defer { close(descriptor) }
+            _ = output.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            return
+        }
+        var output = Self.magic
+        stored.withUnsafeBytes { append(Array(used), to: &output, from: $0) }
         let directory = file.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".documents.tmp-\(UInt64.random(in: 0...UInt64.max))")
         do {

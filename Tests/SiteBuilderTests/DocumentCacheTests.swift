@@ -185,3 +185,54 @@ private func expectSameOutput(_ a: BuildResult, _ b: BuildResult) throws {
     }
     #expect(!FileManager.default.fileExists(atPath: cache.path))
 }
+
+/// A site with more posts than one edit makes stale records in eight: edits are appended.
+private func biggerSite() throws -> FixtureSite {
+    var files: [String: String] = [:]
+    for index in 0..<30 {
+        files["content/posts/p\(index).md"] = post("Post \(index)", date: "2026-01-\(10 + index % 18)", body: "Body \(index).")
+    }
+    return try FixtureSite(files: files)
+}
+
+@Test func anEditIsAppendedAndTheFileRewrittenOnceStaleRecordsPileUp() async throws {
+    let site = try biggerSite()
+    defer { site.cleanUp() }
+    let cache = site.root.appendingPathComponent(".blogctl-cache")
+    let file = cache.appendingPathComponent("documents")
+    _ = try await build(site, cache: cache)
+    let first = try Data(contentsOf: file)
+    try site.write("content/posts/p3.md", post("Post 3", date: "2026-01-13", body: "Body 3, edited."))
+    let edited = try await build(site, cache: cache)
+    #expect(edited.stats.documentsParsed == 1)
+    // The new record went after the old ones, which stay byte for byte.
+    let appended = try Data(contentsOf: file)
+    #expect(appended.count > first.count)
+    #expect(appended.prefix(first.count) == first)
+    #expect(try await build(site, cache: cache).stats.documentsParsed == 0)
+    try expectSameOutput(try await build(site, cache: cache), try await build(site, cache: nil))
+
+    // More stale records than one in eight: the next save keeps only what is used.
+    for index in 4..<9 { try site.write("content/posts/p\(index).md", post("Post \(index)", date: "2026-01-14", body: "Again \(index).")) }
+    #expect(try await build(site, cache: cache).stats.documentsParsed == 5)
+    let rewritten = try Data(contentsOf: file)
+    #expect(rewritten.count < appended.count)
+    #expect(try await build(site, cache: cache).stats.documentsParsed == 0)
+}
+
+@Test func aRecordTornByAKilledBuildCostsOnlyItself() async throws {
+    let site = try biggerSite()
+    defer { site.cleanUp() }
+    let cache = site.root.appendingPathComponent(".blogctl-cache")
+    let file = cache.appendingPathComponent("documents")
+    _ = try await build(site, cache: cache)
+    try site.write("content/posts/p3.md", post("Post 3", date: "2026-01-13", body: "Body 3, edited."))
+    _ = try await build(site, cache: cache)
+    // Cut the appended record short, as a build killed while appending would leave it.
+    let whole = try Data(contentsOf: file)
+    try whole.prefix(whole.count - 10).write(to: file)
+    let after = try await build(site, cache: cache)
+    #expect(after.stats.documentsParsed == 1)
+    try expectSameOutput(after, try await build(site, cache: nil))
+    #expect(try await build(site, cache: cache).stats.documentsParsed == 0)
+}
