@@ -90,7 +90,15 @@ public actor SiteBuildSession {
     func build(reusing output: (@Sendable () async -> ReusableOutput?)?) async throws -> BuildResult {
         reusableOutput = output
         defer { reusableOutput = nil }
-        return try await build()
+        let result = try await build()
+        // Kept pages were never rendered: no later build may take them from this one, as an
+        // unchanged job or through a text-only rebuild of the last model.
+        let kept = result.output.files.filter { $0.value == .kept }
+        if !kept.isEmpty {
+            earlierJobs.removeAll { kept[$0.outputFile] != nil }
+            lastBuild = nil
+        }
+        return result
     }
 
     /// Saves what the last `build()` parsed to the document cache (`BuildOptions.cacheDirectory`),
