@@ -32,7 +32,7 @@ public actor SiteBuildSession {
     var siteKey = ContentKey("no site yet", [])
     var renderedPages: [String: (key: PageKey, bytes: Data)] = [:]
     var previousOutput = SiteOutput()
-    /// `BLOGCTL_TRACE=1` prints the time of each build phase to stderr.
+    /// The last feeds, with the keys of the site and of the newest posts they were made from.
     var feeds: (key: [ContentKey], rss: Data, atom: Data, json: Data)?
     var lastBuild: LastBuild?
     /// Archive entries in the last build's post order, valid for `archiveSiteKey`.
@@ -270,7 +270,7 @@ public actor SiteBuildSession {
         let salt = DocumentCache.salt(configText: configText ?? "")
         let results = try await Parallel.map(work) { item throws -> (document: Document, parsed: Bool) in
             let displayPath = root.isEmpty ? item.path : root + "/" + item.path
-            let key = ContentKey(digest: DocumentCache.key(salt: salt, displayPath: displayPath, kind: item.kind, bundle: item.bundle, data: item.data))
+            let key = DocumentCache.key(salt: salt, displayPath: displayPath, kind: item.kind, bundle: item.bundle, data: item.data)
             let source: Document.Source
             if let cache, let record = cache.lookup(key, timeZone: config.timezone) {
                 source = .cached(record)
