@@ -145,7 +145,9 @@ final class DocumentCache: Sendable {
                 }
             }
         }
-        let newKeys = added.keys.filter { index[$0] == nil }
+        // Every record added: a document is parsed only when its record was missing or damaged,
+        // and a record appended under a damaged one's key replaces it (the last one read wins).
+        let newKeys = Array(added.keys)
         if validEnd > 0, validEnd == stored.count, stale * Self.staleShareBeforeRewrite <= index.count + newKeys.count {
             if newKeys.isEmpty { return }
             var output: [UInt8] = []
