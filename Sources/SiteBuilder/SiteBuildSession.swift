@@ -35,7 +35,7 @@ public actor SiteBuildSession {
     /// The last feeds, with the keys of the site and of the newest posts they were made from.
     var feeds: (key: [ContentKey], rss: Data, atom: Data, json: Data)?
     var lastBuild: LastBuild?
-    /// Archive entries in the last build's post order, valid for `archiveSiteKey`.
+    /// Archive entries in the last build's post order, valid for `archiveSiteKey` and `archiveTagNames`.
     var archiveEntries: [ArchiveEntry] = []
     var archiveSiteKey: ContentKey?
     var archiveTagNames: [String: String] = [:]
@@ -101,8 +101,8 @@ public actor SiteBuildSession {
         return result
     }
 
-    /// Saves what the last `build()` parsed to the document cache (`BuildOptions.cacheDirectory`),
-    /// keeping only the records that build used. Call it once its output is safely written.
+    /// Saves what the last `build()` parsed to the document cache (`BuildOptions.cacheDirectory`;
+    /// see `DocumentCache.save` for when records nobody uses go). Call it once its output is safely written.
     public func saveDocumentCache() {
         documentCache?.save()
     }
