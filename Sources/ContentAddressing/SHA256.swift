@@ -21,6 +21,7 @@ public enum SHA256 {
     public struct Hasher: ~Copyable {
         private var context = SHA256_CTX()
 
+        /// A digest with nothing added yet.
         public init() { SHA256_Init(&context) }
 
         /// Adds `bytes`.

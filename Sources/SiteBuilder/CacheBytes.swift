@@ -120,20 +120,15 @@ struct CacheBytesReader {
     }
 
     private static func text(_ utf8: UnsafeRawBufferPointer) throws(Malformed) -> String {
-        // `String(decoding:)` is the fast path (`String(validating:)` looks up generic metadata on
-        // every call); it repairs invalid UTF-8, which changes the bytes, so equal bytes mean valid.
-        var text = String(decoding: utf8.bindMemory(to: UInt8.self), as: UTF8.self)
-        let valid = text.withUTF8 { $0.count == utf8.count && (utf8.isEmpty || memcmp($0.baseAddress!, utf8.baseAddress!, utf8.count) == 0) }
-        guard valid else { throw Malformed() }
+        let text = String(decoding: utf8.bindMemory(to: UInt8.self), as: UTF8.self)
+        guard text.hasUTF8(utf8) else { throw Malformed() }
         return text
     }
 
     /// The next string; `earlier` itself (no new copy) when it has the same bytes.
     mutating func string(reusing earlier: String) throws(Malformed) -> String {
         let utf8 = try counted()
-        var earlier = earlier
-        let same = earlier.withUTF8 { $0.count == utf8.count && (utf8.isEmpty || memcmp($0.baseAddress!, utf8.baseAddress!, utf8.count) == 0) }
-        return same ? earlier : try Self.text(utf8)
+        return earlier.hasUTF8(utf8) ? earlier : try Self.text(utf8)
     }
 
     /// Increasing offsets, each below `limit` (positions in a string of `limit` UTF-8 bytes).

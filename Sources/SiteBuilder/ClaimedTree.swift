@@ -32,9 +32,3 @@ final class ClaimedTree: Sendable {
         lock?.release()
     }
 }
-
-/// Failures of `SiteWriter` that its caller handles itself.
-enum SiteWriterError: Error {
-    /// The recycled tree could not be rewritten, and the output counted on files kept in it.
-    case reusedTreeFailed
-}

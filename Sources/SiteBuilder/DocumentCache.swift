@@ -5,12 +5,10 @@ import Synchronization
 /// Parsed documents kept on disk between builds (`.blogctl-cache/documents` in the site folder,
 /// like Jekyll's `.jekyll-cache`), so a build parses only the sources that changed since the
 /// last one. A record is found by the SHA-256 of everything its parse depends on: the source
-/// bytes, the path shown in its errors, `site.yml`, the cache format and the blogctl binary
-/// itself, so a changed input or a new blogctl never sees an old record. An unreadable or
+/// bytes, the path shown in its errors, `site.yml` and the blogctl binary itself (which
+/// brings its own cache format), so a changed input or a new blogctl never sees an old record. An unreadable or
 /// damaged cache file is ignored and replaced; it never fails a build or changes its output.
 final class DocumentCache: Sendable {
-    typealias Key = [UInt8]
-
     let file: URL
     /// The cache file as last written, mapped; records are decoded on lookup.
     private let stored: Data
@@ -61,7 +59,8 @@ final class DocumentCache: Sendable {
         }
     }
 
-    /// What every key of one build shares: the cache format, this blogctl binary and `site.yml`.
+    /// What every key of one build shares: this blogctl binary and `site.yml` (not the cache
+    /// format: a key names the document, with or without a cache).
     static func salt(configText: String) -> [UInt8] {
         var material = Array("blogctl document cache 2\u{0}".utf8)
         material += binaryFingerprint.utf8
@@ -70,14 +69,13 @@ final class DocumentCache: Sendable {
         return SHA256.digest(material)
     }
 
-
     /// The key of the document at `displayPath` with source `data`, for a build with `salt`.
-    static func key(salt: [UInt8], displayPath: String, kind: DocumentKind, bundle: String?, data: Data) -> Key {
+    static func key(salt: [UInt8], displayPath: String, kind: DocumentKind, bundle: String?, data: Data) -> ContentKey {
         var material = salt
         material += "\(kind.rawValue)\u{0}\(bundle ?? "")\u{0}\(displayPath)\u{0}".utf8
         material.reserveCapacity(material.count + data.count)
         material += data
-        return SHA256.digest(material)
+        return ContentKey(digest: SHA256.digest(material))
     }
 
     /// Starts a build: records not used from now until `save()` are dropped then.
@@ -147,7 +145,9 @@ final class DocumentCache: Sendable {
                 }
             }
         }
-        let newKeys = added.keys.filter { index[$0] == nil }
+        // Every record added: a document is parsed only when its record was missing or damaged,
+        // and a record appended under a damaged one's key replaces it (the last one read wins).
+        let newKeys = Array(added.keys)
         if validEnd > 0, validEnd == stored.count, stale * Self.staleShareBeforeRewrite <= index.count + newKeys.count {
             if newKeys.isEmpty { return }
             var output: [UInt8] = []
@@ -161,14 +161,6 @@ final class DocumentCache: Sendable {
         }
         var output = Self.magic
         stored.withUnsafeBytes { append(Array(used), to: &output, from: $0) }
-        let directory = file.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".documents.tmp-\(UInt64.random(in: 0...UInt64.max))")
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try Data(output).write(to: temporary)
-            guard rename(temporary.path, file.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-        }
+        CacheFileReplacing.replace(file, with: output, temporaryPrefix: ".documents.tmp-")
     }
 }

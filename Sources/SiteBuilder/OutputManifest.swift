@@ -109,16 +109,7 @@ struct OutputManifest: Sendable, Equatable {
             identity(found)
         }
         let bytes = Self.magic + body.bytes + SHA256.digest(body.bytes)
-        let target = Self.file(in: directory, tree: tree)
-        let temporary = directory.appendingPathComponent(".manifest.tmp-\(UInt64.random(in: 0...UInt64.max))")
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try Data(bytes).write(to: temporary)
-            guard rename(temporary.path, target.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            return
-        }
+        guard CacheFileReplacing.replace(Self.file(in: directory, tree: tree), with: bytes, temporaryPrefix: ".manifest.tmp-") else { return }
         // Other output folders of the site (`--output` elsewhere) keep theirs too, up to a few:
         // the newest stay, so those of deleted folders do not pile up.
         let current = Set(([tree] + keeping).map { Self.file(in: directory, tree: $0).lastPathComponent })
@@ -129,11 +120,6 @@ struct OutputManifest: Sendable, Equatable {
         for (name, _) in others.dropFirst(Self.otherFoldersKept) {
             try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
         }
-    }
-
-    /// Removes the manifest of the folder `tree` (its files are about to change without one).
-    static func remove(from directory: URL, tree: FileIdentity) {
-        try? FileManager.default.removeItem(at: file(in: directory, tree: tree))
     }
 
     /// What still holds under `root`: identities are checked on all cores. As in git's index, an

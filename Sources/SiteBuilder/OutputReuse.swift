@@ -39,17 +39,15 @@ struct OutputReuse: Sendable {
         }
     }
 
-    /// Saves the manifest of `site` as written to `output` (`identities` of the files written),
-    /// unless it is the one loaded.
-    func save(_ site: SiteOutput, to output: URL, keys: [String: ContentKey], identities: [String: FileIdentity]) async {
-        guard let tree = FileIdentity(path: output.path),
-            let manifest = await OutputManifest.made(for: site, in: output.path, keys: keys, identities: identities,
+    /// Saves the manifest of `site` as written into `tree` and swapped in as the output folder
+    /// (`identities` of the files written), unless it is the one loaded.
+    func save(_ site: SiteOutput, writtenInto tree: ClaimedTree, keys: [String: ContentKey], identities: [String: FileIdentity]) async {
+        guard let output = FileIdentity(path: tree.target),
+            let manifest = await OutputManifest.made(for: site, in: tree.target, keys: keys, identities: identities,
                 kept: verified.entries.filter { site.files[$0.key] == .kept }, notes: notes, previous: loaded,
                 unchangedFolders: Set(verified.listings.keys))
         else { return }
         if manifest == loaded { return }
-        let recycle = output.deletingLastPathComponent().appendingPathComponent(
-            SiteWriter.recycleName(forOutputNamed: output.lastPathComponent))
-        manifest.save(to: directory, tree: tree, keeping: [FileIdentity(path: recycle.path)].compactMap { $0 })
+        manifest.save(to: directory, tree: output, keeping: [FileIdentity(path: tree.recycle)].compactMap { $0 })
     }
 }

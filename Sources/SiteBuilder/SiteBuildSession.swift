@@ -32,10 +32,10 @@ public actor SiteBuildSession {
     var siteKey = ContentKey("no site yet", [])
     var renderedPages: [String: (key: PageKey, bytes: Data)] = [:]
     var previousOutput = SiteOutput()
-    /// `BLOGCTL_TRACE=1` prints the time of each build phase to stderr.
+    /// The last feeds, with the keys of the site and of the newest posts they were made from.
     var feeds: (key: [ContentKey], rss: Data, atom: Data, json: Data)?
     var lastBuild: LastBuild?
-    /// Archive entries in the last build's post order, valid for `archiveSiteKey`.
+    /// Archive entries in the last build's post order, valid for `archiveSiteKey` and `archiveTagNames`.
     var archiveEntries: [ArchiveEntry] = []
     var archiveSiteKey: ContentKey?
     var archiveTagNames: [String: String] = [:]
@@ -90,11 +90,19 @@ public actor SiteBuildSession {
     func build(reusing output: (@Sendable () async -> ReusableOutput?)?) async throws -> BuildResult {
         reusableOutput = output
         defer { reusableOutput = nil }
-        return try await build()
+        let result = try await build()
+        // Kept pages were never rendered: no later build may take them from this one, as an
+        // unchanged job or through a text-only rebuild of the last model.
+        let kept = result.output.files.filter { $0.value == .kept }
+        if !kept.isEmpty {
+            earlierJobs.removeAll { kept[$0.outputFile] != nil }
+            lastBuild = nil
+        }
+        return result
     }
 
-    /// Saves what the last `build()` parsed to the document cache (`BuildOptions.cacheDirectory`),
-    /// keeping only the records that build used. Call it once its output is safely written.
+    /// Saves what the last `build()` parsed to the document cache (`BuildOptions.cacheDirectory`;
+    /// see `DocumentCache.save` for when records nobody uses go). Call it once its output is safely written.
     public func saveDocumentCache() {
         documentCache?.save()
     }
@@ -262,7 +270,7 @@ public actor SiteBuildSession {
         let salt = DocumentCache.salt(configText: configText ?? "")
         let results = try await Parallel.map(work) { item throws -> (document: Document, parsed: Bool) in
             let displayPath = root.isEmpty ? item.path : root + "/" + item.path
-            let key = ContentKey(digest: DocumentCache.key(salt: salt, displayPath: displayPath, kind: item.kind, bundle: item.bundle, data: item.data))
+            let key = DocumentCache.key(salt: salt, displayPath: displayPath, kind: item.kind, bundle: item.bundle, data: item.data)
             let source: Document.Source
             if let cache, let record = cache.lookup(key, timeZone: config.timezone) {
                 source = .cached(record)

@@ -103,7 +103,7 @@ public enum SiteBuilder {
         await session.saveDocumentCache()
         trace.phase("save the document cache")
         if let reuse {
-            await reuse.save(site, to: output, keys: keys, identities: identities)
+            await reuse.save(site, writtenInto: tree, keys: keys, identities: identities)
             trace.phase("save the output manifest")
         }
         if options.leavesMemoryToExit { LeftForExit.keep([session, result, site, keys, identities, reuse]) }

@@ -218,8 +218,8 @@ struct SiteInventory: Sendable, Equatable {
             // The name straight from the entry: decoding repairs invalid UTF-8, which changes its bytes.
             let (name, isUTF8) = withUnsafeBytes(of: entryPointer.pointee.d_name) { raw -> (String, Bool) in
                 let bytes = UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self).prefix(while: { $0 != 0 }))
-                var name = String(decoding: bytes, as: UTF8.self)
-                return (name, name.withUTF8 { $0.count == bytes.count && (bytes.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0) })
+                let name = String(decoding: bytes, as: UTF8.self)
+                return (name, name.hasUTF8(UnsafeRawBufferPointer(bytes)))
             }
             if name == "." || name == ".." { continue }
             // A lossy name would point at no file; and URLs and UnixFS names are UTF-8.

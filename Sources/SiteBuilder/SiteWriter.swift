@@ -61,8 +61,8 @@ public enum SiteWriter {
     }
 
     /// Writes `output` into the claimed `tree` and swaps it in place of the output folder; returns
-    /// the identity of each file it holds now. `.kept` files must be in the tree already (see
-    /// `ClaimedTree.files`). On failure the previous output is untouched and the tree is given up.
+    /// the identity of each file it holds now. `.kept` files must be in the tree already (an
+    /// `OutputManifest` says which). On failure the previous output is untouched and the tree is given up.
     /// `listings` holds what some folders of a reused tree are known to contain (see
     /// `OutputManifest.Verified`), so they need not be listed.
     static func write(_ output: SiteOutput, into tree: ClaimedTree, listings: [String: [(name: String, isFolder: Bool)]] = [:]) throws

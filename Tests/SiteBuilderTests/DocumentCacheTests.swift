@@ -236,3 +236,19 @@ private func biggerSite() throws -> FixtureSite {
     try expectSameOutput(after, try await build(site, cache: nil))
     #expect(try await build(site, cache: cache).stats.documentsParsed == 0)
 }
+
+@Test func aDamagedRecordIsWrittenAgainByTheBuildThatParsedItsDocument() async throws {
+    let site = try cachedSite()
+    defer { site.cleanUp() }
+    let cache = site.root.appendingPathComponent(".blogctl-cache")
+    let file = cache.appendingPathComponent("documents")
+    _ = try await build(site, cache: cache)
+    // One record's text changed in place: the file is still whole, the record fails its checksum.
+    var damaged = try Data(contentsOf: file)
+    let body = try #require(damaged.firstRange(of: Data("Body 3".utf8)))
+    damaged[body.upperBound - 1] ^= 0x01
+    try damaged.write(to: file)
+    #expect(try await build(site, cache: cache).stats.documentsParsed == 1)
+    // That build parsed the document again and kept its record: nothing is parsed now.
+    #expect(try await build(site, cache: cache).stats.documentsParsed == 0)
+}

@@ -488,17 +488,6 @@ private func richSite() throws -> ManifestHarness {
     }
 }
 
-private struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 private let spellings = ["Swift", "swift", "Go", "go", "IPFS", "Crème", "creme", "Self Hosting", "self-hosting"]
 
 private func randomPost(_ random: inout SeededRandom, title: String) -> String {

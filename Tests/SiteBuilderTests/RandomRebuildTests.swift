@@ -6,17 +6,6 @@ import Testing
 // drafts, new and deleted posts, bundles, static files, templates, site.yml), each followed by
 // `rebuild(changedPaths:)` on one live session: every rebuild must equal a fresh build.
 
-private struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 private let tagSpellings = ["Swift", "swift", "C#", "c++", "Self Hosting", "self-hosting", "Go", "go", "IPFS", "Crème", "creme"]
 
 private func randomPost(_ random: inout SeededRandom, title: String) -> String {
