@@ -113,11 +113,15 @@ struct OutputManifest: Sendable, Equatable {
         // Other output folders of the site (`--output` elsewhere) keep theirs too, up to a few:
         // the newest stay, so those of deleted folders do not pile up.
         let current = Set(([tree] + keeping).map { Self.file(in: directory, tree: $0).lastPathComponent })
-        let others = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+        let found = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
             .filter { !current.contains($0) }
             .map { name in (name, FileIdentity(path: directory.appendingPathComponent(name).path)?.modified ?? 0) }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-        for (name, _) in others.dropFirst(Self.otherFoldersKept) {
+        // A temporary file is another build saving its manifest right now, unless it is old
+        // enough to be left by a build that was killed.
+        let killedBefore = Int64(Date().timeIntervalSince1970 - 600) * 1_000_000_000
+        let others = found.filter { !$0.0.hasPrefix(".") }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        let abandoned = found.filter { $0.0.hasPrefix(".") && $0.1 < killedBefore }
+        for (name, _) in others.dropFirst(Self.otherFoldersKept) + abandoned {
             try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
         }
     }
