@@ -365,14 +365,16 @@ private struct TreeWriter {
 /// Writes `content` to `path` with open/write/close: no fsync per file (the folder is swapped in
 /// as a whole, and Foundation's Data.write syncs each file, which costs seconds on 10,000 pages).
 /// A file that may exist is overwritten in place unless it has other hard links, which must not
-/// see the change.
+/// see the change, or is a page whose permissions are not the ones it is created with (a copy
+/// takes its source's), which a fresh build would not have.
 private func writeFile(_ path: String, _ content: OutputContent, mayExist: Bool) throws -> FileIdentity? {
     var descriptor = open(path, (mayExist ? O_RDWR : O_WRONLY) | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw SiteBuildError.io(path: path, "cannot write: \(lastError())") }
     var existingSize = 0
     if mayExist {
         var info = stat()
-        if fstat(descriptor, &info) == 0, info.st_nlink > 1 {
+        let isPage = if case .bytes = content { true } else { false }
+        if fstat(descriptor, &info) == 0, info.st_nlink > 1 || (isPage && info.st_mode & 0o7777 != 0o644) {
             close(descriptor)
             unlink(path)
             descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)

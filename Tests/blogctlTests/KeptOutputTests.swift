@@ -91,4 +91,37 @@ import Testing
             #expect(build.cid == (extra.isEmpty ? plain : drafts), "run \(index): \(extra) in \(zone)")
         }
     }
+
+    /// Permission bits of every file and folder under `root`, by relative path.
+    func modes(under root: URL) throws -> [String: Int] {
+        var result: [String: Int] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: root.path) {
+            var info = stat()
+            #expect(lstat(root.appendingPathComponent(path).path, &info) == 0)
+            if (info.st_mode & S_IFMT) == S_IFREG { result[path] = Int(info.st_mode & 0o7777) }
+        }
+        return result
+    }
+
+    @Test func aPageWhosePermissionsWereChangedInTheOutputGetsThoseOfAFreshBuild() async throws {
+        let site = scratch("modes")
+        defer { try? FileManager.default.removeItem(at: site) }
+        #expect(try BlogctlRunner.run(["init", site.path]).status == 0)
+        try write("---\ntitle: Post\ndate: 2026-02-01\n---\n\nBody.\n", to: "content/posts/p.md", in: site)
+        _ = try await build(site)
+        _ = try await build(site)
+        // The output is served as it is: a page left unreadable (or set-user-ID) must not stay so.
+        let output = site.appendingPathComponent("public")
+        #expect(chmod(output.appendingPathComponent("index.html").path, 0o600) == 0)
+        #expect(chmod(output.appendingPathComponent("404.html").path, 0o4755) == 0)
+        _ = try await build(site)
+        _ = try await build(site)  // writes over the tree whose files were changed
+
+        let fresh = scratch("modes-fresh")
+        defer { try? FileManager.default.removeItem(at: fresh) }
+        #expect(try BlogctlRunner.run(["build", site.path, "--no-cache", "--output", fresh.path]).status == 0)
+        let expected = try modes(under: fresh)
+        #expect(expected["index.html"] != nil)
+        #expect(try modes(under: output) == expected)
+    }
 }
