@@ -136,6 +136,10 @@ public enum SiteWriter {
     private static func refuseDangerousTarget(_ target: URL, siteDirectory: URL?) throws {
         let targetPath = resolvedPath(target.path)
         var info = stat()
+        // The swap renames the link itself away: the folder it leads to would never be written.
+        if lstat(target.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+            throw SiteBuildError.io(path: target.path, "is a symbolic link; blogctl replaces the output folder itself, so pass the folder it leads to: --output \(targetPath)")
+        }
         if stat(target.path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR {
             throw SiteBuildError.io(path: target.path, "exists and is not a folder; choose another --output")
         }

@@ -102,3 +102,27 @@ func buildRefusesAnOutputOverTheSources(_ relative: String) throws {
     #expect(try BlogctlRunner.run(["build", site.path, "--output", empty.path]).status == 0)
     #expect(FileManager.default.fileExists(atPath: empty.appendingPathComponent("404.html").path))
 }
+
+// The output is swapped in by rename, which would replace the link itself with a folder and leave
+// the folder it leads to (where the author deploys from) stale: refused, naming the folder to pass instead.
+@Test func buildRefusesAnOutputThatIsASymbolicLink() throws {
+    let parent = folder()
+    defer { try? FileManager.default.removeItem(at: parent) }
+    let site = parent.appendingPathComponent("site")
+    let served = parent.appendingPathComponent("www")
+    #expect(try BlogctlRunner.run(["init", site.path]).status == 0)
+    #expect(try BlogctlRunner.run(["build", site.path, "--output", served.path]).status == 0)
+    let link = site.appendingPathComponent("public")
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: served)
+    let before = snapshot(served)
+
+    let result = try BlogctlRunner.run(["build", site.path])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("public: is a symbolic link"), "\(result.stderr)")
+    #expect(result.stderr.contains("--output \(served.path)"), "\(result.stderr)")
+    #expect(result.stderr.split(separator: "\n").count == 1)
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == served.path)
+    #expect(snapshot(served) == before)
+    // Building into the folder it names works.
+    #expect(try BlogctlRunner.run(["build", site.path, "--output", served.path]).status == 0)
+}
