@@ -196,6 +196,15 @@ func isRealDirectory(_ path: String) -> Bool {
 
 private func lastError() -> String { String(cString: strerror(errno)) }
 
+/// The permissions `mkdir(path, 0o755)` gives a folder under this process's umask, read from
+/// /proc (calling umask(2) to read it would change it for a moment under the other threads).
+private let freshFolderMode: mode_t = {
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let line = status.split(separator: "\n").first { $0.hasPrefix("Umask:") }
+    let mask = line.flatMap { mode_t($0.dropFirst(6).trimmingCharacters(in: .whitespaces), radix: 8) } ?? 0o022
+    return 0o755 & ~mask
+}()
+
 /// Fills one folder with a site output, reusing what a previous output left in it.
 private struct TreeWriter {
     let output: SiteOutput
@@ -332,8 +341,28 @@ private struct TreeWriter {
                 }
             }
         }
+        // Only folders reached without symbolic links, so chmod(2) never leaves the tree; a known
+        // folder is as the build that listed it left it (its change time would have moved).
+        let kept = keptFolders.filter { listings[$0] == nil }.map { $0 }
+        let failures = FailureBox()
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            for index in min(kept.count, chunk * chunkSize)..<min(kept.count, (chunk + 1) * chunkSize) {
+                if let error = giveFreshFolderMode(kept[index].isEmpty ? root : root + "/" + kept[index]) { failures.record(index, error) }
+            }
+        }
+        if let error = failures.first { throw error }
         keptFolders.remove("")
         return (keptFolders, keptFiles)
+    }
+
+    /// Gives a reused folder whose permissions were changed (by hand, or by a build under another
+    /// umask) the ones `mkdir` gives a new folder, as a fresh build's output has; the error when it cannot.
+    private func giveFreshFolderMode(_ path: String) -> SiteBuildError? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, info.st_mode & 0o7777 != freshFolderMode,
+            chmod(path, freshFolderMode) != 0
+        else { return nil }
+        return SiteBuildError.io(path: path, "cannot set the permissions of a reused folder: \(lastError())")
     }
 
     /// Names and types of a folder's entries; nil when it is not a listable folder.

@@ -92,13 +92,15 @@ import Testing
         }
     }
 
-    /// Permission bits of every file and folder under `root`, by relative path.
-    func modes(under root: URL) throws -> [String: Int] {
+    /// Permission bits of every file (and with `folders`, folder) under `root`, by relative path.
+    func modes(under root: URL, folders: Bool = false) throws -> [String: Int] {
         var result: [String: Int] = [:]
         for path in try FileManager.default.subpathsOfDirectory(atPath: root.path) {
             var info = stat()
             #expect(lstat(root.appendingPathComponent(path).path, &info) == 0)
-            if (info.st_mode & S_IFMT) == S_IFREG { result[path] = Int(info.st_mode & 0o7777) }
+            if (info.st_mode & S_IFMT) == S_IFREG || (folders && (info.st_mode & S_IFMT) == S_IFDIR) {
+                result[path] = Int(info.st_mode & 0o7777)
+            }
         }
         return result
     }
@@ -123,5 +125,26 @@ import Testing
         let expected = try modes(under: fresh)
         #expect(expected["index.html"] != nil)
         #expect(try modes(under: output) == expected)
+    }
+
+    @Test func aFolderWhosePermissionsWereChangedInTheOutputGetsThoseOfAFreshBuild() async throws {
+        let site = scratch("folder-modes")
+        defer { try? FileManager.default.removeItem(at: site) }
+        #expect(try BlogctlRunner.run(["init", site.path]).status == 0)
+        try write("---\ntitle: Post\ndate: 2026-02-01\ntags: [a]\n---\n\nBody.\n", to: "content/posts/p.md", in: site)
+        _ = try await build(site)
+        _ = try await build(site)
+        let output = site.appendingPathComponent("public")
+        #expect(chmod(output.appendingPathComponent("posts").path, 0o700) == 0)
+        #expect(chmod(output.appendingPathComponent("tags").path, 0o555) == 0)
+        _ = try await build(site)
+        _ = try await build(site)  // writes over the tree whose folders were changed
+
+        let fresh = scratch("folder-modes-fresh")
+        defer { try? FileManager.default.removeItem(at: fresh) }
+        #expect(try BlogctlRunner.run(["build", site.path, "--no-cache", "--output", fresh.path]).status == 0)
+        let expected = try modes(under: fresh, folders: true)
+        #expect(expected["posts"] != nil && expected["tags"] != nil)
+        #expect(try modes(under: output, folders: true) == expected)
     }
 }
