@@ -323,10 +323,11 @@ struct SiteWideInputs: Equatable {
     var year: Int?
     var favicon: String?
 
-    /// Their SHA-256, with the blogctl binary's identity (a new blogctl may render differently).
+    /// Their SHA-256, with the blogctl binary's identity (a new blogctl may render differently)
+    /// and the umask (a page kept from a build under another one would keep its permissions).
     var key: ContentKey {
         ContentKey("blogctl site 1",
-            [binaryFingerprint, configText, options.includeDrafts ? "drafts" : "", options.includeFuture ? "future" : "",
+            [binaryFingerprint, String(processUmask, radix: 8), configText, options.includeDrafts ? "drafts" : "", options.includeFuture ? "future" : "",
                 year.map(String.init) ?? "", favicon ?? ""] + menu.flatMap { $0 },
             keys: [templates])
     }

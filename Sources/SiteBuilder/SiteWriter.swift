@@ -196,14 +196,8 @@ func isRealDirectory(_ path: String) -> Bool {
 
 private func lastError() -> String { String(cString: strerror(errno)) }
 
-/// The permissions `mkdir(path, 0o755)` gives a folder under this process's umask, read from
-/// /proc (calling umask(2) to read it would change it for a moment under the other threads).
-private let freshFolderMode: mode_t = {
-    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-    let line = status.split(separator: "\n").first { $0.hasPrefix("Umask:") }
-    let mask = line.flatMap { mode_t($0.dropFirst(6).trimmingCharacters(in: .whitespaces), radix: 8) } ?? 0o022
-    return 0o755 & ~mask
-}()
+/// The permissions `mkdir(path, 0o755)` gives a folder under this process's umask.
+private let freshFolderMode: mode_t = 0o755 & ~processUmask
 
 /// Fills one folder with a site output, reusing what a previous output left in it.
 private struct TreeWriter {
@@ -341,9 +335,12 @@ private struct TreeWriter {
                 }
             }
         }
-        // Only folders reached without symbolic links, so chmod(2) never leaves the tree; a known
-        // folder is as the build that listed it left it (its change time would have moved).
-        let kept = keptFolders.filter { listings[$0] == nil }.map { $0 }
+        // Only folders reached without symbolic links, so chmod(2) never leaves the tree. A known
+        // folder is as the build that listed it left it (a chmod moves its change time), and that
+        // build gave it the mode of its umask, which the top folder's mode tells (every build sets it).
+        var top = stat()
+        let sameUmask = lstat(root, &top) == 0 && top.st_mode & 0o7777 == freshFolderMode
+        let kept = sameUmask ? keptFolders.filter { $0.isEmpty || listings[$0] == nil } : Array(keptFolders)
         let failures = FailureBox()
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             for index in min(kept.count, chunk * chunkSize)..<min(kept.count, (chunk + 1) * chunkSize) {

@@ -148,3 +148,32 @@ import Testing
         #expect(try modes(under: output, folders: true) == expected)
     }
 }
+
+extension KeptOutputTests {
+    /// `blogctl build SITE EXTRA…` under `umask` (through sh, so this process's umask, shared by the tests running at once, is left alone).
+    func build(_ site: URL, umask: String, extra: [String] = []) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "umask \(umask) && exec \"$0\" build \"$@\" >/dev/null 2>&1", BlogctlRunner.executable.path, site.path] + extra
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test func buildsUnderAnotherUmaskLeaveTheModesOfAFreshBuild() async throws {
+        let site = scratch("umask")
+        defer { try? FileManager.default.removeItem(at: site) }
+        #expect(try BlogctlRunner.run(["init", site.path]).status == 0)
+        try write("---\ntitle: Post\ndate: 2026-02-01\ntags: [a]\n---\n\nBody.\n", to: "content/posts/p.md", in: site)
+        // A cron job or sudo with umask 077, then the author's shell.
+        for _ in 1...3 { try build(site, umask: "077") }
+        for _ in 1...3 { try build(site, umask: "022") }
+
+        let fresh = scratch("umask-fresh")
+        defer { try? FileManager.default.removeItem(at: fresh) }
+        try build(site, umask: "022", extra: ["--no-cache", "--output", fresh.path])
+        let expected = try modes(under: fresh, folders: true)
+        #expect(expected["posts"] == 0o755 && expected["index.html"] == 0o644)
+        #expect(try modes(under: site.appendingPathComponent("public"), folders: true) == expected)
+    }
+}
