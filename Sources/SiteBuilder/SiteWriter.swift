@@ -198,6 +198,8 @@ private func lastError() -> String { String(cString: strerror(errno)) }
 
 /// The permissions `mkdir(path, 0o755)` gives a folder under this process's umask.
 private let freshFolderMode: mode_t = 0o755 & ~processUmask
+/// The permissions `open(path, O_CREAT, 0o644)` gives a page under this process's umask.
+private let freshFileMode: mode_t = 0o644 & ~processUmask
 
 /// Fills one folder with a site output, reusing what a previous output left in it.
 private struct TreeWriter {
@@ -404,7 +406,7 @@ private func writeFile(_ path: String, _ content: OutputContent, mayExist: Bool)
     if mayExist {
         var info = stat()
         let isPage = if case .bytes = content { true } else { false }
-        if fstat(descriptor, &info) == 0, info.st_nlink > 1 || (isPage && info.st_mode & 0o7777 != 0o644) {
+        if fstat(descriptor, &info) == 0, info.st_nlink > 1 || (isPage && info.st_mode & 0o7777 != freshFileMode) {
             close(descriptor)
             unlink(path)
             descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
