@@ -248,8 +248,9 @@ private func sampleStrings(_ count: Int, alphabet: [UInt8], maxLength: Int = 14)
     matter.aliases = ["/old/", "/old/", "/older"]
     matter.authors = ["Ada", "Grace"]
     matter.weight = 3
-    let shape = try DocumentShape(sourcePath: "content/posts/2026-01-02-hello.md", displayPath: "site/content/posts/2026-01-02-hello.md",
-        kind: .post, bundle: nil, matter: matter, config: config, urls: urls)
+    let source = DocumentSource(path: "content/posts/2026-01-02-hello.md", displayPath: "site/content/posts/2026-01-02-hello.md",
+        kind: .post, bundle: nil)
+    let shape = try DocumentShape(source, matter: matter, config: config, urls: urls)
     #expect(shape.slug == "hello")
     #expect(shape.path == "/posts/hello/")
     #expect(shape.tagNames == ["C#", "Self Hosting", "Swift"])
@@ -265,8 +266,7 @@ private func sampleStrings(_ count: Int, alphabet: [UInt8], maxLength: Int = 14)
     // A document from the record (with its shape, or without one) is the document just worked out.
     let key = ContentKey("test", ["hello"])
     func document(_ record: DocumentRecord) throws -> Document {
-        try Document(sourcePath: "content/posts/2026-01-02-hello.md", displayPath: "site/content/posts/2026-01-02-hello.md", kind: .post,
-            bundle: nil, source: .cached(record), config: config, urls: urls, contentKey: key)
+        try Document(source, content: .cached(record), config: config, urls: urls, contentKey: key)
     }
     var bare = record
     bare.shape = nil

@@ -70,9 +70,8 @@ public enum SiteBuilder {
             throw error
         }
         let reuse = await preparing.value
-        var site = result.output
-        var keys = result.outputKeys
-        reuse?.keepCopies(of: &site, keys: &keys)
+        let site = result.output
+        let keys = result.outputKeys
         let writing = site
         let known = reuse?.verified.listings ?? [:]
         let (written, workResult) = await withTaskGroup(of: WriteOutcome<Value>.self) { group in

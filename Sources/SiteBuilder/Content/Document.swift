@@ -69,33 +69,29 @@ final class Document: Sendable {
         }
     }
 
-    /// The document at `sourcePath` (shown in errors as `displayPath`).
-    init(sourcePath: String, displayPath: String, kind: DocumentKind, bundle: String?, source: Source,
-        config: SiteConfig, urls: SiteURLs, contentKey: ContentKey) throws(SiteBuildError)
-    {
-        self.sourcePath = sourcePath
-        self.displayPath = displayPath
-        self.kind = kind
-        self.bundle = bundle
+    /// The document from `source`, whose bytes gave `content` (and `contentKey`, `DocumentCache.key`).
+    init(_ source: DocumentSource, content: Source, config: SiteConfig, urls: SiteURLs, contentKey: ContentKey) throws(SiteBuildError) {
+        sourcePath = source.path
+        displayPath = source.displayPath
+        kind = source.kind
+        bundle = source.bundle
         self.contentKey = contentKey
-        let matter = source.frontMatter
+        let matter = content.frontMatter
         frontMatter = matter
 
         let shape: DocumentShape
         let record: DocumentRecord
-        switch source {
+        switch content {
         case .cached(let cached):
             // The record was made from the same bytes, path and settings (its cache key).
             if let cachedShape = cached.shape {
                 shape = cachedShape
             } else {
-                shape = try DocumentShape(sourcePath: sourcePath, displayPath: displayPath, kind: kind, bundle: bundle, matter: matter,
-                    config: config, urls: urls)
+                shape = try DocumentShape(source, matter: matter, config: config, urls: urls)
             }
             record = cached
         case .parsed(let parsed):
-            shape = try DocumentShape(sourcePath: sourcePath, displayPath: displayPath, kind: kind, bundle: bundle, matter: matter,
-                config: config, urls: urls)
+            shape = try DocumentShape(source, matter: matter, config: config, urls: urls)
             let rendered = parsed.rendered
             let normalizer = urls.contentNormalizer(for: shape.path)
             let summaryHTML = matter.summary.map { "<p>" + HTMLText.escape($0) + "</p>" } ?? normalizer.rewriteHTML(rendered.summaryHTML)

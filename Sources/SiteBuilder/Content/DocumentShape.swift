@@ -26,10 +26,9 @@ struct DocumentShape: Sendable, Equatable {
     }
 
     /// Works the shape out; throws what is wrong with the front matter or the file name.
-    init(sourcePath: String, displayPath: String, kind: DocumentKind, bundle: String?, matter: FrontMatter, config: SiteConfig,
-        urls: SiteURLs) throws(SiteBuildError)
-    {
-        let (nameDate, nameRest) = Document.nameParts(sourcePath: sourcePath, bundle: bundle, timeZone: config.timezone)
+    init(_ source: DocumentSource, matter: FrontMatter, config: SiteConfig, urls: SiteURLs) throws(SiteBuildError) {
+        let (kind, bundle, displayPath) = (source.kind, source.bundle, source.displayPath)
+        let (nameDate, nameRest) = Document.nameParts(sourcePath: source.path, bundle: bundle, timeZone: config.timezone)
         date = matter.date ?? nameDate
         if kind == .post, date == nil {
             throw .missingDate(file: displayPath)
@@ -82,7 +81,7 @@ struct DocumentShape: Sendable, Equatable {
             return DateTexts(iso8601: texts.iso8601, display: texts.display, year: texts.year)
         }
         absoluteURL = urls.absolute(path)
-        sitemapEntry = SiteIndexFiles.sitemapEntry(absoluteURL: absoluteURL, lastModified: updatedTexts?.iso8601 ?? dateTexts?.iso8601)
+        sitemapEntry = SitemapFile.entry(absoluteURL: absoluteURL, lastModified: updatedTexts?.iso8601 ?? dateTexts?.iso8601)
     }
 
     /// A shape read back from a cache record.

@@ -63,3 +63,11 @@ struct ContentKey: Sendable, Hashable {
         hasher.combine(words.1)
     }
 }
+
+extension ContentKey: Encodable {
+    /// Its 32 bytes (`KeyEncoder` writes them whole).
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        for byte in bytes { try container.encode(byte) }
+    }
+}

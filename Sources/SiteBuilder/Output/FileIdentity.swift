@@ -3,7 +3,7 @@ import Foundation
 /// What `lstat` says of a file that changes whenever its bytes may have: device, inode, size,
 /// and modification and change times to the nanosecond. Equal identities are taken to mean equal
 /// bytes, as git's index and rsync's quick check do; writing a file always moves its change time.
-struct FileIdentity: Sendable, Hashable {
+struct FileIdentity: Sendable, Hashable, Encodable {
     var device: UInt64
     var inode: UInt64
     var size: Int64

@@ -27,18 +27,6 @@ struct OutputReuse: Sendable {
     /// The pages the session may keep.
     var reusable: ReusableOutput { ReusableOutput(entries: verified.entries, accept: notes.reuse) }
 
-    /// Marks `.kept` every copied file of `site` that the folder holds unchanged, and adds every
-    /// copy's key to `keys`. A copy is known by its source's path and identity, and the blogctl
-    /// that copies it.
-    func keepCopies(of site: inout SiteOutput, keys: inout [String: ContentKey]) {
-        for (path, content) in site.files {
-            guard case .copy(let source) = content, let identity = FileIdentity(following: source) else { continue }
-            let key = ContentKey("copy", [binaryFingerprint, source, "\(identity)"])
-            keys[path] = key
-            if let entry = verified.entries[path], entry.key == key, notes.reuse(path, note: entry.note) { site.files[path] = .kept }
-        }
-    }
-
     /// Saves the manifest of `site` as written into `tree` and swapped in as the output folder
     /// (`identities` of the files written), unless it is the one loaded.
     func save(_ site: SiteOutput, writtenInto tree: ClaimedTree, keys: [String: ContentKey], identities: [String: FileIdentity]) async {
@@ -50,4 +38,11 @@ struct OutputReuse: Sendable {
         if manifest == loaded { return }
         manifest.save(to: directory, tree: output, keeping: [FileIdentity(path: tree.recycle)].compactMap { $0 })
     }
+}
+
+/// What a folder an output is written into holds already: its verified manifest entries, and
+/// whether the build's observer can do without seeing a kept file's bytes.
+struct ReusableOutput: Sendable {
+    var entries: [String: OutputManifest.Entry]
+    var accept: @Sendable (_ path: String, _ note: [UInt8]) -> Bool
 }

@@ -1,15 +1,54 @@
 import Foundation
 
-/// RSS 2.0, Atom and JSON Feed 1.1 for the newest posts, with full content whose links are
+/// RSS 2.0, Atom or JSON Feed 1.1 for the newest posts, with full content whose links are
 /// absolute `base_url` URLs (feed readers have no page to resolve relative links against).
-enum Feeds {
+struct FeedFile: OutputKind {
+    enum Format: String, Encodable, Sendable {
+        case rss, atom, json
+    }
+
     /// How many of the newest posts each feed carries.
     static let postLimit = 20
 
-    static func rss(_ model: SiteModel, contents: [String]) -> String {
-        let urls = model.urls
-        let config = model.config
-        let posts = model.posts.prefix(postLimit)
+    let format: Format
+    /// The newest posts, at most `postLimit`.
+    let posts: [ShownDocument]
+
+    var path: String {
+        switch format {
+        case .rss: SiteURLs.rss
+        case .atom: SiteURLs.atom
+        case .json: SiteURLs.jsonFeed
+        }
+    }
+
+    var file: String { SiteURLs.outputFile(for: path) }
+
+    var owner: String {
+        switch format {
+        case .rss: "generated RSS feed"
+        case .atom: "generated Atom feed"
+        case .json: "generated JSON feed"
+        }
+    }
+
+    func render(in site: SiteContext) -> OutputContent {
+        // Every site reference in the posts' HTML made absolute.
+        let contents = posts.map {
+            let document = $0.document
+            return SummaryLinks.rebasingFragments(site.urls.absoluteRewriter(for: document.path).rewriteHTML(document.contentHTML),
+                to: site.urls.absolute(document.path))
+        }
+        switch format {
+        case .rss: return .bytes(Data(rss(site, contents: contents).utf8))
+        case .atom: return .bytes(Data(atom(site, contents: contents).utf8))
+        case .json: return .bytes(jsonFeed(site, contents: contents))
+        }
+    }
+
+    private func rss(_ site: SiteContext, contents: [String]) -> String {
+        let urls = site.urls
+        let config = site.config
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         xml += "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n"
         xml += "<title>\(HTMLText.escape(config.title))</title>\n"
@@ -17,22 +56,22 @@ enum Feeds {
         xml += "<description>\(HTMLText.escape(config.description))</description>\n"
         xml += "<language>\(HTMLText.escape(config.language))</language>\n"
         xml += "<atom:link href=\"\(HTMLText.escape(urls.absolute(SiteURLs.rss)))\" rel=\"self\" type=\"application/rss+xml\"/>\n"
-        if let newest = posts.first { xml += "<lastBuildDate>\(newest.date!.rfc822)</lastBuildDate>\n" }
-        for (post, content) in zip(posts, contents) {
+        if let newest = posts.first { xml += "<lastBuildDate>\(newest.document.date!.rfc822)</lastBuildDate>\n" }
+        for (shown, content) in zip(posts, contents) {
+            let post = shown.document
             let link = HTMLText.escape(urls.absolute(post.path))
             xml += "<item>\n<title>\(HTMLText.escape(post.title))</title>\n<link>\(link)</link>\n"
             xml += "<guid isPermaLink=\"true\">\(link)</guid>\n<pubDate>\(post.date!.rfc822)</pubDate>\n"
-            for tag in post.tags { xml += "<category>\(HTMLText.escape(model.tagName(tag)))</category>\n" }
+            for name in shown.tagNames { xml += "<category>\(HTMLText.escape(name))</category>\n" }
             xml += "<description>\(HTMLText.escape(content))</description>\n</item>\n"
         }
         xml += "</channel>\n</rss>\n"
         return xml
     }
 
-    static func atom(_ model: SiteModel, contents: [String]) -> String {
-        let urls = model.urls
-        let config = model.config
-        let posts = model.posts.prefix(postLimit)
+    private func atom(_ site: SiteContext, contents: [String]) -> String {
+        let urls = site.urls
+        let config = site.config
         let author = config.author.isEmpty ? config.title : config.author
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(HTMLText.escape(config.language))\">\n"
@@ -41,16 +80,17 @@ enum Feeds {
         xml += "<link href=\"\(HTMLText.escape(urls.absolute(SiteURLs.atom)))\" rel=\"self\" type=\"application/atom+xml\"/>\n"
         xml += "<link href=\"\(HTMLText.escape(urls.absolute(SiteURLs.home)))\" rel=\"alternate\" type=\"text/html\"/>\n"
         xml += "<id>\(HTMLText.escape(urls.absolute(SiteURLs.home)))</id>\n"
-        let newest = posts.map { ($0.updated ?? $0.date!) }.max()
+        let newest = posts.map { $0.document.updated ?? $0.document.date! }.max()
         xml += "<updated>\(newest?.iso8601 ?? "1970-01-01T00:00:00+00:00")</updated>\n"
         xml += "<author><name>\(HTMLText.escape(author))</name></author>\n"
-        for (post, content) in zip(posts, contents) {
+        for (shown, content) in zip(posts, contents) {
+            let post = shown.document
             let link = HTMLText.escape(urls.absolute(post.path))
             xml += "<entry>\n<title>\(HTMLText.escape(post.title))</title>\n"
             xml += "<link href=\"\(link)\" rel=\"alternate\" type=\"text/html\"/>\n<id>\(link)</id>\n"
             xml += "<published>\(post.date!.iso8601)</published>\n<updated>\((post.updated ?? post.date!).iso8601)</updated>\n"
             for name in post.frontMatter.authors ?? [] { xml += "<author><name>\(HTMLText.escape(name))</name></author>\n" }
-            for tag in post.tags { xml += "<category term=\"\(HTMLText.escape(model.tagName(tag)))\"/>\n" }
+            for name in shown.tagNames { xml += "<category term=\"\(HTMLText.escape(name))\"/>\n" }
             xml += "<summary>\(HTMLText.escape(post.descriptionText))</summary>\n"
             xml += "<content type=\"html\">\(HTMLText.escape(content))</content>\n</entry>\n"
         }
@@ -58,9 +98,9 @@ enum Feeds {
         return xml
     }
 
-    static func jsonFeed(_ model: SiteModel, contents: [String]) -> Data {
-        let urls = model.urls
-        let config = model.config
+    private func jsonFeed(_ site: SiteContext, contents: [String]) -> Data {
+        let urls = site.urls
+        let config = site.config
         var feed: [String: Any] = [
             "version": "https://jsonfeed.org/version/1.1",
             "title": config.title,
@@ -70,7 +110,8 @@ enum Feeds {
         ]
         if !config.description.isEmpty { feed["description"] = config.description }
         if !config.author.isEmpty { feed["authors"] = [["name": config.author]] }
-        feed["items"] = zip(model.posts.prefix(postLimit), contents).map { post, content -> [String: Any] in
+        feed["items"] = zip(posts, contents).map { shown, content -> [String: Any] in
+            let post = shown.document
             var item: [String: Any] = [
                 "id": urls.absolute(post.path),
                 "url": urls.absolute(post.path),
@@ -80,25 +121,12 @@ enum Feeds {
                 "date_published": post.date!.iso8601,
             ]
             if let updated = post.updated { item["date_modified"] = updated.iso8601 }
-            if !post.tags.isEmpty { item["tags"] = post.tags.map { model.tagName($0) } }
+            if !shown.tagNames.isEmpty { item["tags"] = shown.tagNames }
             if let authors = post.frontMatter.authors, !authors.isEmpty { item["authors"] = authors.map { ["name": $0] } }
             return item
         }
         // Sorted keys and no slash escaping: the same bytes on every machine.
         let data = (try? JSONSerialization.data(withJSONObject: feed, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()
         return data + Data("\n".utf8)
-    }
-
-    /// The newest posts' HTML with every site reference made absolute, shared by the three feeds.
-    static func absoluteContents(_ model: SiteModel) -> [String] {
-        model.posts.prefix(postLimit).map {
-            SummaryLinks.rebasingFragments(model.urls.absoluteRewriter(for: $0.path).rewriteHTML($0.contentHTML), to: model.urls.absolute($0.path))
-        }
-    }
-}
-
-extension SiteModel {
-    func tagName(_ tag: (name: String, slug: String)) -> String {
-        tags.first(where: { $0.slug == tag.slug })?.name ?? tag.name
     }
 }

@@ -1,0 +1,104 @@
+import TemplateEngine
+
+/// A post or page as a page shows it whole (its own page, a list, a feed). Its key is the
+/// document's (source, path and settings) and the display names of its tags, the one thing
+/// about it that other posts decide (`TagGroup.name`).
+struct ShownDocument: Encodable, Equatable, Sendable {
+    let document: Document
+    /// Display names of its tags, in its tag order.
+    let tagNames: [String]
+
+    init(_ document: Document, tagNames names: [String: String]) {
+        self.document = document
+        tagNames = document.tags.map { names[$0.slug] ?? $0.name }
+    }
+
+    static func == (a: ShownDocument, b: ShownDocument) -> Bool { a.document === b.document && a.tagNames == b.tagNames }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        try container.encode(document.contentKey)
+        try container.encode(tagNames)
+    }
+
+    /// What templates see of it on the page at `path` (docs/templates.md, `post`).
+    func data(from path: String, in site: SiteContext) -> [String: DataValue] {
+        var value = BriefDocument(document, tagNames: tagNames).data(from: path, in: site)
+        // On a list page, the post's same-page links (#fn-1) must lead to the post.
+        let postURL = path == document.path ? nil : SiteURLs.relative(from: path, to: document.path)
+        value["content"] = .string(postURL.map {
+            SummaryLinks.rebasingFragments(document.contentHTML, at: document.contentFragments, to: $0)
+        } ?? document.contentHTML)
+        value["summary"] = .string(postURL.map {
+            SummaryLinks.rebasingFragments(document.summaryHTML, at: document.summaryFragments, to: $0)
+        } ?? document.summaryHTML)
+        value["description"] = .string(document.descriptionText)
+        value["word_count"] = .int(document.wordCount)
+        value["reading_minutes"] = .int(document.readingMinutes)
+        value["extra"] = .map(document.frontMatter.extra)
+        if let toc = document.tableOfContents { value["toc"] = .string(toc) }
+        return value
+    }
+}
+
+/// A post as the archive lists it: everything but its text (title, URL, dates, tags, authors),
+/// so an edit to a post's text never makes the archive again. Its key is the document's
+/// `structureSignature`, which holds exactly those, and its tags' display names.
+struct BriefDocument: Encodable, Equatable, Sendable {
+    private let document: Document
+    private let tagNames: [String]
+
+    init(_ document: Document, tagNames: [String]) {
+        self.document = document
+        self.tagNames = tagNames
+    }
+
+    static func == (a: BriefDocument, b: BriefDocument) -> Bool {
+        (a.document === b.document || a.document.structureSignature == b.document.structureSignature) && a.tagNames == b.tagNames
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        try container.encode(document.structureSignature)
+        try container.encode(tagNames)
+    }
+
+    /// The year of its date (posts only), which the archive groups by.
+    var year: Int { document.date!.year }
+
+    /// What templates see of it on the page at `path`.
+    func data(from path: String, in site: SiteContext) -> [String: DataValue] {
+        var value: [String: DataValue] = [
+            "title": .string(document.title),
+            "url": .string(SiteURLs.relative(from: path, to: document.path)),
+            "absolute_url": .string(document.absoluteURL),
+            "authors": .array((document.frontMatter.authors ?? (site.config.author.isEmpty ? [] : [site.config.author])).map { .string($0) }),
+        ]
+        if let texts = document.dateTexts {
+            value["date"] = .string(texts.iso8601)
+            value["date_display"] = .string(texts.display)
+            value["year"] = .int(texts.year)
+        }
+        if let updated = document.updatedTexts {
+            value["updated"] = .string(updated.iso8601)
+            value["updated_display"] = .string(updated.display)
+        }
+        // Lists are always present (possibly empty): a missing key would be looked up in the
+        // enclosing context by Mustache.
+        value["tags"] = .array(zip(document.tags, tagNames).map { tag, name in
+            .map(["name": .string(name), "url": .string(SiteURLs.relative(from: path, to: SiteURLs.tag(slug: tag.slug)))])
+        })
+        return value
+    }
+}
+
+/// A link to another page: what a post shows of its neighbours, and the menu of its pages.
+struct DocumentLink: Encodable, Equatable, Sendable {
+    let title: String
+    let path: String
+
+    init(_ document: Document) {
+        title = document.title
+        path = document.path
+    }
+}
