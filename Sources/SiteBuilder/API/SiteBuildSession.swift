@@ -18,6 +18,10 @@ public actor SiteBuildSession {
     let memo: BuildMemo
     /// The site folder's files as last listed; nil before the first build.
     var inventory: SiteInventory?
+    /// Its documents in path byte order, and what it holds that the build does not use; nil
+    /// when they must be worked out again.
+    var documentSources: [DocumentSource]?
+    var warnings: [BuildWarning]?
     /// Sources changed since the last finished build (nil: any may have), kept across a failed one.
     var pendingChanges: Set<String>? = nil
     /// The last finished build's output.
@@ -57,11 +61,15 @@ public actor SiteBuildSession {
                 inventory = nil
                 break
             }
+            let (wasListed, wasDocument) = (known.contains(path), known.documents[path] != nil)
             if FileManager.default.fileExists(atPath: siteDirectory.appendingPathComponent(path).path) {
                 known.insert(path)
             } else {
                 known.remove(path)
             }
+            // A file that came or went changes what the build uses.
+            if wasListed != known.contains(path) { warnings = nil }
+            if wasDocument != (known.documents[path] != nil) { documentSources = nil }
         }
         if inventory != nil { inventory = known }
         if pendingChanges != nil { pendingChanges!.formUnion(relative) }

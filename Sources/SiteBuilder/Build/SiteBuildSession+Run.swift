@@ -11,6 +11,8 @@ extension SiteBuildSession {
         if inventory == nil {
             inventory = try SiteInventory.scan(siteDirectory)
             pendingChanges = nil
+            documentSources = nil
+            warnings = nil
             trace.phase("scan")
         }
         let inventory = inventory!
@@ -21,10 +23,11 @@ extension SiteBuildSession {
         let templates = try memo.templates(theme: themeFiles, sources: templateSources)
         trace.phase("config and templates")
 
-        let sources = inventory.documents.keys.sorted { $0.precedesInUTF8($1) }.compactMap { path -> DocumentSource? in
+        let sources = documentSources ?? inventory.documents.keys.sorted { $0.precedesInUTF8($1) }.compactMap { path -> DocumentSource? in
             guard case .document(let kind, let bundle) = inventory.documents[path] else { return nil }
             return DocumentSource(path: path, displayPath: display(path), kind: kind, bundle: bundle)
         }
+        documentSources = sources
         let documents = try await memo.documents(sources, changed: pendingChanges, folder: SourceFolder(path: siteDirectory.path),
             config: config)
         trace.phase("read and parse documents")
@@ -44,7 +47,6 @@ extension SiteBuildSession {
             config: config, templates: templates.set)
         let plan = OutputPlan(model: model, site: site, files: files)
         let outputFiles = try await Parallel.map(plan.outputs) { $0.file }
-        try OutputClaim.check(zip(outputFiles, plan.outputs).lazy.map { OutputClaim(file: $0, owner: $1.owner) })
         trace.phase("plan")
 
         memo.reusableOutput = await reusableOutput?()
@@ -52,39 +54,46 @@ extension SiteBuildSession {
         let made = try await memo.outputs(plan.outputs, files: outputFiles, site: site, observer: outputObserver)
         trace.phase("outputs")
 
-        var result = compare(made, files: outputFiles)
+        var result = result(of: made, files: outputFiles)
+        if reusableOutput != nil { result.outputKeys = Dictionary(uniqueKeysWithValues: zip(outputFiles, made.keys)) }
         result.stats.posts = model.posts.count
         result.stats.pages = model.pages.count
         result.stats.htmlPages = plan.htmlPages
         result.stats.documentsParsed = memo.parsedDocuments
         result.stats.pagesRendered = made.rendered.count { $0 < plan.htmlPages }
         result.stats.duration = ContinuousClock.now - started
-        result.warnings = inventory.warnings(display: display)
+        if warnings == nil { warnings = inventory.warnings(display: display) }
+        result.warnings = warnings!
         pendingChanges = []
         trace.phase("changes")
         return result
     }
 
-    /// The result of a build that made `made` for `files`: its output, and what changed since the last one.
-    private func compare(_ made: MadeOutputs, files: [String]) -> BuildResult {
-        var output = SiteOutput()
-        output.files.reserveCapacity(files.count)
-        for (file, content) in zip(files, made.contents) { output.files[file] = content }
-        // Only outputs made now can differ from the last build's; a copy made now has a changed source.
+    /// The result of a build that made `made` for `files`: its output, and what changed since
+    /// the last one. Only outputs rendered or kept now can differ from the last build's (a copy
+    /// rendered now has a changed source), so only they are compared and replaced.
+    private func result(of made: MadeOutputs, files: [String]) -> BuildResult {
+        var output = previousOutput
+        previousOutput = SiteOutput()
         var changed: [String] = []
-        for index in made.rendered {
+        for index in made.rendered + made.kept {
             let file = files[index]
-            if case .bytes = made.contents[index], previousOutput.files[file] == made.contents[index] { continue }
+            let content = made.contents[index]
+            if case .bytes = content, output.files[file] == content { continue }
             changed.append(file)
+            output.files[file] = content
         }
-        for (file, content) in zip(files, made.contents) where content == .kept { changed.append(file) }
-        let removed = previousOutput.files.keys.filter { output.files[$0] == nil }
+        var removed: [String] = []
+        if output.files.count != files.count {
+            let present = Set(files)
+            removed = output.files.keys.filter { !present.contains($0) }
+            for file in removed { output.files[file] = nil }
+        }
         previousOutput = output
         let byBytes: (String, String) -> Bool = { $0.precedesInUTF8($1) }
         var result = BuildResult(output: output, changedPaths: changed.sorted(by: byBytes), removedPaths: removed.sorted(by: byBytes),
             stats: BuildStats())
         result.stats.files = files.count
-        result.outputKeys = made.keys
         return result
     }
 

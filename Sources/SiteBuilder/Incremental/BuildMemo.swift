@@ -19,10 +19,15 @@ final class BuildMemo {
     private var documents: [String: (source: Data, document: Document)] = [:]
     private var outputs: [String: MadeOutput] = [:]
 
-    /// One output as last made: its inputs, their hash, the key they gave with the site, its content.
+    /// The files and owners of the last build's outputs, which passed `OutputClaim.check`.
+    private var claims: (files: [String], owners: [String]) = ([], [])
+
+    /// One output as last made: its inputs and their hash, the key they gave with the site (or
+    /// without it) and its content.
     private struct MadeOutput {
         var kind: any OutputKind
         var inputsKey: ContentKey
+        var base: ContentKey
         var key: ContentKey
         var content: OutputContent
     }
@@ -136,28 +141,36 @@ final class BuildMemo {
     func outputs(_ kinds: [any OutputKind], files: [String], site: SiteContext, observer: OutputObserver?,
         isolation: isolated (any Actor)? = #isolation) async throws -> MadeOutputs
     {
-        let previous = outputs
+        try checkClaims(kinds, files: files)
+        let trace = PhaseTrace()
         // What an output that does not use the site depends on besides its inputs: a new blogctl
         // may make it differently, and a file kept from a build under another umask would keep its permissions.
         let standalone = ContentKey("blogctl binary and umask", [binaryFingerprint, String(processUmask, radix: 8)])
-        // Inputs equal to the last build's have its hash; only the others are hashed.
-        let keys = try await Parallel.map(Array(kinds.indices)) { index -> (inputs: ContentKey, key: ContentKey) in
+        // Inputs equal to the last build's have its hash and, with the same site, its content;
+        // only the others are hashed.
+        let found = try await Parallel.map(Array(kinds.indices)) { [outputs] index -> Found in
             let kind = kinds[index]
             let base = kind.usesSite ? site.key : standalone
-            if let last = previous[files[index]], kind.hasInputs(of: last.kind) {
-                return (last.inputsKey, ContentKey("output", [], keys: [base, last.inputsKey]))
+            if let last = outputs[files[index]], kind.hasInputs(of: last.kind) {
+                if last.base == base { return Found(inputs: last.inputsKey, base: base, key: last.key, content: last.content) }
+                return Found(inputs: last.inputsKey, base: base, key: ContentKey("output", [], keys: [base, last.inputsKey]))
             }
-            let inputs = ContentKey(of: kind, domain: String(describing: type(of: kind)))
-            return (inputs, ContentKey("output", [], keys: [base, inputs]))
+            let inputs = ContentKey(of: kind)
+            let key = ContentKey("output", [], keys: [base, inputs])
+            // Other inputs that make the same file (the same post moved to a new plan position).
+            let same = outputs[files[index]].flatMap { $0.key == key ? $0.content : nil }
+            return Found(inputs: inputs, base: base, key: key, content: same, remember: same != nil)
         }
-        var contents = [OutputContent?](repeating: nil, count: kinds.count)
+        trace.phase("output keys")
+        var result = MadeOutputs()
+        result.contents = found.map { $0.content ?? .kept }
+        result.keys = found.map(\.key)
         var toRender: [Int] = []
-        let reusable = reusableOutput
-        for (index, file) in files.enumerated() {
-            if let last = previous[file], last.key == keys[index].key {
-                contents[index] = last.content
-            } else if let reusable, let entry = reusable.entries[file], entry.key == keys[index].key, reusable.accept(file, entry.note) {
-                contents[index] = .kept
+        for (index, file) in files.enumerated() where found[index].content == nil {
+            if let reusable = reusableOutput, let entry = reusable.entries[file], entry.key == found[index].key,
+                reusable.accept(file, entry.note)
+            {
+                result.kept.append(index)
             } else {
                 toRender.append(index)
             }
@@ -167,32 +180,54 @@ final class BuildMemo {
             if let observer, case .bytes(let bytes) = content { observer(files[index], bytes) }
             return content
         }
-        for (index, content) in zip(toRender, rendered) { contents[index] = content }
-        var made: [String: MadeOutput] = [:]
-        made.reserveCapacity(kinds.count)
-        var result = MadeOutputs()
-        result.contents.reserveCapacity(kinds.count)
-        result.keys.reserveCapacity(kinds.count)
-        for (index, file) in files.enumerated() {
-            let content = contents[index]!
-            result.contents.append(content)
-            result.keys[file] = keys[index].key
-            // A kept file has no bytes in memory: the next build makes it again.
-            if content != .kept { made[file] = MadeOutput(kind: kinds[index], inputsKey: keys[index].inputs, key: keys[index].key, content: content) }
-        }
+        for (index, content) in zip(toRender, rendered) { result.contents[index] = content }
         result.rendered = toRender
-        outputs = made
+        // Only what was made now changes in the memo; a kept file has no bytes in memory, so the
+        // next build makes it again.
+        for index in result.kept { outputs[files[index]] = nil }
+        for index in toRender + found.indices.filter({ found[$0].remember }) {
+            let found = found[index]
+            outputs[files[index]] = MadeOutput(kind: kinds[index], inputsKey: found.inputs, base: found.base, key: found.key,
+                content: result.contents[index])
+        }
+        if outputs.count > kinds.count - result.kept.count {
+            let present = Set(files)
+            outputs = outputs.filter { present.contains($0.key) }
+        }
         return result
+    }
+
+    /// What the memo knew of one planned output: its keys, and its content when that is unchanged.
+    private struct Found: Sendable {
+        var inputs: ContentKey
+        var base: ContentKey
+        var key: ContentKey
+        var content: OutputContent?
+        /// Whether the memo must learn these inputs, whose content it had under others.
+        var remember = false
+    }
+}
+
+extension BuildMemo {
+    /// Refuses two outputs claiming one file (or a file that would have to be a folder); the
+    /// same claims as the last build's passed already.
+    fileprivate func checkClaims(_ kinds: [any OutputKind], files: [String]) throws(SiteBuildError) {
+        let owners = kinds.map(\.owner)
+        if files == claims.files, owners == claims.owners { return }
+        try OutputClaim.check(zip(files, owners).lazy.map { OutputClaim(file: $0, owner: $1) })
+        claims = (files, owners)
     }
 }
 
 /// What `BuildMemo.outputs` made: each output's content and key (in plan order), and which
-/// were rendered by this build.
+/// were rendered or kept by this build.
 struct MadeOutputs {
     var contents: [OutputContent] = []
-    var keys: [String: ContentKey] = [:]
+    var keys: [ContentKey] = []
     /// Indexes of the outputs rendered now.
     var rendered: [Int] = []
+    /// Indexes of the outputs `.kept` in the folder written (`ReusableOutput`).
+    var kept: [Int] = []
 }
 
 /// A document's source file: where it is, and what the site folder's layout says of it.

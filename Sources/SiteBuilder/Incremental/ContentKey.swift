@@ -49,6 +49,11 @@ struct ContentKey: Sendable, Hashable {
         self.init(digest: SHA256.digest(bytes))
     }
 
+    /// Appends the 32 digest bytes to `output`.
+    func append(to output: inout [UInt8]) {
+        withUnsafeBytes(of: words) { output.append(contentsOf: $0) }
+    }
+
     /// The 32 digest bytes.
     var bytes: [UInt8] {
         withUnsafeBytes(of: words) { Array($0) }

@@ -1,16 +1,29 @@
 import ContentAddressing
 import Foundation
+import Synchronization
 
 extension ContentKey {
     /// The key of every stored property of `value`, reached through its `Encodable` conformance:
     /// a property added to a type is in its key without anyone remembering to add it. `domain`
-    /// names what the value is (the type's name), so equal encodings of two types never collide.
-    init<Value: Encodable>(of value: Value, domain: String) {
+    /// names what the value is (by default its type's name), so equal encodings of two types never collide.
+    init<Value: Encodable>(of value: Value, domain: String? = nil) {
         let encoder = KeyEncoder()
-        encoder.text(domain)
+        encoder.text(domain ?? TypeNames.name(of: Value.self))
         // KeyEncoder never throws; an Encodable that throws by itself names no key.
         do { try value.encode(to: encoder) } catch { encoder.text("encoding failed: \(error)") }
         self.init(digest: SHA256.digest(encoder.bytes))
+    }
+}
+
+/// Type names, worked out once per type (`String(describing:)` demangles on every call).
+private enum TypeNames {
+    private static let names = Mutex<[ObjectIdentifier: String]>([:])
+
+    static func name(of type: Any.Type) -> String {
+        if let name = names.withLock({ $0[ObjectIdentifier(type)] }) { return name }
+        let name = String(reflecting: type)
+        names.withLock { $0[ObjectIdentifier(type)] = name }
+        return name
     }
 }
 
@@ -44,11 +57,13 @@ final class KeyEncoder: Encoder {
     }
 
     fileprivate func value<T: Encodable>(_ value: T) throws {
-        // Keys and bytes are written whole, not one element at a time through `Encodable`.
-        if let key = value as? ContentKey {
+        // Keys and bytes are written whole, not one element at a time through `Encodable`; the
+        // types are told apart by their metatypes, which costs less than a dynamic cast.
+        if T.self == ContentKey.self {
             tag(.contentKey)
-            bytes.append(contentsOf: key.bytes)
-        } else if let data = value as? Data {
+            unsafeBitCast(value, to: ContentKey.self).append(to: &bytes)
+        } else if T.self == Data.self {
+            let data = unsafeBitCast(value, to: Data.self)
             tag(.data)
             integer(UInt64(data.count))
             bytes.append(contentsOf: data)

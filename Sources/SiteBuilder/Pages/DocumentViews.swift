@@ -7,18 +7,23 @@ struct ShownDocument: Encodable, Equatable, Sendable {
     let document: Document
     /// Display names of its tags, in its tag order.
     let tagNames: [String]
+    /// The hash of both, made once: a post is shown on several list pages and feeds.
+    private let key: ContentKey
 
     init(_ document: Document, tagNames names: [String: String]) {
         self.document = document
-        tagNames = document.tags.map { names[$0.slug] ?? $0.name }
+        let tagNames = document.tags.map { names[$0.slug] ?? $0.name }
+        self.tagNames = tagNames
+        // Nearly always the document's own spellings, which its key covers already.
+        key = tagNames.elementsEqual(document.tags.lazy.map(\.name)) ? document.contentKey
+            : ContentKey("shown document", tagNames, keys: [document.contentKey])
     }
 
     static func == (a: ShownDocument, b: ShownDocument) -> Bool { a.document === b.document && a.tagNames == b.tagNames }
 
     func encode(to encoder: any Encoder) throws {
-        var container = encoder.unkeyedContainer()
-        try container.encode(document.contentKey)
-        try container.encode(tagNames)
+        var container = encoder.singleValueContainer()
+        try container.encode(key)
     }
 
     /// What templates see of it on the page at `path` (docs/templates.md, `post`).

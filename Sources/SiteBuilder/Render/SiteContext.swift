@@ -37,7 +37,7 @@ struct SiteContext: Sendable {
     /// The context of `inputs`, whose `configText` and `templates` are `config`'s and `templates`'.
     init(_ inputs: Inputs, config: SiteConfig, templates: TemplateSet) {
         self.inputs = inputs
-        key = ContentKey(of: inputs, domain: "SiteContext")
+        key = ContentKey(of: inputs)
         self.config = config
         urls = SiteURLs(baseURL: config.baseURL)
         self.templates = templates
