@@ -9,119 +9,60 @@ final class Document: Sendable {
     let kind: DocumentKind
     let bundle: String?
     let frontMatter: FrontMatter
-    let date: SiteDate?
-    let slug: String
-    /// The site path it is served at (`/posts/hello/`).
-    let path: String
-    /// Alias site paths that redirect here.
-    let aliases: [String]
+    /// What its path, front matter and the settings decide: date, URL, tags and their texts.
+    let shape: DocumentShape
+    /// Its rendered Markdown, as the site shows it.
+    let body: DocumentBody
     /// Tags as (name, slug), in front matter order, spellings of one tag (`TagName.key`) removed.
     let tags: [(name: String, slug: String)]
-    /// HTML with the site's own references in root-absolute form (see `SiteURLs.contentNormalizer`).
-    let contentHTML: String
-    let summaryHTML: String
-    /// Where `contentHTML` and `summaryHTML` have same-page links (`SummaryLinks.fragmentOffsets(in:)`).
-    let contentFragments: [Int]
-    let summaryFragments: [Int]
-    let descriptionText: String
-    /// `<nav>` of the headings; nil below two headings.
-    let tableOfContents: String?
-    let wordCount: Int
-    let readingMinutes: Int
     /// The SHA-256 of its source and of what its parse depends on (`DocumentCache.key`): what
     /// rebuilds compare, in one session and across builds.
     let contentKey: ContentKey
-    /// Precomputed for the 10,000-post case, where every rebuild sorts and lists all posts.
-    let sortSeconds: Int64
-    /// Everything about it except its text: where it goes, what it is called, when, how it is
-    /// tagged and listed. Equal signatures mean an edit changed only the content, so only the
-    /// pages showing the content need rendering (the archive, neighbours' links and the
-    /// sitemap show only this).
-    let structureSignature: String
-    /// `updated` or `date` as ISO 8601, for the sitemap.
-    let lastModified: String?
-    /// `urls.absolute(path)`, and `date` and `updated` as templates show them: formatted once,
-    /// not on every list page that shows the document.
-    let absoluteURL: String
-    let dateTexts: (iso8601: String, display: String, year: Int)?
-    let updatedTexts: (iso8601: String, display: String)?
-    /// Its sitemap line (the base URL is part of the site settings, which reset the document cache).
-    let sitemapEntry: String
-    /// What the fields above come from, for its cache record.
-    private let shape: DocumentShape
 
     var title: String { frontMatter.title }
+    var date: SiteDate? { shape.date }
     var updated: SiteDate? { frontMatter.updated }
     var isDraft: Bool { frontMatter.draft }
+    /// The site path it is served at (`/posts/hello/`).
+    var path: String { shape.path }
+    /// Alias site paths that redirect here.
+    var aliases: [String] { shape.aliases }
+    /// Its date in seconds (0 for an undated page), the posts' sort order.
+    var sortSeconds: Int64 { shape.date?.seconds ?? 0 }
 
     private static let datePrefixLength = "2026-01-01-".count
 
     /// Where a document comes from: its source just parsed, or the record of an earlier build.
-    enum Source {
+    enum Content {
         case parsed(ParsedSource)
         case cached(DocumentRecord)
-
-        var frontMatter: FrontMatter {
-            switch self {
-            case .parsed(let parsed): parsed.frontMatter
-            case .cached(let record): record.frontMatter
-            }
-        }
     }
 
     /// The document from `source`, whose bytes gave `content` (and `contentKey`, `DocumentCache.key`).
-    init(_ source: DocumentSource, content: Source, config: SiteConfig, urls: SiteURLs, contentKey: ContentKey) throws(SiteBuildError) {
+    init(_ source: DocumentSource, content: Content, config: SiteConfig, urls: SiteURLs, contentKey: ContentKey) throws(SiteBuildError) {
         sourcePath = source.path
         displayPath = source.displayPath
         kind = source.kind
         bundle = source.bundle
         self.contentKey = contentKey
-        let matter = content.frontMatter
-        frontMatter = matter
-
         let shape: DocumentShape
-        let record: DocumentRecord
         switch content {
-        case .cached(let cached):
+        case .cached(let record):
             // The record was made from the same bytes, path and settings (its cache key).
-            if let cachedShape = cached.shape {
+            frontMatter = record.frontMatter
+            if let cachedShape = record.shape {
                 shape = cachedShape
             } else {
-                shape = try DocumentShape(source, matter: matter, config: config, urls: urls)
+                shape = try DocumentShape(source, matter: record.frontMatter, config: config, urls: urls)
             }
-            record = cached
+            body = record.body
         case .parsed(let parsed):
-            shape = try DocumentShape(source, matter: matter, config: config, urls: urls)
-            let rendered = parsed.rendered
-            let normalizer = urls.contentNormalizer(for: shape.path)
-            let summaryHTML = matter.summary.map { "<p>" + HTMLText.escape($0) + "</p>" } ?? normalizer.rewriteHTML(rendered.summaryHTML)
-            record = DocumentRecord(frontMatter: matter, contentHTML: normalizer.rewriteHTML(rendered.html), summaryHTML: summaryHTML,
-                descriptionText: matter.description ?? matter.summary
-                    ?? HTMLText.plainText(rendered.summaryText.isEmpty ? summaryHTML : HTMLText.escape(rendered.summaryText), limit: 200),
-                tableOfContents: rendered.tableOfContents, wordCount: rendered.wordCount, readingMinutes: rendered.readingMinutes,
-                shape: shape)
+            frontMatter = parsed.frontMatter
+            shape = try DocumentShape(source, matter: parsed.frontMatter, config: config, urls: urls)
+            body = DocumentBody(parsed.rendered, matter: parsed.frontMatter, normalizer: urls.contentNormalizer(for: shape.path))
         }
         self.shape = shape
-        date = shape.date
-        slug = shape.slug
-        path = shape.path
-        aliases = shape.aliases
         tags = zip(shape.tagNames, shape.tagSlugs).map { ($0, $1) }
-        contentHTML = record.contentHTML
-        summaryHTML = record.summaryHTML
-        descriptionText = record.descriptionText
-        tableOfContents = record.tableOfContents
-        wordCount = record.wordCount
-        readingMinutes = record.readingMinutes
-        contentFragments = record.contentFragments
-        summaryFragments = record.summaryFragments
-        sortSeconds = shape.date?.seconds ?? 0
-        structureSignature = shape.structureSignature
-        dateTexts = shape.dateTexts.map { ($0.iso8601, $0.display, $0.year) }
-        updatedTexts = shape.updatedTexts.map { ($0.iso8601, $0.display) }
-        lastModified = updatedTexts?.iso8601 ?? dateTexts?.iso8601
-        absoluteURL = shape.absoluteURL
-        sitemapEntry = shape.sitemapEntry
     }
 
     /// The date in the name the slug comes from (the bundle folder or the file name, without
@@ -221,9 +162,5 @@ final class Document: Sendable {
 
     /// What the document cache keeps of it: everything its source and settings decide that is
     /// costly to derive.
-    var record: DocumentRecord {
-        DocumentRecord(frontMatter: frontMatter, contentHTML: contentHTML, summaryHTML: summaryHTML,
-            descriptionText: descriptionText, tableOfContents: tableOfContents, wordCount: wordCount,
-            readingMinutes: readingMinutes, contentFragments: contentFragments, summaryFragments: summaryFragments, shape: shape)
-    }
+    var record: DocumentRecord { DocumentRecord(frontMatter: frontMatter, body: body, shape: shape) }
 }

@@ -6,18 +6,15 @@ import Foundation
 /// holds is its key, path and kind, which the cache key covers.
 struct DocumentRecord: Sendable, Equatable {
     var frontMatter: FrontMatter
-    var contentHTML: String
-    var summaryHTML: String
-    var descriptionText: String
-    var tableOfContents: String?
-    var wordCount: Int
-    var readingMinutes: Int
-    /// `SummaryLinks.fragmentOffsets(in:)` of `contentHTML` and `summaryHTML`: found when the
-    /// source is parsed, not by scanning every cached page again on each build.
-    var contentFragments: [Int]
-    var summaryFragments: [Int]
+    var body: DocumentBody
     /// The document's date, URL, tags and their texts; nil when the record was made without them.
     var shape: DocumentShape?
+
+    init(frontMatter: FrontMatter, body: DocumentBody, shape: DocumentShape? = nil) {
+        self.frontMatter = frontMatter
+        self.body = body
+        self.shape = shape
+    }
 
     /// The record's bytes in the cache file.
     func encoded() -> [UInt8] {
@@ -44,14 +41,7 @@ struct DocumentRecord: Sendable, Equatable {
             writer.int(location.line)
             writer.int(location.column)
         }
-        writer.string(contentHTML)
-        writer.string(summaryHTML)
-        writer.string(descriptionText)
-        writer.optional(tableOfContents) { $0.string($1) }
-        writer.int(wordCount)
-        writer.int(readingMinutes)
-        writer.ints(contentFragments)
-        writer.ints(summaryFragments)
+        body.encode(into: &writer)
         writer.optional(shape) { $1.encode(into: &$0) }
         return writer.bytes
     }
@@ -89,44 +79,10 @@ struct DocumentRecord: Sendable, Equatable {
         }
         matter.locations = locations
         frontMatter = matter
-        contentHTML = try reader.string()
-        summaryHTML = try reader.string()
-        descriptionText = try reader.string()
-        tableOfContents = try reader.optional(text)
-        wordCount = try reader.int()
-        readingMinutes = try reader.int()
-        contentFragments = try reader.offsets(below: contentHTML.utf8.count)
-        summaryFragments = try reader.offsets(below: summaryHTML.utf8.count)
+        body = try DocumentBody(from: &reader)
         shape = try reader.optional { (reader: inout CacheBytesReader) throws(CacheBytesReader.Malformed) in
             try DocumentShape(from: &reader, timeZone: timeZone)
         }
         guard reader.isAtEnd else { throw CacheBytesReader.Malformed() }
-    }
-
-    /// A record of a document just parsed (its same-page links found here).
-    init(frontMatter: FrontMatter, contentHTML: String, summaryHTML: String, descriptionText: String,
-        tableOfContents: String?, wordCount: Int, readingMinutes: Int, shape: DocumentShape? = nil)
-    {
-        self.init(frontMatter: frontMatter, contentHTML: contentHTML, summaryHTML: summaryHTML, descriptionText: descriptionText,
-            tableOfContents: tableOfContents, wordCount: wordCount, readingMinutes: readingMinutes,
-            contentFragments: SummaryLinks.fragmentOffsets(in: contentHTML), summaryFragments: SummaryLinks.fragmentOffsets(in: summaryHTML),
-            shape: shape)
-    }
-
-    /// A record with its same-page links already found (`SummaryLinks.fragmentOffsets(in:)`).
-    init(frontMatter: FrontMatter, contentHTML: String, summaryHTML: String, descriptionText: String,
-        tableOfContents: String?, wordCount: Int, readingMinutes: Int, contentFragments: [Int], summaryFragments: [Int],
-        shape: DocumentShape? = nil)
-    {
-        self.frontMatter = frontMatter
-        self.contentHTML = contentHTML
-        self.summaryHTML = summaryHTML
-        self.descriptionText = descriptionText
-        self.tableOfContents = tableOfContents
-        self.wordCount = wordCount
-        self.readingMinutes = readingMinutes
-        self.contentFragments = contentFragments
-        self.summaryFragments = summaryFragments
-        self.shape = shape
     }
 }

@@ -1,15 +1,19 @@
 import Foundation
+import Markdown
 
 /// What parsing one document's source yields: its front matter and rendered Markdown.
-struct ParsedSource: Sendable, Equatable {
+struct ParsedSource: Sendable {
     var frontMatter: FrontMatter
-    var rendered: RenderedDocument
+    var rendered: RenderedMarkdown
 
-    /// Parses `text`, the source shown in errors as `displayPath`.
+    /// Parses `text`, the source shown in errors as `displayPath`. The one place that calls the Markdown layer.
     init(text: String, displayPath: String, config: SiteConfig) throws(SiteBuildError) {
         let (matter, body) = try FrontMatter.split(text, file: displayPath, timeZone: config.timezone)
         frontMatter = matter
-        rendered = MarkdownAdapter.render(String(body), settings: config.markdown)
+        let settings = config.markdown
+        let renderer = MarkdownRenderer(options: MarkdownOptions(
+            smartPunctuation: settings.smartPunctuation, rawHTML: settings.rawHTML, hardBreaks: settings.hardBreaks))
+        rendered = renderer.render(String(body))
     }
 }
 

@@ -9,19 +9,19 @@ struct TagGroup: Sendable {
     let posts: [Int]
 }
 
-/// The whole site in memory: visible documents in order, tags and years. Cheap to rebuild
-/// from cached documents, so every build assembles it afresh.
+/// The whole site in memory: visible documents in order, tags and years. Cheap to make from
+/// loaded documents, so every build makes it afresh.
 struct SiteModel: Sendable {
     let config: SiteConfig
     let urls: SiteURLs
     /// Newest first; ties by source path bytes.
-    private(set) var posts: [Document]
+    let posts: [Document]
     /// Standalone pages in menu order: weight, then title, then source path.
-    private(set) var pages: [Document]
+    let pages: [Document]
     /// Sorted by name (case-insensitive), then slug.
-    private(set) var tags: [TagGroup]
+    let tags: [TagGroup]
     /// The newest post's year: the copyright year without reading the clock.
-    private(set) var year: Int?
+    let year: Int?
 
     init(config: SiteConfig, documents: [Document], options: BuildOptions) throws(SiteBuildError) {
         self.config = config
@@ -92,33 +92,6 @@ struct SiteModel: Sendable {
     static func newer(_ a: Document, _ b: Document) -> Bool {
         if a.sortSeconds != b.sortSeconds { return a.sortSeconds > b.sortSeconds }
         return a.sourcePath.precedesInUTF8(b.sourcePath)
-    }
-
-    /// This model with some documents swapped for new versions of the same structure
-    /// (`Document.structureSignature`), so order, tags and years stay as they are.
-    func replacing(_ replacements: [String: Document]) -> SiteModel {
-        var copy = self
-        copy.posts = posts.map { replacements[$0.sourcePath] ?? $0 }
-        copy.pages = pages.map { replacements[$0.sourcePath] ?? $0 }
-        return copy
-    }
-
-    /// This model with its posts in a new order and the tags' post indexes to match (`applying`).
-    func reordered(posts: [Document], pages: [Document]? = nil, tags: [TagGroup]) -> SiteModel {
-        var copy = self
-        copy.posts = posts
-        if let pages { copy.pages = pages }
-        copy.tags = tags
-        copy.year = posts.first?.date?.year
-        return copy
-    }
-
-    /// What a page showing `document` depends on: its `contentKey`, and the display names of its
-    /// tags when one differs from the document's own spelling (another post's spelling won).
-    func shownKey(of document: Document, tagNames: [String: String]) -> ContentKey {
-        let names = document.tags.map { tagNames[$0.slug] ?? $0.name }
-        if zip(names, document.tags).allSatisfy({ $0 == $1.name }) { return document.contentKey }
-        return ContentKey("tags shown", names, keys: [document.contentKey])
     }
 
     /// The display name of each tag slug (spellings merged).

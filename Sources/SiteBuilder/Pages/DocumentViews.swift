@@ -32,16 +32,16 @@ struct ShownDocument: Encodable, Equatable, Sendable {
         // On a list page, the post's same-page links (#fn-1) must lead to the post.
         let postURL = path == document.path ? nil : SiteURLs.relative(from: path, to: document.path)
         value["content"] = .string(postURL.map {
-            SummaryLinks.rebasingFragments(document.contentHTML, at: document.contentFragments, to: $0)
-        } ?? document.contentHTML)
+            SummaryLinks.rebasingFragments(document.body.contentHTML, at: document.body.contentFragments, to: $0)
+        } ?? document.body.contentHTML)
         value["summary"] = .string(postURL.map {
-            SummaryLinks.rebasingFragments(document.summaryHTML, at: document.summaryFragments, to: $0)
-        } ?? document.summaryHTML)
-        value["description"] = .string(document.descriptionText)
-        value["word_count"] = .int(document.wordCount)
-        value["reading_minutes"] = .int(document.readingMinutes)
+            SummaryLinks.rebasingFragments(document.body.summaryHTML, at: document.body.summaryFragments, to: $0)
+        } ?? document.body.summaryHTML)
+        value["description"] = .string(document.body.descriptionText)
+        value["word_count"] = .int(document.body.wordCount)
+        value["reading_minutes"] = .int(document.body.readingMinutes)
         value["extra"] = .map(document.frontMatter.extra)
-        if let toc = document.tableOfContents { value["toc"] = .string(toc) }
+        if let toc = document.body.tableOfContents { value["toc"] = .string(toc) }
         return value
     }
 }
@@ -59,12 +59,12 @@ struct BriefDocument: Encodable, Equatable, Sendable {
     }
 
     static func == (a: BriefDocument, b: BriefDocument) -> Bool {
-        (a.document === b.document || a.document.structureSignature == b.document.structureSignature) && a.tagNames == b.tagNames
+        (a.document === b.document || a.document.shape.structureSignature == b.document.shape.structureSignature) && a.tagNames == b.tagNames
     }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.unkeyedContainer()
-        try container.encode(document.structureSignature)
+        try container.encode(document.shape.structureSignature)
         try container.encode(tagNames)
     }
 
@@ -76,15 +76,15 @@ struct BriefDocument: Encodable, Equatable, Sendable {
         var value: [String: DataValue] = [
             "title": .string(document.title),
             "url": .string(SiteURLs.relative(from: path, to: document.path)),
-            "absolute_url": .string(document.absoluteURL),
+            "absolute_url": .string(document.shape.absoluteURL),
             "authors": .array((document.frontMatter.authors ?? (site.config.author.isEmpty ? [] : [site.config.author])).map { .string($0) }),
         ]
-        if let texts = document.dateTexts {
+        if let texts = document.shape.dateTexts {
             value["date"] = .string(texts.iso8601)
             value["date_display"] = .string(texts.display)
             value["year"] = .int(texts.year)
         }
-        if let updated = document.updatedTexts {
+        if let updated = document.shape.updatedTexts {
             value["updated"] = .string(updated.iso8601)
             value["updated_display"] = .string(updated.display)
         }

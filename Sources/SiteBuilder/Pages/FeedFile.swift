@@ -36,7 +36,7 @@ struct FeedFile: OutputKind {
         // Every site reference in the posts' HTML made absolute.
         let contents = posts.map {
             let document = $0.document
-            return SummaryLinks.rebasingFragments(site.urls.absoluteRewriter(for: document.path).rewriteHTML(document.contentHTML),
+            return SummaryLinks.rebasingFragments(site.urls.absoluteRewriter(for: document.path).rewriteHTML(document.body.contentHTML),
                 to: site.urls.absolute(document.path))
         }
         switch format {
@@ -91,7 +91,7 @@ struct FeedFile: OutputKind {
             xml += "<published>\(post.date!.iso8601)</published>\n<updated>\((post.updated ?? post.date!).iso8601)</updated>\n"
             for name in post.frontMatter.authors ?? [] { xml += "<author><name>\(HTMLText.escape(name))</name></author>\n" }
             for name in shown.tagNames { xml += "<category term=\"\(HTMLText.escape(name))\"/>\n" }
-            xml += "<summary>\(HTMLText.escape(post.descriptionText))</summary>\n"
+            xml += "<summary>\(HTMLText.escape(post.body.descriptionText))</summary>\n"
             xml += "<content type=\"html\">\(HTMLText.escape(content))</content>\n</entry>\n"
         }
         xml += "</feed>\n"
@@ -117,7 +117,7 @@ struct FeedFile: OutputKind {
                 "url": urls.absolute(post.path),
                 "title": post.title,
                 "content_html": content,
-                "summary": post.descriptionText,
+                "summary": post.body.descriptionText,
                 "date_published": post.date!.iso8601,
             ]
             if let updated = post.updated { item["date_modified"] = updated.iso8601 }

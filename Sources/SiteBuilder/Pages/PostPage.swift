@@ -11,11 +11,11 @@ struct PostPage: HTMLPage {
     var path: String { post.document.path }
     var owner: String { post.document.displayPath }
 
-    func sitemapEntry(in site: SiteContext) -> String? { post.document.sitemapEntry }
+    func sitemapEntry(in site: SiteContext) -> String? { post.document.shape.sitemapEntry }
 
     func context(in site: SiteContext) -> DataValue {
         let document = post.document
-        var value = site.common(path: path, kind: .post, title: document.title, description: document.descriptionText)
+        var value = site.common(path: path, kind: .post, title: document.title, description: document.body.descriptionText)
         var data = post.data(from: path, in: site)
         for (name, neighbour) in [("previous", previous), ("next", next)] {
             if let neighbour {
