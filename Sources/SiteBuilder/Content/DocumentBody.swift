@@ -1,4 +1,5 @@
 import Markdown
+import HTMLEscaping
 
 /// A document's rendered Markdown as the site shows it: its site references made root-absolute
 /// (`SiteURLs.contentNormalizer`), the summary and description worked out, and the places of its
@@ -21,10 +22,10 @@ struct DocumentBody: Sendable, Equatable {
 
     /// The body of `rendered` Markdown with front matter `matter`, its references normalised by `normalizer`.
     init(_ rendered: RenderedMarkdown, matter: FrontMatter, normalizer: URLRewriter) {
-        let summaryHTML = matter.summary.map { "<p>" + HTMLText.escape($0) + "</p>" } ?? normalizer.rewriteHTML(rendered.summary)
+        let summaryHTML = matter.summary.map { "<p>" + HTMLEscaper.escape($0, .xml) + "</p>" } ?? normalizer.rewriteHTML(rendered.summary)
         self.init(contentHTML: normalizer.rewriteHTML(rendered.html), summaryHTML: summaryHTML,
             descriptionText: matter.description ?? matter.summary
-                ?? HTMLText.plainText(rendered.summaryText.isEmpty ? summaryHTML : HTMLText.escape(rendered.summaryText), limit: 200),
+                ?? HTMLText.plainText(rendered.summaryText.isEmpty ? summaryHTML : HTMLEscaper.escape(rendered.summaryText, .xml), limit: 200),
             tableOfContents: rendered.tableOfContents, wordCount: rendered.wordCount, readingMinutes: rendered.readingMinutes)
     }
 

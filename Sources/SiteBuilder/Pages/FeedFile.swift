@@ -1,4 +1,5 @@
 import Foundation
+import HTMLEscaping
 
 /// RSS 2.0, Atom or JSON Feed 1.1 for the newest posts, with full content whose links are
 /// absolute `base_url` URLs (feed readers have no page to resolve relative links against).
@@ -46,24 +47,27 @@ struct FeedFile: OutputKind {
         }
     }
 
+    /// `text` as XML character data or an attribute value.
+    private func escaped(_ text: String) -> String { HTMLEscaper.escape(text, .xml) }
+
     private func rss(_ site: SiteContext, contents: [String]) -> String {
         let urls = site.urls
         let config = site.config
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         xml += "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n"
-        xml += "<title>\(HTMLText.escape(config.title))</title>\n"
-        xml += "<link>\(HTMLText.escape(urls.absolute(SiteURLs.home)))</link>\n"
-        xml += "<description>\(HTMLText.escape(config.description))</description>\n"
-        xml += "<language>\(HTMLText.escape(config.language))</language>\n"
-        xml += "<atom:link href=\"\(HTMLText.escape(urls.absolute(SiteURLs.rss)))\" rel=\"self\" type=\"application/rss+xml\"/>\n"
+        xml += "<title>\(escaped(config.title))</title>\n"
+        xml += "<link>\(escaped(urls.absolute(SiteURLs.home)))</link>\n"
+        xml += "<description>\(escaped(config.description))</description>\n"
+        xml += "<language>\(escaped(config.language))</language>\n"
+        xml += "<atom:link href=\"\(escaped(urls.absolute(SiteURLs.rss)))\" rel=\"self\" type=\"application/rss+xml\"/>\n"
         if let newest = posts.first { xml += "<lastBuildDate>\(newest.document.date!.rfc822)</lastBuildDate>\n" }
         for (shown, content) in zip(posts, contents) {
             let post = shown.document
-            let link = HTMLText.escape(urls.absolute(post.path))
-            xml += "<item>\n<title>\(HTMLText.escape(post.title))</title>\n<link>\(link)</link>\n"
+            let link = escaped(urls.absolute(post.path))
+            xml += "<item>\n<title>\(escaped(post.title))</title>\n<link>\(link)</link>\n"
             xml += "<guid isPermaLink=\"true\">\(link)</guid>\n<pubDate>\(post.date!.rfc822)</pubDate>\n"
-            for name in shown.tagNames { xml += "<category>\(HTMLText.escape(name))</category>\n" }
-            xml += "<description>\(HTMLText.escape(content))</description>\n</item>\n"
+            for name in shown.tagNames { xml += "<category>\(escaped(name))</category>\n" }
+            xml += "<description>\(escaped(content))</description>\n</item>\n"
         }
         xml += "</channel>\n</rss>\n"
         return xml
@@ -74,25 +78,25 @@ struct FeedFile: OutputKind {
         let config = site.config
         let author = config.author.isEmpty ? config.title : config.author
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-        xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(HTMLText.escape(config.language))\">\n"
-        xml += "<title>\(HTMLText.escape(config.title))</title>\n"
-        if !config.description.isEmpty { xml += "<subtitle>\(HTMLText.escape(config.description))</subtitle>\n" }
-        xml += "<link href=\"\(HTMLText.escape(urls.absolute(SiteURLs.atom)))\" rel=\"self\" type=\"application/atom+xml\"/>\n"
-        xml += "<link href=\"\(HTMLText.escape(urls.absolute(SiteURLs.home)))\" rel=\"alternate\" type=\"text/html\"/>\n"
-        xml += "<id>\(HTMLText.escape(urls.absolute(SiteURLs.home)))</id>\n"
+        xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(escaped(config.language))\">\n"
+        xml += "<title>\(escaped(config.title))</title>\n"
+        if !config.description.isEmpty { xml += "<subtitle>\(escaped(config.description))</subtitle>\n" }
+        xml += "<link href=\"\(escaped(urls.absolute(SiteURLs.atom)))\" rel=\"self\" type=\"application/atom+xml\"/>\n"
+        xml += "<link href=\"\(escaped(urls.absolute(SiteURLs.home)))\" rel=\"alternate\" type=\"text/html\"/>\n"
+        xml += "<id>\(escaped(urls.absolute(SiteURLs.home)))</id>\n"
         let newest = posts.map { $0.document.updated ?? $0.document.date! }.max()
         xml += "<updated>\(newest?.iso8601 ?? "1970-01-01T00:00:00+00:00")</updated>\n"
-        xml += "<author><name>\(HTMLText.escape(author))</name></author>\n"
+        xml += "<author><name>\(escaped(author))</name></author>\n"
         for (shown, content) in zip(posts, contents) {
             let post = shown.document
-            let link = HTMLText.escape(urls.absolute(post.path))
-            xml += "<entry>\n<title>\(HTMLText.escape(post.title))</title>\n"
+            let link = escaped(urls.absolute(post.path))
+            xml += "<entry>\n<title>\(escaped(post.title))</title>\n"
             xml += "<link href=\"\(link)\" rel=\"alternate\" type=\"text/html\"/>\n<id>\(link)</id>\n"
             xml += "<published>\(post.date!.iso8601)</published>\n<updated>\((post.updated ?? post.date!).iso8601)</updated>\n"
-            for name in post.frontMatter.authors ?? [] { xml += "<author><name>\(HTMLText.escape(name))</name></author>\n" }
-            for name in shown.tagNames { xml += "<category term=\"\(HTMLText.escape(name))\"/>\n" }
-            xml += "<summary>\(HTMLText.escape(post.body.descriptionText))</summary>\n"
-            xml += "<content type=\"html\">\(HTMLText.escape(content))</content>\n</entry>\n"
+            for name in post.frontMatter.authors ?? [] { xml += "<author><name>\(escaped(name))</name></author>\n" }
+            for name in shown.tagNames { xml += "<category term=\"\(escaped(name))\"/>\n" }
+            xml += "<summary>\(escaped(post.body.descriptionText))</summary>\n"
+            xml += "<content type=\"html\">\(escaped(content))</content>\n</entry>\n"
         }
         xml += "</feed>\n"
         return xml

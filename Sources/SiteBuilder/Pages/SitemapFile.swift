@@ -1,4 +1,5 @@
 import Foundation
+import HTMLEscaping
 
 /// sitemap.xml: every listed HTML page (not 404, not aliases) as an absolute URL, in plan order
 /// (home, the posts list, posts, pages, tags, archive), which is already deterministic.
@@ -20,7 +21,7 @@ struct SitemapFile: OutputKind {
     /// One `<url>` line.
     static func entry(absoluteURL: String, lastModified: String?) -> String {
         // One string, sized once: every document makes its line on every build.
-        let location = HTMLText.escape(absoluteURL)
+        let location = HTMLEscaper.escape(absoluteURL, .xml)
         var entry = ""
         entry.reserveCapacity(location.utf8.count + (lastModified?.utf8.count ?? 0) + 45)
         entry += "<url><loc>"

@@ -1,30 +1,5 @@
-/// Escaping and tag stripping for text that goes into HTML and XML.
+/// The plain text of HTML, for descriptions.
 enum HTMLText {
-    /// Escapes `& < > "` (and `'`) for element content and attribute values.
-    static func escape(_ text: String) -> String {
-        // Most text (URLs, titles) needs nothing: check bytes before building a copy.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF }) {
-            return text
-        }
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default:
-                // XML 1.0 forbids most control characters; drop them rather than emit a broken feed.
-                if scalar.value < 0x20, scalar != "\n", scalar != "\t", scalar != "\r" { continue }
-                if scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
-
     /// The text of an HTML fragment: tags removed, common entities decoded, whitespace collapsed,
     /// cut at a word boundary after `limit` characters (with `…`).
     static func plainText(_ html: String, limit: Int) -> String {

@@ -1,5 +1,5 @@
 import Mustache
-import TemplateEngine
+import HTMLEscaping
 
 /// swift-mustache's HTML escaping, byte for byte, without its cost (`HTMLEscaping`). Registered as
 /// a content type and selected by a pragma `TemplateSet` puts at the top of every template, for
@@ -19,8 +19,5 @@ struct MustacheHTMLEscaping: MustacheContentType {
     func escapeText(_ text: String) -> String { Self.escape(text) }
 
     /// Replaces `< > & " '` as swift-mustache does (the compiled engine's escaping).
-    static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
-
-    /// swift-mustache 2.1.1's `String.htmlEscape`.
-    static func characterEscape(_ text: String) -> String { HTMLEscaping.characterEscape(text) }
+    static func escape(_ text: String) -> String { HTMLEscaper.escape(text, .mustache) }
 }
