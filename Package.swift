@@ -36,9 +36,10 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .target(name: "POSIXFiles"),
         .target(
             name: "ContentAddressing",
-            dependencies: ["CLibCrypto"]
+            dependencies: ["CLibCrypto", "POSIXFiles"]
         ),
         .target(name: "HTMLEscaping"),
         .target(
@@ -64,6 +65,7 @@ let package = Package(
             dependencies: [
                 "ContentAddressing",
                 "HTMLEscaping",
+                "POSIXFiles",
                 "Markdown",
                 "BuiltinTheme",
                 "TemplateEngine",

@@ -1,4 +1,5 @@
 import Foundation
+import POSIXFiles
 
 /// A read-only block store over a CAR file: one pass indexes where each block lies, reads happen on demand
 /// and are checked against their hash, so a CAR of any size costs memory only for its index.

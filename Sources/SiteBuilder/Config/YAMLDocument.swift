@@ -116,21 +116,6 @@ enum YAMLDocument {
         return value
     }
 
-    static func stringList(_ node: Node, key: String, file: String, lineOffset: Int) throws(SiteBuildError) -> [String] {
-        if let scalar = node.scalar { return [scalar.string] }
-        guard let sequence = node.sequence else {
-            throw .malformed(location(of: node, file: file, lineOffset: lineOffset), "'\(key)' must be a list of strings")
-        }
-        var result: [String] = []
-        for item in sequence {
-            guard let scalar = item.scalar else {
-                throw .malformed(location(of: item, file: file, lineOffset: lineOffset), "'\(key)' must be a list of strings")
-            }
-            result.append(scalar.string)
-        }
-        return result
-    }
-
     static func map(_ node: Node, key: String, file: String, lineOffset: Int) throws(SiteBuildError) -> [String: DataValue] {
         if isNull(node) { return [:] }
         guard case .map(let map) = value(node) else {

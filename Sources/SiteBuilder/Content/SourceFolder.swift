@@ -1,4 +1,5 @@
 import Foundation
+import POSIXFiles
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -33,27 +34,18 @@ final class SourceFolder: Sendable {
         defer { close(file) }
         var info = stat()
         guard fstat(file, &info) == 0 else { throw ReadFailure(errno) }
-        var size = Int(info.st_size)
+        let size = Int(info.st_size)
         guard size > 0 else { return try readUnsized(file) }
         guard let buffer = malloc(size) else { throw ReadFailure(ENOMEM) }
-        var done = 0
         // A file that shrank since fstat gives fewer bytes; one that grew, its first `size`
         // (as Data(contentsOf:) does).
-        while done < size {
-            let count = systemRead(file, buffer + done, size - done)
-            if count < 0 {
-                if errno == EINTR { continue }
-                let code = errno
-                free(buffer)
-                throw ReadFailure(code)
-            }
-            if count == 0 {
-                size = done
-                break
-            }
-            done += count
+        let count = readFully(file, into: UnsafeMutableRawBufferPointer(start: buffer, count: size), at: 0)
+        guard count >= 0 else {
+            let code = errno
+            free(buffer)
+            throw ReadFailure(code)
         }
-        return Data(bytesNoCopy: buffer, count: size, deallocator: .free)
+        return Data(bytesNoCopy: buffer, count: count, deallocator: .free)
     }
 
     /// Files whose size `fstat` does not tell (empty, or special files in /proc): read to the end.
@@ -77,7 +69,7 @@ final class SourceFolder: Sendable {
 
         init(_ code: Int32) { self.code = code }
 
-        var description: String { String(cString: strerror(code)) }
+        var description: String { systemErrorMessage(code) }
     }
 }
 

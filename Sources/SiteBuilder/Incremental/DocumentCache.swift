@@ -1,5 +1,6 @@
 import ContentAddressing
 import Foundation
+import POSIXFiles
 import Synchronization
 
 /// Parsed documents kept on disk between builds (`.blogctl-cache/documents` in the site folder,
@@ -161,6 +162,6 @@ final class DocumentCache: Sendable {
         }
         var output = Self.magic
         stored.withUnsafeBytes { append(Array(used), to: &output, from: $0) }
-        CacheFileReplacing.replace(file, with: output, temporaryPrefix: ".documents.tmp-")
+        AtomicOutput.replace(file, with: output, temporaryPrefix: ".documents.tmp-", sync: false)
     }
 }

@@ -1,5 +1,6 @@
 import ContentAddressing
 import Foundation
+import POSIXFiles
 
 /// What one output folder holds, kept between builds (`.blogctl-cache/outputs/<device>-<inode>`,
 /// named for the folder, whose inode stays through the renames that swap it in and out): every
@@ -109,7 +110,7 @@ struct OutputManifest: Sendable, Equatable {
             identity(found)
         }
         let bytes = Self.magic + body.bytes + SHA256.digest(body.bytes)
-        guard CacheFileReplacing.replace(Self.file(in: directory, tree: tree), with: bytes, temporaryPrefix: ".manifest.tmp-") else { return }
+        guard AtomicOutput.replace(Self.file(in: directory, tree: tree), with: bytes, temporaryPrefix: ".manifest.tmp-", sync: false) else { return }
         // Other output folders of the site (`--output` elsewhere) keep theirs too, up to a few:
         // the newest stay, so those of deleted folders do not pile up.
         let current = Set(([tree] + keeping).map { Self.file(in: directory, tree: $0).lastPathComponent })

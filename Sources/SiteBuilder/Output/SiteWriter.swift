@@ -1,5 +1,6 @@
 import ContentAddressing
 import Foundation
+import POSIXFiles
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -194,7 +195,7 @@ func isRealDirectory(_ path: String) -> Bool {
     return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
 }
 
-private func lastError() -> String { String(cString: strerror(errno)) }
+private func lastError() -> String { systemErrorMessage() }
 
 /// The permissions `mkdir(path, 0o755)` gives a folder under this process's umask.
 private let freshFolderMode: mode_t = 0o755 & ~processUmask
@@ -442,24 +443,17 @@ private func holds(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool
     defer { buffer.deallocate() }
     var offset = 0
     while offset < bytes.count {
-        let count = pread(descriptor, buffer.baseAddress, min(buffer.count, bytes.count - offset), off_t(offset))
-        if count < 0, errno == EINTR { continue }
-        guard count > 0, memcmp(buffer.baseAddress!, bytes.baseAddress! + offset, count) == 0 else { return false }
+        let count = min(buffer.count, bytes.count - offset)
+        guard readFully(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<count]), at: UInt64(offset)) == count,
+            memcmp(buffer.baseAddress!, bytes.baseAddress! + offset, count) == 0
+        else { return false }
         offset += count
     }
     return true
 }
 
 private func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer, path: String) throws {
-    var offset = 0
-    while offset < buffer.count {
-        let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if count < 0 {
-            if errno == EINTR { continue }
-            throw SiteBuildError.io(path: path, "cannot write: \(lastError())")
-        }
-        offset += count
-    }
+    guard writeFully(descriptor, buffer) else { throw SiteBuildError.io(path: path, "cannot write: \(lastError())") }
 }
 
 /// Copies the file at `source` into `descriptor` with its permission bits, a buffer at a time
@@ -491,7 +485,7 @@ private func copy(from source: String, to descriptor: Int32, existingSize: Int, 
         }
         if count == 0 { return total }
         if comparing {
-            if let existing, readFully(descriptor, UnsafeMutableRawBufferPointer(rebasing: existing[..<count]), at: total),
+            if let existing, readFully(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: existing[..<count]), at: UInt64(total)) == count,
                 memcmp(existing.baseAddress!, buffer.baseAddress!, count) == 0
             {
                 total += count
@@ -503,18 +497,6 @@ private func copy(from source: String, to descriptor: Int32, existingSize: Int, 
         try writeAll(descriptor, UnsafeRawBufferPointer(rebasing: buffer[..<count]), path: path)
         total += count
     }
-}
-
-/// Fills `buffer` from `descriptor` at `offset`; false when the file ends first or cannot be read.
-private func readFully(_ descriptor: Int32, _ buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool {
-    var done = 0
-    while done < buffer.count {
-        let count = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
-        if count < 0, errno == EINTR { continue }
-        guard count > 0 else { return false }
-        done += count
-    }
-    return true
 }
 
 /// The first failure (by index) among parallel writes.

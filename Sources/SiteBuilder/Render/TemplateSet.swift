@@ -6,15 +6,19 @@ import TemplateEngine
 
 /// The built-in theme with the site's `templates/` folder laid over it: parsed Mustache
 /// templates checked for references to templates that do not exist, plus the theme's static files.
-/// Pages render through the compiled engine; a set using a swift-mustache feature the engine
-/// does not implement renders through swift-mustache, with the same output.
+/// Each template is parsed once, by the compiled engine, which reports authors' syntax errors
+/// and renders the pages; a set using a swift-mustache feature the engine does not implement is
+/// parsed by swift-mustache instead and renders through it, with the same output.
 struct TemplateSet: Sendable {
-    let library: MustacheLibrary
     /// nil when `fallbackReason` says why swift-mustache renders this set.
     let compiled: CompiledTemplates?
     let fallbackReason: TemplateCompileError?
+    /// swift-mustache's parse of the set, when it renders the set.
+    private let library: MustacheLibrary?
     /// Template names (`home`, `partials/head`) -> the file to name in errors.
     let origins: [String: String]
+    /// Template names -> their text.
+    private let texts: [String: String]
     /// Theme static files: output path -> bytes (site `templates/static/**` included).
     let staticFiles: [String: Data]
 
@@ -27,9 +31,8 @@ struct TemplateSet: Sendable {
         for (path, data) in themeFiles { files[path] = (data, "built-in theme \(path)") }
         for (path, entry) in siteFiles { files[path] = entry }
 
-        var library = MustacheLibrary()
         var origins: [String: String] = [:]
-        var texts: [(name: String, text: String)] = []
+        var texts: [String: String] = [:]
         var staticFiles: [String: Data] = [:]
         for path in files.keys.sorted(by: { $0.precedesInUTF8($1) }) {
             let entry = files[path]!
@@ -40,44 +43,54 @@ struct TemplateSet: Sendable {
             guard path.hasSuffix(".mustache") else { continue }
             let name = String(path.dropLast(".mustache".count))
             guard let text = String(data: entry.data, encoding: .utf8) else { throw .notUTF8(file: entry.displayPath) }
-            do {
-                // Parsed as written first, so errors give the author's line numbers.
-                _ = try MustacheTemplate(string: text)
-                _ = MustacheHTMLEscaping.registered
-                library.register(try MustacheTemplate(string: MustacheHTMLEscaping.pragma + text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                throw .templateSyntax(
-                    SourceLocation(file: entry.displayPath, line: error.context.lineNumber, column: error.context.columnNumber),
-                    "\(error.error)")
-            } catch {
-                throw .templateSyntax(SourceLocation(file: entry.displayPath, line: 1), "\(error)")
-            }
             origins[name] = entry.displayPath
-            texts.append((name, text))
+            texts[name] = text
         }
-        for (name, text) in texts {
-            for reference in Self.partialReferences(in: text) where origins[reference] == nil {
+        var compiled: CompiledTemplates?
+        var fallbackReason: TemplateCompileError?
+        do {
+            compiled = try CompiledTemplates(templates: texts, htmlContentTypes: ["HTML", MustacheHTMLEscaping.name])
+        } catch .syntax(let template, let line, let column, let reason) {
+            throw .templateSyntax(SourceLocation(file: origins[template]!, line: line, column: column), reason)
+        } catch {
+            fallbackReason = error
+        }
+        for name in texts.keys.sorted(by: { $0.precedesInUTF8($1) }) {
+            for reference in Self.partialReferences(in: texts[name]!) where origins[reference] == nil {
                 throw .missingTemplate(name: reference, referencedBy: origins[name]!)
             }
         }
-        if let cycle = PartialCycles.unconditionalCycle(in: Dictionary(uniqueKeysWithValues: texts)) {
+        if let cycle = PartialCycles.unconditionalCycle(in: texts) {
             throw .templateSyntax(SourceLocation(file: origins[cycle[0]]!, line: 1),
                 "template '\(cycle[0])' includes itself outside any section (\(cycle.joined(separator: " -> "))), so it would never finish")
         }
         for name in Self.required where origins[name] == nil {
             throw .missingTemplate(name: name, referencedBy: "site build (every site needs \(name).mustache)")
         }
-        self.library = library
+        self.compiled = compiled
+        self.fallbackReason = fallbackReason
+        library = compiled == nil ? try Self.library(texts, origins: origins) : nil
         self.origins = origins
+        self.texts = texts
         self.staticFiles = staticFiles
-        do {
-            compiled = try CompiledTemplates(
-                templates: Dictionary(uniqueKeysWithValues: texts), htmlContentTypes: ["HTML", MustacheHTMLEscaping.name])
-            fallbackReason = nil
-        } catch {
-            compiled = nil
-            fallbackReason = error
+    }
+
+    /// swift-mustache's parse of `texts`, with blogctl's HTML escaping.
+    private static func library(_ texts: [String: String], origins: [String: String]) throws(SiteBuildError) -> MustacheLibrary {
+        _ = MustacheHTMLEscaping.registered
+        var library = MustacheLibrary()
+        for name in texts.keys.sorted(by: { $0.precedesInUTF8($1) }) {
+            do {
+                library.register(try MustacheTemplate(string: MustacheHTMLEscaping.pragma + texts[name]!), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                // The pragma is one line above the author's first.
+                throw .templateSyntax(SourceLocation(file: origins[name]!, line: max(1, error.context.lineNumber - 1),
+                    column: error.context.columnNumber), "\(error.error)")
+            } catch {
+                throw .templateSyntax(SourceLocation(file: origins[name]!, line: 1), "\(error)")
+            }
         }
+        return library
     }
 
     func has(_ name: String) -> Bool { origins[name] != nil }
@@ -91,12 +104,12 @@ struct TemplateSet: Sendable {
                 throw .templateSyntax(SourceLocation(file: origins[error.template] ?? error.template, line: 1), error.description)
             }
         }
-        return library.render(context, withTemplate: name) ?? ""
+        return library!.render(context, withTemplate: name) ?? ""
     }
 
     /// Renders with swift-mustache whatever the set uses: the reference the engine is tested against.
-    func referenceRender(_ name: String, _ context: DataValue) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    func referenceRender(_ name: String, _ context: DataValue) throws -> String {
+        try (library ?? Self.library(texts, origins: origins)).render(context, withTemplate: name) ?? ""
     }
 
     /// Names used by `{{> name}}` and `{{< name}}` tags. swift-mustache renders a missing partial
