@@ -74,16 +74,18 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        .target(name: "SitePacking", dependencies: ["ContentAddressing", "SiteBuilder"]),
         .executableTarget(
             name: "blogctl",
             dependencies: [
                 "ContentAddressing",
                 "SiteBuilder",
+                "SitePacking",
                 "SiteCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "site-bench", dependencies: ["SiteBuilder", "TemplateEngine", "BuiltinTheme", "ContentAddressing", .product(name: "Mustache", package: "swift-mustache")]),
+        .executableTarget(name: "site-bench", dependencies: ["SiteBuilder", "SitePacking", "TemplateEngine", "BuiltinTheme", "ContentAddressing", .product(name: "Mustache", package: "swift-mustache")]),
         // Helpers shared by the test targets (a seeded random generator).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ContentAddressingTests", dependencies: ["ContentAddressing", "TestSupport"], resources: [.copy("Fixtures")]),
@@ -92,6 +94,7 @@ let package = Package(
         .testTarget(name: "SiteCheckTests", dependencies: ["SiteCheck"]),
         .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine", "TestSupport", "BuiltinTheme", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "HTMLEscaping", "TemplateEngine", "TestSupport", "BuiltinTheme", "SiteCheck", .product(name: "Mustache", package: "swift-mustache")]),
+        .testTarget(name: "SitePackingTests", dependencies: ["SitePacking", "SiteBuilder", "ContentAddressing"]),
         .testTarget(name: "blogctlTests", dependencies: ["ContentAddressing"]),
     ]
 )

@@ -2,6 +2,7 @@ import ArgumentParser
 import ContentAddressing
 import Foundation
 import SiteBuilder
+import SitePacking
 
 /// `blogctl build`: renders a site folder into a static site.
 struct BuildCommand: AsyncParsableCommand {
@@ -32,18 +33,9 @@ struct BuildCommand: AsyncParsableCommand {
             cacheDirectory: noCache ? nil : SiteBuilder.cacheDirectory(for: site), leavesMemoryToExit: true)
         let root = try await reportingErrors {
             // The CID is what a gateway will serve; only CIDs are needed here, so blocks are not kept.
-            // Each generated file is packed by the worker that made it, as soon as it exists; what
-            // is left for the end, while the files are written, is the copied files (streamed from
-            // their sources) and the directories. Nothing is read back from the output.
-            let packer = LiveSitePacker(profile: .default)
-            let (report, packed) = try await SiteBuilder.build(
-                siteDirectory: site, outputDirectory: output.map { URL(fileURLWithPath: $0) }, options: options,
-                observer: { path, bytes in packer.observe(path, bytes) }, notes: packer
-            ) { built in
-                let started = ContinuousClock.now
-                let summary = try await packer.pack(built)
-                return (summary, ContinuousClock.now - started)
-            }
+            let packer = SitePacker(profile: .default)
+            let built = try await packer.build(siteDirectory: site, outputDirectory: output.map { URL(fileURLWithPath: $0) }, options: options)
+            let report = built.report
             for warning in report.warnings { printError("blogctl: warning: \(warning)") }
             let stats = report.stats
             let sources = stats.posts + stats.pages
@@ -51,12 +43,12 @@ struct BuildCommand: AsyncParsableCommand {
             let rendered = stats.pagesRendered < stats.htmlPages ? " (\(stats.pagesRendered) rendered, the rest unchanged)" : ""
             printError("built \(stats.posts) posts, \(stats.pages) pages\(parsed): \(stats.htmlPages) HTML pages\(rendered), \(stats.files) files "
                 + "in \(milliseconds(stats.duration)) ms -> \(report.outputDirectory.relativePath)")
-            let summary = packed.0
+            let summary = built.pack
             let kept = summary.kept > 0 ? "\(summary.kept) kept from the previous output, " : ""
             printError("packed \(summary.files) files, \(summary.directories) directories (\(packer.profile.name)) "
-                + "in \(milliseconds(packed.1)) ms after the build (\(summary.files - summary.streamed - summary.kept) as they were made, "
+                + "in \(milliseconds(built.packDuration)) ms after the build (\(summary.files - summary.streamed - summary.kept) as they were made, "
                 + "\(kept)\(summary.streamed) streamed from their sources)")
-            return packed.0.root.cid
+            return summary.root.cid
         }
         print(root.string)
         if PhaseTrace.isEnabled, let peak = PeakMemory.residentBytes() {

@@ -3,12 +3,15 @@ import ContentAddressing
 import Foundation
 import Mustache
 import SiteBuilder
+import SitePacking
 import TemplateEngine
 
 // usage: site-bench SITE_DIR [POST_PATH]
 // Prints the time of a cold full build (in memory, no writing), of writing the output, and of a
 // one-post rebuild through a live SiteBuildSession (the preview server's path): POST_PATH (default:
-// the first post) gets one more line appended, then is restored. Each rebuild is re-packed too.
+// the first post) gets one more line appended, then is restored. Each build is packed by the
+// SitePacker the preview server uses: its sink packs each page on the worker that renders it,
+// and `pack` then puts the changed files into the tree kept from the last pack.
 // Then structural edits: retitles, re-dates (the post moves a few places) and a new post (added, then removed).
 // env: SITE_BENCH_ROUNDS (text edits, default 5), SITE_BENCH_RETITLES (default 2), SITE_BENCH_REDATES (default 3),
 // SITE_BENCH_NEW_POSTS (default 2), SITE_BENCH_SKIP_WRITE=1.
@@ -25,7 +28,8 @@ func milliseconds(_ duration: Duration) -> String {
 }
 
 let clock = ContinuousClock()
-let session = SiteBuildSession(siteDirectory: site)
+let packer = SitePacker(store: DiscardingBlockStore())
+let session = SiteBuildSession(siteDirectory: site, sink: packer)
 var result: BuildResult!
 let full = try await clock.measure { result = try await session.build() }
 print("full build (in memory): \(milliseconds(full))  \(result.stats.posts) posts, \(result.stats.htmlPages) pages, \(result.stats.files) files")
@@ -37,20 +41,10 @@ if ProcessInfo.processInfo.environment["SITE_BENCH_SKIP_WRITE"] == nil {
     try? FileManager.default.removeItem(at: output)
 }
 
-// The preview server's other half: the output packed once into a PackedTree, then each rebuild's
-// changed and removed files re-packed (only they and their parent folders are hashed again).
-let packed = PackedTree(store: DiscardingBlockStore())
-let packing = try clock.measure {
-    for path in result.output.paths { try packed.setFile(path, Array(try result.output.files[path]!.data())) }
-    _ = try packed.rootNode()
-}
+let packing = try await clock.measure { _ = try await packer.pack(result) }
 print("pack output (in memory): \(milliseconds(packing))")
-@MainActor func repack(_ rebuilt: BuildResult) throws -> Duration {
-    try clock.measure {
-        for path in rebuilt.removedPaths { try packed.remove(path) }
-        for path in rebuilt.changedPaths { try packed.setFile(path, Array(try rebuilt.output.files[path]!.data())) }
-        _ = try packed.rootNode()
-    }
+@MainActor func repack(_ rebuilt: BuildResult) async throws -> Duration {
+    try await clock.measure { _ = try await packer.pack(rebuilt) }
 }
 
 let posts = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("content/posts").path)
@@ -64,7 +58,7 @@ let environment = ProcessInfo.processInfo.environment
 @MainActor func timedRebuild(_ label: String, _ paths: [String]) async throws {
     var rebuilt: BuildResult!
     let time = try await clock.measure { rebuilt = try await session.rebuild(changedPaths: paths) }
-    let pack = try repack(rebuilt)
+    let pack = try await repack(rebuilt)
     let padded = label.padding(toLength: 26, withPad: " ", startingAt: 0)
     print("\(padded)\(milliseconds(time)) + re-pack \(milliseconds(pack)) = \(milliseconds(time + pack))  parsed \(rebuilt.stats.documentsParsed), rendered \(rebuilt.stats.pagesRendered) pages, \(rebuilt.changedPaths.count) files changed, \(rebuilt.removedPaths.count) removed")
 }

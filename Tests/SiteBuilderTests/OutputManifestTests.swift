@@ -4,11 +4,11 @@ import Synchronization
 import Testing
 @testable import SiteBuilder
 
-/// Strict `OutputNotes`: a file's note is the SHA-256 of its real bytes (observed, or read from a
+/// Strict `OutputSink`: a file's note is the SHA-256 of its real bytes (observed, or read from a
 /// copy's source), and a note is taken back only when it is a digest. After a build, every file on
 /// disk must have as its note the digest of the bytes it holds: a page or copy kept from a
 /// recycled folder with a stale note shows up as a mismatch.
-private final class DigestNotes: OutputNotes {
+private final class DigestNotes: OutputSink {
     private struct State {
         var notes: [String: [UInt8]] = [:]
         var observed: Set<String> = []
@@ -23,7 +23,7 @@ private final class DigestNotes: OutputNotes {
         self.refuses = refuses
     }
 
-    func observe(_ path: String, _ bytes: Data) {
+    func made(_ path: String, _ bytes: Data) {
         let digest = SHA256.digest(bytes)
         state.withLock {
             $0.notes[path] = digest
@@ -95,7 +95,7 @@ private struct ManifestHarness {
         var cached = options
         cached.cacheDirectory = SiteBuilder.cacheDirectory(for: site.root)
         let (report, output) = try await SiteBuilder.build(siteDirectory: site.root, options: cached,
-            observer: { notes.observe($0, $1) }, notes: notes) { output in
+            sink: notes) { output in
             try notes.noteCopies(of: output)
             return output
         }

@@ -8,7 +8,7 @@ public struct BuildOptions: Sendable, Equatable {
     public var includeFuture: Bool
     /// The moment that decides which posts are in the future (injectable for tests).
     public var now: Date
-    /// Where parsed documents and, for builds with `OutputNotes`, output manifests are kept
+    /// Where parsed documents and, for builds with an `OutputSink`, output manifests are kept
     /// between builds (`SiteBuilder.cacheDirectory(for:)`); nil: no cache.
     public var cacheDirectory: URL?
     /// For a command that exits right after the build: `SiteBuilder.build` leaves the site it

@@ -13,8 +13,8 @@ public actor SiteBuildSession {
     let themeFiles: [String: Data]
     /// The site folder as the user named it, for the paths shown in errors ("" for ".").
     let displayRoot: String
-    /// Sees each file as soon as a render worker has produced it (see `SiteBuilder.build`).
-    public let outputObserver: OutputObserver?
+    /// Sees each file as soon as a render worker has produced it (see `OutputSink`).
+    public let sink: (any OutputSink)?
     let memo: BuildMemo
     /// The site folder's files as last listed; nil before the first build.
     var inventory: SiteInventory?
@@ -28,14 +28,14 @@ public actor SiteBuildSession {
     var previousOutput = SiteOutput()
 
     /// A session for the site folder `siteDirectory`; `themeFiles` defaults to the built-in theme;
-    /// `outputObserver` sees every page this session renders, from the render workers.
+    /// `sink` sees every file this session renders, from the render workers.
     public init(siteDirectory: URL, options: BuildOptions = BuildOptions(), themeFiles: [String: Data] = BuiltinTheme.files,
-        outputObserver: OutputObserver? = nil)
+        sink: (any OutputSink)? = nil)
     {
         self.siteDirectory = siteDirectory.standardizedFileURL
         self.options = options
         self.themeFiles = themeFiles
-        self.outputObserver = outputObserver
+        self.sink = sink
         memo = BuildMemo(documentCache: options.cacheDirectory.map(DocumentCache.init(directory:)))
         var root = siteDirectory.relativePath
         while root.count > 1, root.hasSuffix("/") { root.removeLast() }

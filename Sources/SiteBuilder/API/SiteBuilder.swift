@@ -23,43 +23,39 @@ public enum SiteBuilder {
     }
 
     /// Builds like `build(siteDirectory:outputDirectory:options:)` and, while the output is being
-    /// written, runs `work` on the same output in memory. `observer` sees each file the build holds
-    /// in memory exactly once and before `work` starts: pages as the render workers produce them,
-    /// the other generated files (feeds, sitemap, theme files, stylesheets) on all cores while the
-    /// writing starts. Copied files (static files, bundle assets) are never read whole: they stay
-    /// `.copy(of:)` for `work` too, which streams them from their source, so memory stays bounded
-    /// however big they are. The write's error wins over `work`'s; `work` is cancelled when the write fails.
+    /// written, runs `work` on the same output in memory. `sink` sees each file the build holds
+    /// in memory exactly once and before `work` starts: as the render workers produce them, and the
+    /// files an earlier build of the session made on all cores while the writing starts. Copied
+    /// files (static files, bundle assets) are never read whole: they stay `.copy(of:)` for `work`
+    /// too, which streams them from their source, so memory stays bounded however big they are.
+    /// The write's error wins over `work`'s; `work` is cancelled when the write fails.
     ///
-    /// With `notes` and a cache folder (`options.cacheDirectory`), pages and copied files that the
-    /// folder being rewritten already holds unchanged (`OutputManifest`) are neither rendered nor
-    /// written nor shown to `observer`: they are `.kept` in the output, and `notes` was given what
-    /// it remembered of them.
+    /// With a `sink` and a cache folder (`options.cacheDirectory`), files that the folder being
+    /// rewritten already holds unchanged (`OutputManifest`) are neither rendered nor written nor
+    /// shown: they are `.kept` in the output, and `sink` was given what it remembered of them.
     public static func build<Value: Sendable>(siteDirectory: URL, outputDirectory: URL? = nil, options: BuildOptions = BuildOptions(),
-        observer: OutputObserver? = nil, notes: OutputNotes? = nil, whileWriting work: @escaping @Sendable (SiteOutput) async throws -> Value)
+        sink: (any OutputSink)? = nil, whileWriting work: @escaping @Sendable (SiteOutput) async throws -> Value)
         async throws -> (report: BuildReport, value: Value)
     {
         let output = outputDirectory ?? siteDirectory.appendingPathComponent("public")
         do {
-            return try await build(siteDirectory: siteDirectory, output: output, options: options, observer: observer, notes: notes,
+            return try await build(siteDirectory: siteDirectory, output: output, options: options, sink: sink.map { SinkShowingOnce($0) },
                 work: work)
         } catch SiteWriterError.reusedTreeFailed {
             // The folder with the kept files could not be rewritten: build everything into a new one,
             // and save its manifest (without one, the build after next would render everything again).
-            return try await build(siteDirectory: siteDirectory, output: output, options: options, observer: observer,
-                notes: notes.map { NotesKeepingNothing(base: $0) }, work: work)
+            return try await build(siteDirectory: siteDirectory, output: output, options: options,
+                sink: sink.map { SinkShowingOnce($0, keepingNothing: true) }, work: work)
         }
     }
 
-    private static func build<Value: Sendable>(siteDirectory: URL, output: URL, options: BuildOptions, observer: OutputObserver?,
-        notes: OutputNotes?, work: @escaping @Sendable (SiteOutput) async throws -> Value) async throws -> (report: BuildReport, value: Value)
+    private static func build<Value: Sendable>(siteDirectory: URL, output: URL, options: BuildOptions, sink: SinkShowingOnce?,
+        work: @escaping @Sendable (SiteOutput) async throws -> Value) async throws -> (report: BuildReport, value: Value)
     {
-        let observed = observer.map(ObservedPaths.init)
-        var pageObserver: OutputObserver?
-        if let observed { pageObserver = { path, bytes in observed.observe(path, bytes) } }
         let tree = try SiteWriter.claim(output, siteDirectory: siteDirectory)
         // Checking what the claimed folder holds runs beside reading the sources.
-        let preparing = Task { await OutputReuse.prepare(for: tree, cacheDirectory: options.cacheDirectory, notes: notes) }
-        let session = SiteBuildSession(siteDirectory: siteDirectory, options: options, outputObserver: pageObserver)
+        let preparing = Task { await OutputReuse.prepare(for: tree, cacheDirectory: options.cacheDirectory, sink: sink) }
+        let session = SiteBuildSession(siteDirectory: siteDirectory, options: options, sink: sink)
         let result: BuildResult
         do {
             result = try await session.build(reusing: { await preparing.value?.reusable })
@@ -80,8 +76,8 @@ public enum SiteBuilder {
             }
             group.addTask {
                 let trace = PhaseTrace("while writing: ")
-                await observed?.observeRest(of: writing)
-                trace.phase("observe the files made after rendering")
+                await sink?.showRest(of: writing)
+                trace.phase("show the files made by no render worker")
                 do { return .worked(.success(try await work(writing))) } catch { return .worked(.failure(error)) }
             }
             var written: Result<[String: FileIdentity], any Error>?

@@ -51,7 +51,7 @@ extension SiteBuildSession {
 
         memo.reusableOutput = await reusableOutput?()
         defer { memo.reusableOutput = nil }
-        let made = try await memo.outputs(plan.outputs, files: outputFiles, site: site, observer: outputObserver)
+        let made = try await memo.outputs(plan.outputs, files: outputFiles, site: site, sink: sink)
         trace.phase("outputs")
 
         var result = result(of: made, files: outputFiles)

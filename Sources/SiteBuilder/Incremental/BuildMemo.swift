@@ -136,9 +136,9 @@ final class BuildMemo {
 
     /// The content of every output of `kinds` (files in plan order) in `site`: taken from the
     /// last build when its inputs and site are the same, kept in the folder being written when
-    /// its manifest vouches for it, else rendered on all cores (`observer` sees each rendered
-    /// file's bytes from the worker that made it).
-    func outputs(_ kinds: [any OutputKind], files: [String], site: SiteContext, observer: OutputObserver?,
+    /// its manifest vouches for it, else rendered on all cores (`sink` sees each rendered file's
+    /// bytes from the worker that made it).
+    func outputs(_ kinds: [any OutputKind], files: [String], site: SiteContext, sink: (any OutputSink)?,
         isolation: isolated (any Actor)? = #isolation) async throws -> MadeOutputs
     {
         try checkClaims(kinds, files: files)
@@ -177,7 +177,7 @@ final class BuildMemo {
         }
         let rendered = try await Parallel.map(toRender) { index -> OutputContent in
             let content = try kinds[index].render(in: site)
-            if let observer, case .bytes(let bytes) = content { observer(files[index], bytes) }
+            if let sink, case .bytes(let bytes) = content { sink.made(files[index], bytes) }
             return content
         }
         for (index, content) in zip(toRender, rendered) { result.contents[index] = content }

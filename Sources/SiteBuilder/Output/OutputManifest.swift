@@ -163,12 +163,12 @@ struct OutputManifest: Sendable, Equatable {
     }
 
     /// The manifest of `output` just written to the folder `root`: `identities` of the files
-    /// written, `kept` entries as they were, each keyed file's note from `notes`, and every
+    /// written, `kept` entries as they were, each keyed file's note from `sink`, and every
     /// folder's identity: from `previous` (the manifest the build started from) for folders in
     /// `unchangedFolders` in which nothing was added or removed, read now for the others. Nil when
     /// a file's identity is missing (the manifest would not list its folder completely).
     static func made(for output: SiteOutput, in root: String, keys: [String: ContentKey], identities: [String: FileIdentity],
-        kept: [String: Entry], notes: OutputNotes, previous: OutputManifest?, unchangedFolders: Set<String>) async -> OutputManifest?
+        kept: [String: Entry], sink: any OutputSink, previous: OutputManifest?, unchangedFolders: Set<String>) async -> OutputManifest?
     {
         var manifest = OutputManifest()
         manifest.entries.reserveCapacity(output.files.count)
@@ -184,7 +184,7 @@ struct OutputManifest: Sendable, Equatable {
                 continue
             }
             guard let identity = identities[path] else { return nil }
-            if let key = keys[path], let note = notes.note(for: path) {
+            if let key = keys[path], let note = sink.note(for: path) {
                 manifest.entries[path] = Entry(key: key, identity: identity, note: note)
             } else {
                 manifest.entries[path] = Entry(key: nil, identity: identity, note: [])

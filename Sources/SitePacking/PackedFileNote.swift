@@ -1,6 +1,6 @@
 import ContentAddressing
 
-/// What the packer remembers of an output file between builds (`OutputNotes`): its UnixFS node
+/// What the packer remembers of an output file between builds (`OutputSink.note(for:)`): its UnixFS node
 /// under one import profile. Encoded as the profile name's length and bytes, tsize and size
 /// (8 bytes each, little-endian), then the CID's binary form.
 struct PackedFileNote: Equatable {

@@ -3,11 +3,11 @@ import Synchronization
 import Testing
 @testable import SiteBuilder
 
-/// Everything an `OutputObserver` was shown, with how often each path came.
-private final class Observations: Sendable {
+/// Everything an `OutputSink` was shown, with how often each path came.
+private final class Observations: OutputSink {
     private let state = Mutex<(bytes: [String: Data], calls: [String: Int])>(([:], [:]))
 
-    func observe(_ path: String, _ bytes: Data) {
+    func made(_ path: String, _ bytes: Data) {
         state.withLock {
             $0.bytes[path] = bytes
             $0.calls[path, default: 0] += 1
@@ -18,9 +18,9 @@ private final class Observations: Sendable {
     var calls: [String: Int] { state.withLock { $0.calls } }
 }
 
-/// The observer sees each generated file once, with the bytes that are written; copied files are
-/// never read into memory, neither for the observer nor for the work beside the write.
-@Suite struct OutputObserverTests {
+/// The sink sees each generated file once, with the bytes that are written; copied files are
+/// never read into memory, neither for the sink nor for the work beside the write.
+@Suite struct OutputSinkTests {
     func writtenFiles(under root: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]
         let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])!
@@ -52,7 +52,7 @@ private final class Observations: Sendable {
         defer { site.cleanUp() }
         let seen = Observations()
         let (report, output) = try await SiteBuilder.build(siteDirectory: site.root, options: BuildOptions(now: FixtureSite.now),
-            observer: { seen.observe($0, $1) }) { output in output }
+            sink: seen) { output in output }
         let written = try writtenFiles(under: report.outputDirectory)
         #expect(Set(output.files.keys) == Set(written.keys))
 
@@ -87,7 +87,7 @@ private final class Observations: Sendable {
         defer { site.cleanUp() }
         let seen = Observations()
         let session = SiteBuildSession(siteDirectory: site.root, options: BuildOptions(now: FixtureSite.now),
-            outputObserver: { seen.observe($0, $1) })
+            sink: seen)
         let first = try await session.build()
         // Every file the build holds in memory (pages, feeds, sitemap, stylesheets) is rendered by a worker, which shows it.
         let generated = first.output.files.filter { if case .bytes = $0.value { true } else { false } }
