@@ -9,6 +9,7 @@ import PackageDescription
 //   TemplateEngine               compiled Mustache templates over DataValue (knows nothing of blogs)
 //   BuiltinTheme                 the Templates/ folder compiled into the binary
 //   SiteBuilder                  site.yml + content + templates -> static site (knows nothing of HTTP or IPFS)
+//   Gateway                      an IPFS HTTP gateway over any block store, on Hummingbird (knows nothing of blogs)
 //   blogctl                      the thin command-line front end
 let package = Package(
     name: "blogctl",
@@ -16,6 +17,7 @@ let package = Package(
     products: [
         .executable(name: "blogctl", targets: ["blogctl"]),
         .library(name: "ContentAddressing", targets: ["ContentAddressing"]),
+        .library(name: "Gateway", targets: ["Gateway"]),
         .library(name: "SiteBuilder", targets: ["SiteBuilder"]),
         .library(name: "TemplateEngine", targets: ["TemplateEngine"]),
     ],
@@ -24,6 +26,12 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -70,10 +78,23 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        .target(
+            name: "Gateway",
+            dependencies: [
+                "ContentAddressing",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "blogctl",
             dependencies: [
                 "ContentAddressing",
+                "Gateway",
                 "SiteBuilder",
                 "SiteCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -88,5 +109,6 @@ let package = Package(
         .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine", "TestSupport", "BuiltinTheme", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "TemplateEngine", "TestSupport", "BuiltinTheme", "SiteCheck", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "blogctlTests", dependencies: ["ContentAddressing"]),
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "ContentAddressing", "TestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
     ]
 )

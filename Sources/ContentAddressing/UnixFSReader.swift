@@ -153,8 +153,8 @@ public struct UnixFSReader: Sendable {
         return out
     }
 
-    /// The block's bytes; identity CIDs carry theirs inline.
-    func load(_ cid: CID, path: String) throws(UnixFSError) -> [UInt8] {
+    /// The block's bytes (identity CIDs carry theirs inline); throws `.missingBlock` when the store lacks it.
+    public func load(_ cid: CID, path: String) throws(UnixFSError) -> [UInt8] {
         if let inline = BlockLinks.inlineData(of: cid) { return inline }
         let data: [UInt8]?
         do { data = try store.get(cid) } catch { throw .storeFailed(cid, reason: "\(error)") }
