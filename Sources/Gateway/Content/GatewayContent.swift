@@ -24,3 +24,14 @@ public struct ContentSnapshot: Sendable {
         self.siteRoot = siteRoot ?? (roots.count == 1 ? roots.first : nil)
     }
 }
+
+extension ContentSnapshot {
+    /// The form of `cid` the blocks are stored under: a subdomain can only carry a CIDv1, whose DAG may have been
+    /// imported as CIDv0 (`Qm…`); both name the same dag-pb block.
+    func storedForm(of cid: CID) throws -> CID {
+        guard cid.version == 1, cid.codec == CID.dagPB, cid.multihash.code == Multihash.sha256Code,
+              cid.multihash.digest.count == 32, try !blocks.has(cid) else { return cid }
+        let v0 = CID.v0(cid.multihash)
+        return try blocks.has(v0) ? v0 : cid
+    }
+}

@@ -19,7 +19,8 @@ struct RedirectsFile: Sendable {
         guard bytes.count <= Self.maxSize else { throw RedirectsFileError(message: "redirects file size cannot exceed \(Self.maxSize) bytes") }
         guard let text = String(validating: bytes, as: UTF8.self) else { throw RedirectsFileError(message: "the file is not UTF-8") }
         var rules: [Rule] = []
-        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
+            // "\r\n" is one Character in Swift, so CRLF lines were split above; a lone "\r" is whitespace here.
             let line = rawLine.trimmingWhitespace().trimmingSuffix("\r").trimmingWhitespace()
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }
             rules.append(try Self.rule(line, number: number + 1))

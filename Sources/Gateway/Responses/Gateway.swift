@@ -105,7 +105,8 @@ private struct RoutingContext {
         return try serve(root: root, path: target.segments(), origin: .site)
     }
 
-    func serve(root: CID, path: ContentPathSegments, origin: ContentOrigin) throws -> GatewayResponse {
+    func serve(root requested: CID, path: ContentPathSegments, origin: ContentOrigin) throws -> GatewayResponse {
+        let root = try snapshot.storedForm(of: requested)
         let content = ContentRequest(root: root, path: path, origin: origin, target: target, headers: request.headers, snapshot: snapshot)
         if request.headers[.cacheControl]?.contains("only-if-cached") == true, try !snapshot.blocks.has(root) {
             return .text(.preconditionFailed, "412 Precondition Failed: \(root) is not in this gateway's content")
