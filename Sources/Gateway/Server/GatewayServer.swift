@@ -26,9 +26,12 @@ public struct GatewayServer: Sendable {
         logger.logLevel = .error
         let decoder = HTTP1Channel.Configuration.DecoderConfiguration(
             maxHeaderFieldSize: configuration.maxHeaderBytes, maxHeaderListSize: configuration.maxHeaderBytes, maxHeaderFieldCount: 100)
+        let channel = HTTP1Channel.Configuration(idleTimeout: TimeAmount(configuration.idleTimeout), httpDecoderConfiguration: decoder)
         let app = Application(
             responder: GatewayResponder(gateway: gateway, preview: preview),
-            server: .http1(configuration: .init(idleTimeout: TimeAmount(configuration.idleTimeout), httpDecoderConfiguration: decoder)),
+            server: HTTPServerBuilder { responder in
+                OriginFormChannel(inner: HTTP1Channel(responder: responder, configuration: channel))
+            },
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger
