@@ -58,9 +58,20 @@ enum TestSite {
             "404.html": page("Not found"),
             "_redirects": Array("/old/* /posts/:splat 301\n/* /404.html 404\n".utf8),
             "notes/README": Array("plain text without an extension\n".utf8),
-            "media/big.bin": (0..<(3 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) },
+            "media/big.bin": pseudoRandomBytes(3 << 20),
             "empty/.keep": [],
         ]
+    }
+
+    /// Bytes that never repeat a chunk (chunks of equal bytes would be one block), the same on every run.
+    static func pseudoRandomBytes(_ count: Int) -> [UInt8] {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        return (0..<count).map { _ in
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return UInt8(truncatingIfNeeded: state >> 24)
+        }
     }
 
     /// Packs `files` (a folder written to disk, as `blogctl pack` does) into a CAR in `folder`; returns the CAR and root.
