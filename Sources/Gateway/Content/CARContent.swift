@@ -12,7 +12,7 @@ public struct CARContent: GatewayContent {
         for url in files { stores.append(try CARBlockStore(url: url)) }
         var roots: [CID] = []
         for root in stores.flatMap(\.roots) where !roots.contains(root) { roots.append(root) }
-        content = ContentSnapshot(blocks: BlockStoreUnion(stores), roots: roots)
+        content = ContentSnapshot(blocks: SmallBlockCache(BlockStoreUnion(stores)), roots: roots)
     }
 
     public func snapshot() -> ContentSnapshot { content }

@@ -16,6 +16,8 @@ public struct ContentSnapshot: Sendable {
     public let siteRoot: CID?
     /// The DAGs this content is made of (a CAR's roots), listed on the index page when there is no site root.
     public let roots: [CID]
+    /// Paths resolved in these blocks, reused by later requests.
+    let resolutions = ResolutionCache()
 
     /// A snapshot; `siteRoot` defaults to the only root when there is exactly one.
     public init(blocks: any BlockStore, roots: [CID], siteRoot: CID? = nil) {

@@ -37,6 +37,14 @@ struct ContentRequest {
 
     var reader: UnixFSReader { UnixFSReader(store: snapshot.blocks) }
 
+    /// `names` resolved from the root, through the snapshot's cache.
+    func resolve(_ names: [String]) throws(UnixFSError) -> ResolvedPath {
+        let reader = self.reader
+        return try snapshot.resolutions.resolution(root: root, path: names) { () throws(UnixFSError) in
+            try reader.resolve(root: root, segments: names)
+        }
+    }
+
     /// The content path, `/ipfs/<root>/a/b`, as `X-Ipfs-Path` gives it.
     var contentPath: String { "/ipfs/" + root.string + (path.names.isEmpty && !path.trailingSlash ? "" : path.encoded) }
 

@@ -114,7 +114,7 @@ private struct RoutingContext {
         let format = try ResponseFormat.negotiate(target, accept: request.headers[.accept])
         let resolved: ResolvedPath
         do {
-            resolved = try content.reader.resolve(root: root, segments: path.names)
+            resolved = try content.resolve(path.names)
         } catch {
             guard case .notFound = error, origin.honoursRedirects, format == .unixfs else { throw error }
             return try RedirectsResponder(request: content, injection: injection).respond()

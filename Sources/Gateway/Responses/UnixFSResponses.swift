@@ -29,17 +29,23 @@ struct UnixFSResponses {
             return .redirect(to: location, headers: request.commonHeaders(resolved))
         }
         let dir = resolved.terminal
-        if let index = try request.reader.lookup("index.html", inDirectory: dir.cid, path: dir.path).cid {
-            let entry = try request.reader.entry(index, path: dir.path.isEmpty ? "index.html" : dir.path + "/index.html")
-            if case .file(let size) = entry.kind {
-                // The directory's CID names the page as served here (conformance: TestGatewayCache).
-                return try file(index, size: size, resolved: resolved, etag: ETag.quoted(dir.cid.string), status: status, name: "index.html")
-            }
+        if let index = try indexPage(), case .file(let size) = index.kind {
+            // The directory's CID names the page as served here (conformance: TestGatewayCache).
+            return try file(index.cid, size: size, resolved: resolved, etag: ETag.quoted(dir.cid.string), status: status, name: "index.html")
         }
         let listing = DirectoryListing(request: request, directory: dir.cid, entries: try request.reader.directoryEntries(dir.cid, path: dir.path))
         var headers = request.commonHeaders(resolved)
         if request.origin != .site { headers[.cacheControl] = "public, max-age=604800, stale-while-revalidate=2678400" }
         return html(listing.html(), etag: listing.etag, headers: headers, status: status)
+    }
+
+    /// The directory's `index.html`, when it has one.
+    private func indexPage() throws(UnixFSError) -> UnixFSEntry? {
+        do {
+            return try request.resolve(request.path.names + ["index.html"]).terminal
+        } catch .notFound {
+            return nil
+        }
     }
 
     private func file(_ cid: CID, size: UInt64, resolved: ResolvedPath, etag: String, status: HTTPResponse.Status,
