@@ -22,17 +22,38 @@ struct GatewayResponder: HTTPResponder {
         return Response(status: answer.status, headers: headers, body: Self.body(answer.body))
     }
 
+    /// Files up to this size are read before the response is written, and sent in one write.
+    static let smallFile: UInt64 = 256 << 10
+    /// Bigger bodies are written this many bytes at a time.
+    static let writeSlice = 128 << 10
+
     static func body(_ body: GatewayResponse.ResponseBody) -> ResponseBody {
         switch body {
         case .empty:
             return ResponseBody()
         case .bytes(let bytes):
             return ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))
+        case .file(let reader, let cid, let range) where range.count <= smallFile:
+            // A page goes out in one write with its head (Hummingbird's fast path for a ByteBuffer body).
+            var buffer = ByteBuffer()
+            buffer.reserveCapacity(Int(range.count))
+            do {
+                var pieces = FileRangeReader(reader: reader, file: cid, range: range)
+                while let piece = try pieces.next() { buffer.writeBytes(piece.content) }
+            } catch {
+                return ResponseBody { _ in throw error }  // the head is sent, then the connection closes
+            }
+            return ResponseBody(byteBuffer: buffer)
         case .file(let reader, let cid, let range):
             return ResponseBody(contentLength: Int(range.count)) { writer in
                 var pieces = FileRangeReader(reader: reader, file: cid, range: range)
                 while let piece = try pieces.next() {
-                    if !piece.content.isEmpty { try await writer.write(ByteBuffer(bytes: piece.content)) }
+                    // Written in slices: each write waits for the socket, so a slow reader holds little memory.
+                    var rest = piece.content
+                    while !rest.isEmpty {
+                        try await writer.write(ByteBuffer(bytes: rest.prefix(writeSlice)))
+                        rest = rest.dropFirst(writeSlice)
+                    }
                 }
                 try await writer.finish(nil)
             }
