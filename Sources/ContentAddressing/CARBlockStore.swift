@@ -67,4 +67,25 @@ public final class CARBlockStore: BlockStore {
     }
 
     public func has(_ cid: CID) -> Bool { index[cid] != nil }
+
+    /// Reads part of a block straight from the file once the block has matched its hash; before that, the whole
+    /// block is read and checked first.
+    public func read(_ cid: CID, range: Range<Int>, into buffer: UnsafeMutableRawBufferPointer) throws -> Bool {
+        guard let location = index[cid] else { return false }
+        try BlockRangeError.check(range, in: cid, length: location.length, buffer: buffer)
+        let (word, bit) = (location.ordinal / 64, UInt64(1) << (location.ordinal % 64))
+        guard verified.withLock({ $0[word] & bit != 0 }) else {
+            guard let data = try get(cid) else { return false }
+            data.withUnsafeBytes { buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[range])) }
+            return true
+        }
+        let count: Int
+        do { count = try file.read(at: location.dataOffset + UInt64(range.lowerBound), into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<range.count])) } catch {
+            throw CARError.readFailed(path: url.path, reason: error.reason)
+        }
+        guard count == range.count else {
+            throw CARError.truncated(path: url.path, offset: location.sectionOffset, needed: UInt64(location.length), available: UInt64(range.lowerBound + count))
+        }
+        return true
+    }
 }

@@ -11,23 +11,46 @@ public struct FileRangeReader: Sendable {
         public let content: ArraySlice<UInt8>
     }
 
+    /// A run of the range's bytes: either already in memory, or a part of a raw leaf block not read yet.
+    public enum Extent: Sendable {
+        case bytes(ArraySlice<UInt8>)
+        /// Bytes `range` of the raw block `cid` (read them with `BlockStore.read(_:range:into:)`).
+        case rawLeaf(CID, range: Range<Int>)
+    }
+
     private let reader: UnixFSReader
     private let range: Range<UInt64>
     private let path: String
-    /// Blocks still to visit with the file offset each starts at, the next one last.
-    private var pending: [(cid: CID, start: UInt64, depth: Int)]
+    /// Blocks still to visit with the file offset each starts at and, below the root, the size their parent declares.
+    private var pending: [(cid: CID, start: UInt64, size: UInt64?, depth: Int)]
 
     /// Reads `range` of the file `cid`; bytes past the end of the file are simply absent.
     public init(reader: UnixFSReader, file cid: CID, range: Range<UInt64>, path: String = "") {
         self.reader = reader
         self.range = range
         self.path = path
-        pending = range.isEmpty ? [] : [(cid, 0, 0)]
+        pending = range.isEmpty ? [] : [(cid, 0, nil, 0)]
+    }
+
+    /// The next run of the range's bytes, or nil at the end, without reading raw leaves: their part is named, and
+    /// a server copies it from the store straight into its send buffer. Throws `UnixFSError`.
+    public mutating func nextExtent() throws(UnixFSError) -> Extent? {
+        while let top = pending.last {
+            if top.cid.codec == CID.raw, let size = top.size {
+                pending.removeLast()
+                let lower = max(top.start, range.lowerBound), upper = min(top.start + size, range.upperBound)
+                guard lower < upper else { continue }
+                return .rawLeaf(top.cid, range: Int(lower - top.start)..<Int(upper - top.start))
+            }
+            guard let piece = try next() else { return nil }
+            if !piece.content.isEmpty { return .bytes(piece.content) }
+        }
+        return nil
     }
 
     /// The next block that holds part of the range, or nil at the end. Throws `UnixFSError`.
     public mutating func next() throws(UnixFSError) -> Piece? {
-        guard let (cid, start, depth) = pending.popLast() else { return nil }
+        guard let (cid, start, _, depth) = pending.popLast() else { return nil }
         guard depth < UnixFSReader.maxDepth else { throw .tooDeep(path: path) }
         let data = try reader.load(cid, path: path)
         if cid.codec == CID.raw { return Piece(cid: cid, block: data, content: clip(data[...], at: start)) }
@@ -41,12 +64,12 @@ public struct FileRangeReader: Sendable {
             guard node.links.count == unixfs.blockSizes.count else {
                 throw .malformedNode(cid, path: path, reason: "\(node.links.count) links but \(unixfs.blockSizes.count) blocksizes")
             }
-            var children: [(CID, UInt64, Int)] = []
+            var children: [(CID, UInt64, UInt64?, Int)] = []
             for (link, size) in zip(node.links, unixfs.blockSizes) {
                 guard offset < range.upperBound else { break }
                 let (end, overflow) = offset.addingReportingOverflow(size)
                 guard !overflow else { throw .malformedNode(cid, path: path, reason: "blocksizes overflow") }
-                if end > range.lowerBound { children.append((link.cid, offset, depth + 1)) }
+                if end > range.lowerBound { children.append((link.cid, offset, size, depth + 1)) }
                 offset = end
             }
             pending += children.reversed()

@@ -59,4 +59,47 @@ import Testing
         #expect(got == Array(content[100..<110]))
         #expect(throws: UnixFSError.self) { try UnixFSReader(store: needed).readFile(root, range: 0..<10) { _ in } }
     }
+
+    @Test func extentsNameRawLeavesWithoutReadingThem() async throws {
+        let content = (0..<200).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        let (store, root) = try await Self.importFile(content, profile: Self.smallChunks)
+        for (lower, upper) in [(0, 200), (3, 4), (6, 8), (13, 190), (199, 200)] {
+            let counting = CountingStore(store)
+            var extents = FileRangeReader(reader: UnixFSReader(store: counting), file: root, range: UInt64(lower)..<UInt64(upper))
+            var got: [UInt8] = []
+            while let extent = try extents.nextExtent() {
+                switch extent {
+                case .bytes(let bytes): got += bytes
+                case .rawLeaf(let cid, let range):
+                    var part = [UInt8](repeating: 0, count: range.count)
+                    #expect(try part.withUnsafeMutableBytes { try store.read(cid, range: range, into: $0) })
+                    got += part
+                }
+            }
+            #expect(got == Array(content[lower..<upper]), "\(lower)..<\(upper)")
+            #expect(counting.reads.allSatisfy { $0.codec == CID.dagPB }, "only inner nodes are loaded")
+        }
+    }
+
+    @Test func carStoresReadPartsOfBlocksAndCheckEachBlockOnce() async throws {
+        let content = (0..<200).map { UInt8(truncatingIfNeeded: $0) }
+        let (store, root) = try await Self.importFile(content, profile: Self.smallChunks)
+        let folder = try TemporaryFolder()
+        _ = try CARWriter.write(root: root, from: store, to: folder.file("f.car"))
+        let car = try CARBlockStore(url: folder.file("f.car"))
+        var leaf: CID?
+        var pieces = FileRangeReader(reader: UnixFSReader(store: store), file: root, range: 0..<7)
+        while let piece = try pieces.next() {
+            if piece.cid.codec == CID.raw { leaf = piece.cid }
+        }
+        let cid = try #require(leaf)
+        var part = [UInt8](repeating: 0, count: 3)
+        for _ in 0..<2 {  // before and after the block was checked
+            #expect(try part.withUnsafeMutableBytes { try car.read(cid, range: 2..<5, into: $0) })
+            #expect(part == [2, 3, 4])
+        }
+        #expect(throws: BlockRangeError.self) { try part.withUnsafeMutableBytes { _ = try car.read(cid, range: 5..<8, into: $0) } }
+        let absent = Block(data: [1, 2, 3], codec: CID.raw, cidVersion: 1).cid
+        #expect(try part.withUnsafeMutableBytes { try car.read(absent, range: 0..<3, into: $0) } == false)
+    }
 }

@@ -35,4 +35,9 @@ struct BlockStoreUnion: BlockStore {
         for store in stores where try store.has(cid) { return true }
         return false
     }
+
+    func read(_ cid: CID, range: Range<Int>, into buffer: UnsafeMutableRawBufferPointer) throws -> Bool {
+        for store in stores where try store.read(cid, range: range, into: buffer) { return true }
+        return false
+    }
 }

@@ -30,6 +30,13 @@ final class SmallBlockCache: BlockStore {
         return data
     }
 
+    func read(_ cid: CID, range: Range<Int>, into buffer: UnsafeMutableRawBufferPointer) throws -> Bool {
+        guard let cached = blocks.withLock({ $0.map[cid] }) else { return try inner.read(cid, range: range, into: buffer) }
+        try BlockRangeError.check(range, in: cid, length: cached.count, buffer: buffer)
+        cached.withUnsafeBytes { buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[range])) }
+        return true
+    }
+
     func has(_ cid: CID) throws -> Bool {
         try blocks.withLock({ $0.map[cid] != nil }) || inner.has(cid)
     }

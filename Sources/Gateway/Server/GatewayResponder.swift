@@ -46,22 +46,41 @@ struct GatewayResponder: HTTPResponder {
             return ResponseBody(byteBuffer: buffer)
         case .file(let reader, let cid, let range):
             return ResponseBody(contentLength: Int(range.count)) { writer in
-                var pieces = FileRangeReader(reader: reader, file: cid, range: range)
-                while let piece = try pieces.next() {
-                    // Written in slices: each write waits for the socket, so a slow reader holds little memory.
-                    var rest = piece.content
-                    while !rest.isEmpty {
-                        try await writer.write(ByteBuffer(bytes: rest.prefix(writeSlice)))
-                        rest = rest.dropFirst(writeSlice)
-                    }
-                }
+                try await stream(reader, cid, range, to: &writer)
                 try await writer.finish(nil)
             }
-        case .car(let stream):
+        case .car(let car):
             return ResponseBody { writer in
-                var car = stream
+                var car = car
                 while let bytes = try car.next() { try await writer.write(ByteBuffer(bytes: bytes)) }
                 try await writer.finish(nil)
+            }
+        }
+    }
+
+    /// Writes a big file's range in `writeSlice` pieces, each copied from the store straight into its send buffer
+    /// (raw leaves are never loaded whole): each write waits for the socket, so a client holds about one slice.
+    private static func stream(_ reader: UnixFSReader, _ cid: CID, _ range: Range<UInt64>, to writer: inout any ResponseBodyWriter) async throws {
+        var extents = FileRangeReader(reader: reader, file: cid, range: range)
+        while let extent = try extents.nextExtent() {
+            switch extent {
+            case .bytes(var rest):
+                while !rest.isEmpty {
+                    try await writer.write(ByteBuffer(bytes: rest.prefix(writeSlice)))
+                    rest = rest.dropFirst(writeSlice)
+                }
+            case .rawLeaf(let leaf, let leafRange):
+                var offset = leafRange.lowerBound
+                while offset < leafRange.upperBound {
+                    let slice = offset..<min(offset + writeSlice, leafRange.upperBound)
+                    var buffer = ByteBuffer()
+                    let found = try buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: slice.count) { space in
+                        try reader.store.read(leaf, range: slice, into: UnsafeMutableRawBufferPointer(rebasing: space[..<slice.count])) ? slice.count : 0
+                    }
+                    guard found == slice.count else { throw UnixFSError.missingBlock(leaf, path: "") }
+                    try await writer.write(buffer)
+                    offset = slice.upperBound
+                }
             }
         }
     }
