@@ -1,6 +1,10 @@
 import ContentAddressing
 import Hummingbird
 import NIOCore
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The thin Hummingbird binding: a request becomes a `GatewayRequest`, the `GatewayResponse` becomes a
 /// Hummingbird response whose body is read from the block store piece by piece as it is written.
@@ -25,7 +29,7 @@ struct GatewayResponder: HTTPResponder {
     /// Files up to this size are read before the response is written, and sent in one write.
     static let smallFile: UInt64 = 256 << 10
     /// Bigger bodies are written this many bytes at a time.
-    static let writeSlice = 128 << 10
+    static let writeSlice = 32 << 10
 
     static func body(_ body: GatewayResponse.ResponseBody) -> ResponseBody {
         switch body {
@@ -80,8 +84,33 @@ struct GatewayResponder: HTTPResponder {
                     guard found == slice.count else { throw UnixFSError.missingBlock(leaf, path: "") }
                     try await writer.write(buffer)
                     offset = slice.upperBound
+                    MemoryReturn.wrote(slice.count)
                 }
             }
         }
     }
+}
+
+/// glibc keeps the send buffers that event-loop threads freed in its per-thread arenas, so a server streaming big
+/// files to many clients would hold hundreds of MiB it no longer uses; handing them back every few dozen MiB sent
+/// keeps its memory near what is live (about one slice per client).
+enum MemoryReturn {
+    private static let written = Atomic<Int>(0)
+    /// Bytes streamed (by all clients together) between two hand-backs.
+    private static let interval = 32 << 20
+
+    /// Counts streamed bytes and hands freed memory back every `interval` of them.
+    static func wrote(_ count: Int) {
+        let total = written.add(count, ordering: .relaxed).newValue
+        guard total / interval != (total - count) / interval else { return }
+        #if canImport(Glibc)
+        trim?(0)
+        #endif
+    }
+
+    #if canImport(Glibc)
+    /// glibc's `malloc_trim`, which its Swift module does not export; nil elsewhere (musl).
+    private static let trim: (@convention(c) (Int) -> Int32)? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim")
+        .map { unsafeBitCast($0, to: (@convention(c) (Int) -> Int32).self) }
+    #endif
 }
