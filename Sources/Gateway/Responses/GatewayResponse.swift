@@ -5,10 +5,10 @@ import HTTPTypes
 public struct GatewayResponse: Sendable {
     public var status: HTTPResponse.Status
     public var headers: HTTPFields
-    public var body: ResponseBody
+    public var body: Body
 
     /// Where a response's bytes come from; big ones are read piece by piece while they are sent.
-    public enum ResponseBody: Sendable {
+    public enum Body: Sendable {
         case empty
         case bytes([UInt8])
         /// A byte range of a UnixFS file (or raw block), read block by block.
@@ -27,7 +27,7 @@ public struct GatewayResponse: Sendable {
         }
     }
 
-    public init(status: HTTPResponse.Status, headers: HTTPFields = [:], body: ResponseBody = .empty) {
+    public init(status: HTTPResponse.Status, headers: HTTPFields = [:], body: Body = .empty) {
         self.status = status
         self.headers = headers
         self.body = body

@@ -31,7 +31,7 @@ struct GatewayResponder: HTTPResponder {
     /// Bigger bodies are written this many bytes at a time.
     static let writeSlice = 32 << 10
 
-    static func body(_ body: GatewayResponse.ResponseBody) -> ResponseBody {
+    static func body(_ body: GatewayResponse.Body) -> ResponseBody {
         switch body {
         case .empty:
             return ResponseBody()
