@@ -45,16 +45,18 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .target(name: "POSIXFiles"),
         .target(
             name: "ContentAddressing",
-            dependencies: ["CLibCrypto"]
+            dependencies: ["CLibCrypto", "POSIXFiles"]
         ),
+        .target(name: "HTMLEscaping"),
         .target(
             name: "Markdown",
-            dependencies: ["CCmarkGFM"]
+            dependencies: ["CCmarkGFM", "HTMLEscaping"]
         ),
         .target(name: "SiteCheck"),
-        .target(name: "TemplateEngine"),
+        .target(name: "TemplateEngine", dependencies: ["HTMLEscaping"]),
         .executableTarget(name: "markdown-bench", dependencies: ["Markdown"]),
         .executableTarget(name: "repack-bench", dependencies: ["ContentAddressing"]),
         .executableTarget(name: "theme-embedder"),
@@ -71,6 +73,8 @@ let package = Package(
             name: "SiteBuilder",
             dependencies: [
                 "ContentAddressing",
+                "HTMLEscaping",
+                "POSIXFiles",
                 "Markdown",
                 "BuiltinTheme",
                 "TemplateEngine",
@@ -107,10 +111,11 @@ let package = Package(
         // Helpers shared by the test targets (a seeded random generator).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ContentAddressingTests", dependencies: ["ContentAddressing", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "HTMLEscapingTests", dependencies: ["HTMLEscaping", "TestSupport"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SiteCheckTests", dependencies: ["SiteCheck"]),
         .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine", "TestSupport", "BuiltinTheme", .product(name: "Mustache", package: "swift-mustache")]),
-        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "TemplateEngine", "TestSupport", "BuiltinTheme", "SiteCheck", .product(name: "Mustache", package: "swift-mustache")]),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "HTMLEscaping", "TemplateEngine", "TestSupport", "BuiltinTheme", "SiteCheck", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "blogctlTests", dependencies: ["ContentAddressing"]),
         .testTarget(
             name: "GatewayTests",

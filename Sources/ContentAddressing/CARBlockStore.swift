@@ -1,4 +1,5 @@
 import Foundation
+import POSIXFiles
 import Synchronization
 
 /// A read-only block store over a CAR file: one pass indexes where each block lies, reads happen on demand

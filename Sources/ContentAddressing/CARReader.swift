@@ -1,4 +1,5 @@
 import Foundation
+import POSIXFiles
 
 /// One section of a CAR: a block's CID, where the section starts and where its data lies.
 public struct CARSection: Sendable {

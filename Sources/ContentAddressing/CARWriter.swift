@@ -1,4 +1,5 @@
 import Foundation
+import POSIXFiles
 
 /// What a written CAR holds.
 public struct CARSummary: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import Foundation
+import POSIXFiles
 
 /// A persistent block store: one file per block in a folder, sharded like kubo's flatfs
 /// (`next-to-last/2`: the two characters before the last of the CID's base32 name), so a

@@ -36,11 +36,6 @@ public final class PackedTree {
         try setLeaf(path, files.importBytes(bytes))
     }
 
-    /// Stores a symlink at `path` (never followed).
-    public func setSymlink(_ path: String, target: String) throws(ImportError) {
-        try setLeaf(path, files.importSymlink(target: target))
-    }
-
     /// Puts an already packed file or symlink at `path`, e.g. one kept from an earlier run.
     public func setLeaf(_ path: String, _ node: ImportedNode) throws(ImportError) {
         let (parents, name) = try Self.split(path)

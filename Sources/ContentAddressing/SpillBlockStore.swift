@@ -1,4 +1,5 @@
 import Foundation
+import POSIXFiles
 import Synchronization
 
 /// A block store that keeps block data in an unlinked temporary file and only an index in memory,

@@ -1,4 +1,5 @@
 import Foundation
+import POSIXFiles
 
 extension UnixFSReader {
     /// Writes the tree under `root` into the folder `destination`, which must not exist or be empty.

@@ -1,3 +1,4 @@
+import HTMLEscaping
 /// Builds the nested table-of-contents HTML from a document's headings.
 enum TableOfContents {
     /// `<nav class="toc"><ol>…</ol></nav>`; a deeper heading opens a nested list under the
@@ -23,7 +24,7 @@ enum TableOfContents {
             } else {
                 levels.append(heading.level)
             }
-            out += "<li><a href=\"#\(heading.id)\">\(heading.text.htmlEscaped)</a>"
+            out += "<li><a href=\"#\(heading.id)\">\(HTMLEscaper.escape(heading.text, .cmark))</a>"
         }
         for _ in levels { out += "</li></ol>" }
         return out + "</nav>"

@@ -15,7 +15,6 @@ struct CharacterCursor {
     var current: Character { reachedEnd ? "\0" : characters[position] }
 
     mutating func advance() { position += 1 }
-    mutating func retreat() { position -= 1 }
 
     func text(_ range: Range<Int>) -> String { String(characters[range]) }
 

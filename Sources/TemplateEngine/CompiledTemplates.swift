@@ -20,7 +20,7 @@ public struct CompiledTemplates: Sendable {
             do {
                 tokens = try MustacheParser.parse(templates[name]!)
             } catch {
-                throw .syntax(template: name, reason: error.description)
+                throw .syntax(template: name, line: error.line, column: error.column, reason: error.description)
             }
             lowering.template = name
             templateBodies.append(try lowering.lower(tokens))

@@ -1,14 +1,21 @@
 /// Mustache text -> tokens, following swift-mustache 2.1.1's parser step by step (standalone
 /// lines, partial indentation, inheritance blocks, delimiter changes), so that the compiled
-/// tree renders byte-identical output. Authors' syntax errors are reported by swift-mustache
-/// itself before this runs; a failure here only means "not compiled".
+/// tree renders byte-identical output. Its failures are the authors' syntax errors, with the
+/// line and column to fix.
 enum MustacheParser {
     struct Failure: Error, CustomStringConvertible {
         let description: String
+        /// The Character index the failure is at (the tag at fault); nil: where parsing stopped.
+        var position: Int?
+        /// 1-based, filled in by `parse(_:)`.
+        var line = 0
+        var column = 0
     }
 
     private struct State {
         var sectionName: String?
+        /// Where the tag opening the section is.
+        var sectionStart = 0
         var sectionTransforms: [String] = []
         var newLine = true
         var isPartialDefinition = false
@@ -17,18 +24,20 @@ enum MustacheParser {
         var endDelimiter = "}}"
         var partialDefinitionIndent: String?
 
-        func withSection(_ name: String, newLine: Bool, transforms: [String] = []) -> State {
+        func withSection(_ name: String, at start: Int, newLine: Bool, transforms: [String] = []) -> State {
             var state = self
             state.sectionName = name
+            state.sectionStart = start
             state.sectionTransforms = transforms
             state.isPartialDefinitionTopLevel = false
             if !newLine { state.newLine = false }
             return state
         }
 
-        func withInheritancePartial(_ name: String) -> State {
+        func withInheritancePartial(_ name: String, at start: Int) -> State {
             var state = self
             state.sectionName = name
+            state.sectionStart = start
             state.sectionTransforms = []
             state.newLine = true
             state.isPartialDefinition = true
@@ -48,13 +57,20 @@ enum MustacheParser {
     /// The tokens of a whole template.
     static func parse(_ text: String) throws(Failure) -> [MustacheToken] {
         var cursor = CharacterCursor(text)
+        var failure: Failure
         do {
             return try parse(&cursor, state: State())
-        } catch let failure as Failure {
-            throw failure
+        } catch let thrown as Failure {
+            failure = thrown
         } catch {
-            throw Failure(description: "unexpected end of template")
+            failure = Failure(description: "a tag is not finished (no closing delimiter before the end of the template)")
         }
+        let position = min(failure.position ?? cursor.position, cursor.characters.count)
+        let before = cursor.characters[..<position]
+        let lineStart = before.lastIndex(where: \.isNewline).map { $0 + 1 } ?? 0
+        failure.line = before.count(where: \.isNewline) + 1
+        failure.column = position - lineStart + 1
+        throw failure
     }
 
     private static func parse(_ cursor: inout CharacterCursor, state: State) throws -> [MustacheToken] {
@@ -89,6 +105,7 @@ enum MustacheParser {
             }
             if cursor.reachedEnd { break }
             var setNewLine = false
+            let tagStart = cursor.position - state.startDelimiter.count
             switch cursor.current {
             case "#", "^":
                 let inverted = cursor.current == "^"
@@ -100,7 +117,7 @@ enum MustacheParser {
                     tokens.append(.text(whiteSpaceBefore))
                     whiteSpaceBefore = ""
                 }
-                let body = try parse(&cursor, state: state.withSection(name, newLine: setNewLine, transforms: transforms))
+                let body = try parse(&cursor, state: state.withSection(name, at: tagStart, newLine: setNewLine, transforms: transforms))
                 tokens.append(
                     inverted
                         ? .invertedSection(name: name, transforms: transforms, body: body)
@@ -110,7 +127,11 @@ enum MustacheParser {
                 cursor.advance()
                 let (name, transforms) = try parseName(&cursor, state: state)
                 guard name == state.sectionName, transforms == state.sectionTransforms else {
-                    throw Failure(description: "section close name incorrect")
+                    let closed = ([name] + transforms).joined(separator: " ")
+                    guard let open = state.sectionName else {
+                        throw Failure(description: "'\(state.startDelimiter)/\(closed)\(state.endDelimiter)' closes a section that was never opened", position: tagStart)
+                    }
+                    throw Failure(description: "'\(state.startDelimiter)/\(closed)\(state.endDelimiter)' does not close the open section '\(open)'", position: tagStart)
                 }
                 if isStandalone(&cursor, state: state) {
                     setNewLine = true
@@ -134,7 +155,7 @@ enum MustacheParser {
                 cursor.advance()
                 let (name, transforms) = try parseName(&cursor, state: state)
                 if triple {
-                    guard try cursor.read("}") else { throw Failure(description: "unfinished name") }
+                    guard try cursor.read("}") else { throw Failure(description: "'{{{' needs '}}}' to end it", position: tagStart) }
                 }
                 tokens.append(.variable(name: name, transforms: transforms, escaped: false))
 
@@ -163,13 +184,13 @@ enum MustacheParser {
                 let sectionName = try parsePartialName(&cursor, state: state)
                 if !whiteSpaceBefore.isEmpty { tokens.append(.text(whiteSpaceBefore)) }
                 if isStandalone(&cursor, state: state) { setNewLine = true }
-                let body = try parse(&cursor, state: state.withInheritancePartial(sectionName))
+                let body = try parse(&cursor, state: state.withInheritancePartial(sectionName, at: tagStart))
                 var overrides: [String: [MustacheToken]] = [:]
                 for token in body {
                     switch token {
                     case .blockDefinition(let name, let blockBody): overrides[name] = blockBody
                     case .text: break
-                    default: throw Failure(description: "illegal token inside inherit section")
+                    default: throw Failure(description: "only '$' blocks may stand inside '<\(sectionName)'", position: tagStart)
                     }
                 }
                 if sectionName.first == "*" {
@@ -182,15 +203,15 @@ enum MustacheParser {
             case "$":
                 cursor.advance()
                 let (name, transforms) = try parseName(&cursor, state: state)
-                guard transforms.isEmpty else { throw Failure(description: "transform applied to inheritance section") }
+                guard transforms.isEmpty else { throw Failure(description: "a '$' block cannot take a transform", position: tagStart) }
                 if state.isPartialDefinitionTopLevel {
                     if isStandalone(&cursor, state: state) { setNewLine = true }
-                    let body = try parse(&cursor, state: state.withSection(name, newLine: setNewLine))
+                    let body = try parse(&cursor, state: state.withSection(name, at: tagStart, newLine: setNewLine))
                     tokens.append(.blockDefinition(name: name, body: body))
                 } else {
                     if !whiteSpaceBefore.isEmpty { tokens.append(.text(whiteSpaceBefore)) }
                     if isStandalone(&cursor, state: state) { setNewLine = true }
-                    let body = try parse(&cursor, state: state.withSection(name, newLine: setNewLine))
+                    let body = try parse(&cursor, state: state.withSection(name, at: tagStart, newLine: setNewLine))
                     tokens.append(.blockExpansion(name: name, defaultBody: body, indentation: whiteSpaceBefore))
                     whiteSpaceBefore = ""
                 }
@@ -215,7 +236,10 @@ enum MustacheParser {
             }
             state.newLine = setNewLine
         }
-        guard state.sectionName == nil else { throw Failure(description: "expected section end") }
+        if let open = state.sectionName {
+            throw Failure(description: "section '\(open)' is never closed (no '\(state.startDelimiter)/\(open)\(state.endDelimiter)')",
+                position: state.sectionStart)
+        }
         return tokens
     }
 
@@ -241,12 +265,14 @@ enum MustacheParser {
         cursor.read(while: \.isWhitespace)
         let text = cursor.read(while: { sectionNameChars.contains($0) })
         cursor.read(while: \.isWhitespace)
-        guard try cursor.read(string: state.endDelimiter) else { throw Failure(description: "unfinished name") }
+        guard try cursor.read(string: state.endDelimiter) else {
+            throw Failure(description: "expected '\(state.endDelimiter)' to end the tag (a name holds letters, digits and '._-')")
+        }
 
         var name = CharacterCursor(text)
         let first = name.read(while: { nameCharsWithoutBrackets.contains($0) })
         if name.reachedEnd { return (text, []) }
-        guard name.current == "(" else { throw Failure(description: "unfinished name") }
+        guard name.current == "(" else { throw Failure(description: "malformed transform in '\(text)'") }
         name.advance()
         var transforms = [first]
         while true {
@@ -255,13 +281,13 @@ enum MustacheParser {
             case ")":
                 name.advance()
                 let closing = name.read(while: { $0 == ")" }).count
-                guard closing + 1 == transforms.count, name.reachedEnd else { throw Failure(description: "unfinished name") }
+                guard closing + 1 == transforms.count, name.reachedEnd else { throw Failure(description: "malformed transform in '\(text)'") }
                 return (part, transforms)
             case "(":
                 name.advance()
                 transforms.append(part)
             default:
-                throw Failure(description: "unfinished name")
+                throw Failure(description: "malformed transform in '\(text)'")
             }
         }
     }
@@ -270,7 +296,7 @@ enum MustacheParser {
         cursor.read(while: \.isWhitespace)
         let text = cursor.read(while: { partialNameChars.contains($0) })
         cursor.read(while: \.isWhitespace)
-        guard try cursor.read(string: state.endDelimiter) else { throw Failure(description: "unfinished name") }
+        guard try cursor.read(string: state.endDelimiter) else { throw Failure(description: "expected '\(state.endDelimiter)' to end the partial's name") }
         return text
     }
 

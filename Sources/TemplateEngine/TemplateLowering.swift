@@ -29,7 +29,7 @@ struct TemplateLowering {
                 let reference = try reference(name, transforms)
                 steps.append(.invertedSection(reference: reference, body: try lower(body)))
             case .blockDefinition:
-                throw .syntax(template: template, reason: "block definition outside {{<parent}}")
+                throw .syntax(template: template, line: 1, column: 1, reason: "a block definition ($) stands outside any {{<parent}}")
             case .blockExpansion(let name, let defaultBody, let indentation):
                 let body = try lower(defaultBody)
                 steps.append(.block(name: builder.add(blockName: name), body: body, indentation: builder.add(text: indentation)))

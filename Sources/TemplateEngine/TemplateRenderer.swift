@@ -1,3 +1,4 @@
+import HTMLEscaping
 /// Walks compiled templates over a DataValue context into one String (appending valid Strings
 /// never revalidates UTF-8, which a byte buffer turned String at the end would). Each `render` call
 /// stands for one swift-mustache `MustacheTemplate.render`, whose quirks it keeps: partial
@@ -148,7 +149,7 @@ struct TemplateRenderer {
         switch frame.value {
         case .string(let text):
             if escaped {
-                HTMLEscaping.append(text, to: &output)
+                HTMLEscaper.append(text, to: &output, .mustache)
             } else {
                 output += text
             }
@@ -163,7 +164,7 @@ struct TemplateRenderer {
             guard !frame.isObject else { return }
             let text = "[" + elements.map(\.description).joined(separator: ", ") + "]"
             if escaped {
-                HTMLEscaping.append(text, to: &output)
+                HTMLEscaper.append(text, to: &output, .mustache)
             } else {
                 output += text
             }

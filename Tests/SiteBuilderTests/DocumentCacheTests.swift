@@ -50,15 +50,15 @@ private func expectSameOutput(_ a: BuildResult, _ b: BuildResult) throws {
     matter.extra = ["n": .null, "d": .double(-0.25), "i": .int(Int.min), "b": .bool(false),
         "a": .array([.string("x"), .map(["k": .array([])])])]
     matter.locations = ["title": SourceLocation(file: "site/content/x.md", line: 2, column: 8)]
-    let source = DocumentRecord(frontMatter: matter, contentHTML: "<p>a\u{0}b</p>", summaryHTML: "<p>a</p>",
-        descriptionText: "a", tableOfContents: "<nav></nav>", wordCount: 12, readingMinutes: 1)
+    let source = DocumentRecord(frontMatter: matter, body: DocumentBody(contentHTML: "<p>a\u{0}b</p>", summaryHTML: "<p>a</p>",
+        descriptionText: "a", tableOfContents: "<nav></nav>", wordCount: 12, readingMinutes: 1))
     let record = source.encoded()
     let decoded = try record.withUnsafeBytes { try DocumentRecord(encoded: $0, timeZone: zone) }
     #expect(decoded == source)
 
     // Nothing optional left out is mistaken for something else.
-    let bare = DocumentRecord(frontMatter: FrontMatter(title: ""), contentHTML: "", summaryHTML: "", descriptionText: "",
-        tableOfContents: nil, wordCount: 0, readingMinutes: 0)
+    let bare = DocumentRecord(frontMatter: FrontMatter(title: ""), body: DocumentBody(contentHTML: "", summaryHTML: "", descriptionText: "",
+        tableOfContents: nil, wordCount: 0, readingMinutes: 0))
     #expect(try bare.encoded().withUnsafeBytes { try DocumentRecord(encoded: $0, timeZone: zone) } == bare)
 
     // Every truncation and a trailing byte are refused, never misread.

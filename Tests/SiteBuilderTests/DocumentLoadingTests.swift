@@ -196,16 +196,16 @@ private func sampleStrings(_ count: Int, alphabet: [UInt8], maxLength: Int = 14)
 @Test func cachedRecordsKeepTheirSameLinkOffsets() throws {
     let zone = try #require(TimeZone(identifier: "UTC"))
     let html = "<p>See <a href=\"#fn-1\">1</a> and <a HREF='#later'>later</a>.</p>"
-    let record = DocumentRecord(frontMatter: FrontMatter(title: "T"), contentHTML: html, summaryHTML: "<p><a href=\"#x\">x</a></p>",
-        descriptionText: "", tableOfContents: nil, wordCount: 1, readingMinutes: 1)
-    #expect(record.contentFragments == SummaryLinks.fragmentOffsets(in: html))
-    #expect(record.contentFragments.count == 2)
+    let record = DocumentRecord(frontMatter: FrontMatter(title: "T"), body: DocumentBody(contentHTML: html,
+        summaryHTML: "<p><a href=\"#x\">x</a></p>", descriptionText: "", tableOfContents: nil, wordCount: 1, readingMinutes: 1))
+    #expect(record.body.contentFragments == SummaryLinks.fragmentOffsets(in: html))
+    #expect(record.body.contentFragments.count == 2)
     let decoded = try record.encoded().withUnsafeBytes { try DocumentRecord(encoded: $0, timeZone: zone) }
     #expect(decoded == record)
     // Offsets past the text, or out of order, are a damaged record, never a crash later.
     for fragments in [[html.utf8.count], [20, 10], [5, 5]] {
-        let bad = DocumentRecord(frontMatter: FrontMatter(title: "T"), contentHTML: html, summaryHTML: "", descriptionText: "",
-            tableOfContents: nil, wordCount: 1, readingMinutes: 1, contentFragments: fragments, summaryFragments: [])
+        let bad = DocumentRecord(frontMatter: FrontMatter(title: "T"), body: DocumentBody(contentHTML: html, summaryHTML: "",
+            descriptionText: "", tableOfContents: nil, wordCount: 1, readingMinutes: 1, contentFragments: fragments, summaryFragments: []))
         #expect(throws: CacheBytesReader.Malformed.self) {
             try bad.encoded().withUnsafeBytes { try DocumentRecord(encoded: $0, timeZone: zone) }
         }
@@ -248,16 +248,17 @@ private func sampleStrings(_ count: Int, alphabet: [UInt8], maxLength: Int = 14)
     matter.aliases = ["/old/", "/old/", "/older"]
     matter.authors = ["Ada", "Grace"]
     matter.weight = 3
-    let shape = try DocumentShape(sourcePath: "content/posts/2026-01-02-hello.md", displayPath: "site/content/posts/2026-01-02-hello.md",
-        kind: .post, bundle: nil, matter: matter, config: config, urls: urls)
+    let source = DocumentSource(path: "content/posts/2026-01-02-hello.md", displayPath: "site/content/posts/2026-01-02-hello.md",
+        kind: .post, bundle: nil)
+    let shape = try DocumentShape(source, matter: matter, config: config, urls: urls)
     #expect(shape.slug == "hello")
     #expect(shape.path == "/posts/hello/")
     #expect(shape.tagNames == ["C#", "Self Hosting", "Swift"])
     #expect(shape.tagSlugs == ["c-sharp", "self-hosting", "swift"])
     #expect(shape.aliases == ["/old/", "/older/"])
     #expect(shape.dateTexts?.display == "2 January 2026")
-    let record = DocumentRecord(frontMatter: matter, contentHTML: "<p>x</p>", summaryHTML: "", descriptionText: "", tableOfContents: nil,
-        wordCount: 1, readingMinutes: 1, shape: shape)
+    let record = DocumentRecord(frontMatter: matter, body: DocumentBody(contentHTML: "<p>x</p>", summaryHTML: "", descriptionText: "",
+        tableOfContents: nil, wordCount: 1, readingMinutes: 1), shape: shape)
     let decoded = try record.encoded().withUnsafeBytes { try DocumentRecord(encoded: $0, timeZone: zone) }
     #expect(decoded == record)
     #expect(decoded.shape == shape)
@@ -265,17 +266,15 @@ private func sampleStrings(_ count: Int, alphabet: [UInt8], maxLength: Int = 14)
     // A document from the record (with its shape, or without one) is the document just worked out.
     let key = ContentKey("test", ["hello"])
     func document(_ record: DocumentRecord) throws -> Document {
-        try Document(sourcePath: "content/posts/2026-01-02-hello.md", displayPath: "site/content/posts/2026-01-02-hello.md", kind: .post,
-            bundle: nil, source: .cached(record), config: config, urls: urls, contentKey: key)
+        try Document(source, content: .cached(record), config: config, urls: urls, contentKey: key)
     }
     var bare = record
     bare.shape = nil
     for made in [try document(decoded), try document(bare)] {
         #expect(made.record == record)
         #expect(made.tags.map(\.name) == shape.tagNames && made.tags.map(\.slug) == shape.tagSlugs)
-        #expect(made.sitemapEntry == "<url><loc>https://example.com/blog/posts/hello/</loc><lastmod>2023-11-14T23:13:20+01:00</lastmod></url>\n")
-        #expect(made.lastModified == "2023-11-14T23:13:20+01:00")
-        #expect(made.dateTexts?.year == 2026)
+        #expect(made.shape.sitemapEntry == "<url><loc>https://example.com/blog/posts/hello/</loc><lastmod>2023-11-14T23:13:20+01:00</lastmod></url>\n")
+        #expect(made.shape.dateTexts?.year == 2026)
     }
 
     // Tag names and slugs that do not pair up are a damaged record.

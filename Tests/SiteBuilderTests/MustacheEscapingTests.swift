@@ -1,3 +1,4 @@
+import HTMLEscaping
 import Foundation
 import Mustache
 import TemplateEngine
@@ -18,7 +19,7 @@ import Testing
     for sample in samples {
         let library = template.render(["value": sample])
         #expect(MustacheHTMLEscaping.escape(sample) == library, "escaping \(sample.debugDescription)")
-        #expect(MustacheHTMLEscaping.characterEscape(sample) == library)
+        #expect(HTMLEscaper.characterEscape(sample) == library)
     }
 }
 

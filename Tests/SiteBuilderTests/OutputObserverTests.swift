@@ -82,24 +82,28 @@ private final class Observations: Sendable {
         }
     }
 
-    @Test func aSessionObservesThePagesItRendersInEachBuild() async throws {
+    @Test func aSessionObservesTheFilesItRendersInEachBuild() async throws {
         let site = try richSite()
         defer { site.cleanUp() }
         let seen = Observations()
         let session = SiteBuildSession(siteDirectory: site.root, options: BuildOptions(now: FixtureSite.now),
             outputObserver: { seen.observe($0, $1) })
         let first = try await session.build()
-        let pages = first.output.files.filter { $0.key.hasSuffix(".html") }
+        // Every file the build holds in memory (pages, feeds, sitemap, stylesheets) is rendered by a worker, which shows it.
+        let generated = first.output.files.filter { if case .bytes = $0.value { true } else { false } }
         #expect(first.stats.pagesRendered == first.stats.htmlPages)
-        #expect(Set(seen.bytes.keys) == Set(pages.keys))
+        #expect(Set(seen.bytes.keys) == Set(generated.keys))
+        #expect(generated.keys.contains("rss.xml") && generated.keys.contains("css/site.css") && generated.keys.contains("index.html"))
         for (path, bytes) in seen.bytes { #expect(first.output.files[path] == .bytes(bytes)) }
 
-        // A content-only edit renders only the pages showing that post: those are observed again.
+        // A content-only edit renders only the pages showing that post, and the feeds that carry
+        // it: those are observed again.
         try site.write("content/posts/2026-01-02-a.md", post("A", date: "2026-01-02", tags: ["t", "u"], body: "New text."))
         let second = try await session.rebuild(changedPaths: ["content/posts/2026-01-02-a.md"])
         let again = seen.calls.filter { $0.value == 2 }.keys
         #expect(second.stats.pagesRendered > 0 && second.stats.pagesRendered < second.stats.htmlPages)
-        #expect(again.count == second.stats.pagesRendered)
+        #expect(again.count { $0.hasSuffix(".html") } == second.stats.pagesRendered)
+        #expect(Set(again.filter { !$0.hasSuffix(".html") }) == ["rss.xml", "atom.xml", "feed.json"])
         #expect(again.contains("posts/a/index.html"))
         for path in again { #expect(second.output.files[path] == .bytes(seen.bytes[path]!)) }
     }

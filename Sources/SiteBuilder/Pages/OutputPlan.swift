@@ -1,0 +1,64 @@
+/// Every file of a site, as output kinds in claiming order (the order conflict errors name
+/// claimants in): the HTML pages, then the feeds, sitemap, redirects, bundle assets, robots.txt
+/// and static files.
+struct OutputPlan {
+    private(set) var outputs: [any OutputKind] = []
+    /// How many of `outputs` are HTML pages.
+    private(set) var htmlPages = 0
+
+    /// The plan of `model` in `site`; `files` are the static files and bundle assets.
+    init(model: SiteModel, site: SiteContext, files: SiteFiles) {
+        let tagNames = model.tagNames
+        let shown = model.posts.map { ShownDocument($0, tagNames: tagNames) }
+        var sitemap: [String] = []
+        func page(_ page: some HTMLPage) {
+            outputs.append(page)
+            if let entry = page.sitemapEntry(in: site) { sitemap.append(entry) }
+        }
+        addLists(.home, title: model.config.title, members: Array(shown.indices), shown: shown, perPage: model.config.postsPerPage, page)
+        addLists(.posts, title: "Posts", members: Array(shown.indices), shown: shown, perPage: model.config.postsPerPage, page)
+        for (index, post) in shown.enumerated() {
+            let older = index + 1 < shown.count ? DocumentLink(model.posts[index + 1]) : nil
+            let newer = index > 0 ? DocumentLink(model.posts[index - 1]) : nil
+            page(PostPage(post: post, previous: older, next: newer, template: post.document.frontMatter.template ?? "post"))
+        }
+        for document in model.pages {
+            page(StandalonePage(page: ShownDocument(document, tagNames: tagNames), template: document.frontMatter.template ?? "page"))
+        }
+        for tag in model.tags {
+            addLists(.tag(TagSummary(tag)), title: tag.name, members: tag.posts, shown: shown, perPage: model.config.postsPerPage, page)
+        }
+        page(TagsIndexPage(tags: model.tags.map(TagSummary.init)))
+        page(ArchivePage(posts: shown.map { BriefDocument($0.document, tagNames: $0.tagNames) }))
+        page(NotFoundPage())
+        var redirects: [RedirectsFile.Redirect] = []
+        for document in model.posts + model.pages {
+            for alias in document.aliases {
+                page(AliasPage(path: alias, target: DocumentLink(document), owner: "alias in \(document.displayPath)"))
+                redirects.append(RedirectsFile.Redirect(from: alias, to: document.path))
+            }
+        }
+        htmlPages = outputs.count
+
+        let newest = Array(shown.prefix(FeedFile.postLimit))
+        outputs += [FeedFile(format: .rss, posts: newest), FeedFile(format: .atom, posts: newest), FeedFile(format: .json, posts: newest)]
+        outputs.append(SitemapFile(entries: sitemap))
+        outputs.append(RedirectsFile(aliases: redirects))
+        for document in model.posts + model.pages {
+            outputs += files.assets(of: document)
+        }
+        outputs += files.rootFiles
+    }
+
+    /// The pages of one list of posts (`members`: indexes into `shown`), `perPage` to a page.
+    private func addLists(_ listing: ListPage.Listing, title: String, members: [Int], shown: [ShownDocument], perPage: Int,
+        _ add: (ListPage) -> Void)
+    {
+        // Not `count + perPage - 1`: posts_per_page may be as big as Int.max ("all on one page").
+        let pages = members.isEmpty ? 1 : (members.count - 1) / perPage + 1
+        for number in 1...pages {
+            let slice = members[min((number - 1) * perPage, members.count)..<min(number * perPage, members.count)]
+            add(ListPage(listing: listing, title: title, number: number, pages: pages, count: members.count, posts: slice.map { shown[$0] }))
+        }
+    }
+}

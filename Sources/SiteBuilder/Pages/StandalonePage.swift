@@ -1,0 +1,18 @@
+import TemplateEngine
+
+/// A standalone page (content/about.md), listed in the menu.
+struct StandalonePage: HTMLPage {
+    let page: ShownDocument
+    let template: String
+
+    var path: String { page.document.path }
+    var owner: String { page.document.displayPath }
+
+    func sitemapEntry(in site: SiteContext) -> String? { page.document.shape.sitemapEntry }
+
+    func context(in site: SiteContext) -> DataValue {
+        var value = site.common(path: path, kind: .page, title: page.document.title, description: page.document.body.descriptionText)
+        value["post"] = .map(page.data(from: path, in: site))
+        return .map(value)
+    }
+}

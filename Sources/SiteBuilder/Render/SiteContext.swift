@@ -1,0 +1,109 @@
+import Foundation
+import TemplateEngine
+
+/// What every output may depend on besides its own inputs: the settings, the templates, the build
+/// switches, and the few facts about the whole site that every page shows (the menu of pages, the
+/// copyright year, the favicon). `key` starts the key of every output that uses it.
+struct SiteContext: Sendable {
+    /// The inputs, all of them in `key`.
+    struct Inputs: Encodable, Equatable, Sendable {
+        /// `site.yml` as written (settings, Markdown options and the time zone shape every document too).
+        var configText: String
+        /// `ContentKey(_:files:)` of the theme's and the site's template files.
+        var templates: ContentKey
+        var includeDrafts: Bool
+        var includeFuture: Bool
+        /// The standalone pages in menu order.
+        var menu: [DocumentLink]
+        /// The newest post's year.
+        var year: Int?
+        /// The favicon's site path among the output's static files.
+        var favicon: String?
+        /// A new blogctl may render differently.
+        var binary = binaryFingerprint
+        /// A page kept from a build under another umask would keep its permissions.
+        var umask = UInt32(processUmask)
+    }
+
+    let inputs: Inputs
+    let key: ContentKey
+    let config: SiteConfig
+    let urls: SiteURLs
+    let templates: TemplateSet
+    /// `site`'s fields that are not URLs, and `extra`: the same on every page.
+    private let siteValues: [String: DataValue]
+    private let extra: DataValue
+
+    /// The context of `inputs`, whose `configText` and `templates` are `config`'s and `templates`'.
+    init(_ inputs: Inputs, config: SiteConfig, templates: TemplateSet) {
+        self.inputs = inputs
+        key = ContentKey(of: inputs)
+        self.config = config
+        urls = SiteURLs(baseURL: config.baseURL)
+        self.templates = templates
+        var site: [String: DataValue] = [
+            "title": .string(config.title),
+            "description": .string(config.description),
+            "author": .string(config.author),
+            "language": .string(config.language),
+            "base_url": .string(urls.baseURL),
+        ]
+        if let year = inputs.year { site["year"] = .int(year) }
+        // Room for the links each page adds (see `common`).
+        site.reserveCapacity(site.count + 9)
+        siteValues = site
+        extra = .map(config.extra)
+    }
+
+    /// What a page is, for `page.kind` and `page.is_<kind>`.
+    enum PageKind: String, Encodable, Sendable {
+        case home, posts, post, page, tags, tag, archive, notFound = "404", alias
+    }
+
+    /// The fields every page gets: `site`, `menu`, `page`, `root_url`, `extra`. Every URL in them
+    /// is relative to the page at `path`, except `absolute_url` values.
+    func common(path: String, kind: PageKind, title: String, description: String? = nil,
+        absolutePath: String? = nil) -> [String: DataValue]
+    {
+        // 404.html is served for missing pages at any depth: only root-relative links work there.
+        let rooted = kind == .notFound
+        func link(_ target: String) -> DataValue {
+            .string(rooted ? urls.rootRelative(target) : SiteURLs.relative(from: path, to: target))
+        }
+        var site = siteValues
+        site["home_url"] = link(SiteURLs.home)
+        site["posts_url"] = link(SiteURLs.posts)
+        site["tags_url"] = link(SiteURLs.tags)
+        site["archive_url"] = link(SiteURLs.archive)
+        site["rss_url"] = link(SiteURLs.rss)
+        site["atom_url"] = link(SiteURLs.atom)
+        site["json_feed_url"] = link(SiteURLs.jsonFeed)
+        site["stylesheet_url"] = link(SiteURLs.stylesheet)
+        if let favicon = inputs.favicon { site["favicon_url"] = link(favicon) }
+
+        var menu: [DataValue] = []
+        func item(_ title: String, _ target: String, current: Bool) {
+            menu.append(.map(["title": .string(title), "url": link(target), "current": .bool(current)]))
+        }
+        item("Home", SiteURLs.home, current: kind == .home)
+        for page in inputs.menu { item(page.title, page.path, current: page.path == path) }
+        item("Tags", SiteURLs.tags, current: kind == .tags || kind == .tag)
+        item("Archive", SiteURLs.archive, current: kind == .archive)
+
+        var page: [String: DataValue] = [
+            "title": .string(title),
+            "description": .string(description ?? config.description),
+            "absolute_url": .string(urls.absolute(absolutePath ?? path)),
+            "url": .string("./"),
+            "kind": .string(kind.rawValue),
+        ]
+        page["is_\(kind.rawValue)"] = .bool(true)
+        return [
+            "site": .map(site),
+            "menu": .array(menu),
+            "page": .map(page),
+            "root_url": link(SiteURLs.home),
+            "extra": extra,
+        ]
+    }
+}
