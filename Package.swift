@@ -9,6 +9,7 @@ import PackageDescription
 //   TemplateEngine               compiled Mustache templates over DataValue (knows nothing of blogs)
 //   BuiltinTheme                 the Templates/ folder compiled into the binary
 //   SiteBuilder                  site.yml + content + templates -> static site (knows nothing of HTTP or IPFS)
+//   Gateway                      an IPFS HTTP gateway over any block store, on Hummingbird (knows nothing of blogs)
 //   blogctl                      the thin command-line front end
 let package = Package(
     name: "blogctl",
@@ -16,6 +17,7 @@ let package = Package(
     products: [
         .executable(name: "blogctl", targets: ["blogctl"]),
         .library(name: "ContentAddressing", targets: ["ContentAddressing"]),
+        .library(name: "Gateway", targets: ["Gateway"]),
         .library(name: "SiteBuilder", targets: ["SiteBuilder"]),
         .library(name: "TemplateEngine", targets: ["TemplateEngine"]),
     ],
@@ -24,6 +26,13 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -75,10 +84,25 @@ let package = Package(
             ]
         ),
         .target(name: "SitePacking", dependencies: ["ContentAddressing", "SiteBuilder"]),
+        .target(
+            name: "Gateway",
+            dependencies: [
+                "ContentAddressing",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "blogctl",
             dependencies: [
                 "ContentAddressing",
+                "Gateway",
                 "SiteBuilder",
                 "SitePacking",
                 "SiteCheck",
@@ -96,5 +120,17 @@ let package = Package(
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "HTMLEscaping", "TemplateEngine", "TestSupport", "BuiltinTheme", "SiteCheck", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "SitePackingTests", dependencies: ["SitePacking", "SiteBuilder", "ContentAddressing"]),
         .testTarget(name: "blogctlTests", dependencies: ["ContentAddressing"]),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: [
+                "Gateway",
+                "ContentAddressing",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
     ]
 )

@@ -1,6 +1,8 @@
 /// Why a UnixFS tree could not be read or extracted; paths are relative to the root ("" is the root itself).
 public enum UnixFSError: Error, Equatable, CustomStringConvertible {
     case missingBlock(CID, path: String)
+    /// A path that names nothing: a missing entry, or a step through something that is not a directory.
+    case notFound(path: String)
     case malformedNode(CID, path: String, reason: String)
     /// A name that would escape or confuse the folder it is written to: empty, `.`, `..`, or holding `/` or NUL.
     case unsafeName(String, directory: String)
@@ -14,6 +16,7 @@ public enum UnixFSError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .missingBlock(let cid, let path): "block \(cid) for \(Self.show(path)) is missing"
+        case .notFound(let path): "\(Self.show(path)) does not exist"
         case .malformedNode(let cid, let path, let why): "\(Self.show(path)) (block \(cid)) is not valid UnixFS: \(why)"
         case .unsafeName(let name, let dir): "\(Self.show(dir)) holds an entry with the unsafe name \(Self.quote(name))"
         case .duplicateName(let path): "\(Self.show(path)) appears twice in its directory"

@@ -153,8 +153,8 @@ public struct UnixFSReader: Sendable {
         return out
     }
 
-    /// The block's bytes; identity CIDs carry theirs inline.
-    private func load(_ cid: CID, path: String) throws(UnixFSError) -> [UInt8] {
+    /// The block's bytes (identity CIDs carry theirs inline); throws `.missingBlock` when the store lacks it.
+    public func load(_ cid: CID, path: String) throws(UnixFSError) -> [UInt8] {
         if let inline = BlockLinks.inlineData(of: cid) { return inline }
         let data: [UInt8]?
         do { data = try store.get(cid) } catch { throw .storeFailed(cid, reason: "\(error)") }
@@ -162,7 +162,7 @@ public struct UnixFSReader: Sendable {
         return data
     }
 
-    private func decode(_ cid: CID, _ data: [UInt8], path: String) throws(UnixFSError) -> (PBNode, UnixFSData) {
+    func decode(_ cid: CID, _ data: [UInt8], path: String) throws(UnixFSError) -> (PBNode, UnixFSData) {
         guard cid.codec == CID.dagPB else {
             throw .malformedNode(cid, path: path, reason: "codec 0x\(String(cid.codec, radix: 16)) is not dag-pb")
         }

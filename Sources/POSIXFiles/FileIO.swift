@@ -47,6 +47,21 @@ public final class ReadOnlyFile: Sendable {
     public func read(at offset: UInt64, count: Int) throws(FileIOError) -> [UInt8] {
         try readFully(fd, at: offset, count: count, path: path)
     }
+
+    /// Fills `buffer` from `offset` (fewer bytes only at the end of the file); returns how many were read.
+    public func read(at offset: UInt64, into buffer: UnsafeMutableRawBufferPointer) throws(FileIOError) -> Int {
+        var done = 0
+        while done < buffer.count {
+            let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .errno(path, "cannot read")
+            }
+            if n == 0 { break }
+            done += n
+        }
+        return done
+    }
 }
 
 /// Up to `count` bytes of `fd` at `offset` (fewer only at end of file), retrying short reads.
