@@ -3,12 +3,14 @@ import PackageDescription
 
 // Layers, lowest first; each depends only on those above it in this list:
 //   CLibCrypto, CCmarkGFM        system libraries (libcrypto's SHA-256, cmark-gfm)
+//   POSIXFiles, HTMLEscaping     file I/O with temp-then-rename; the one HTML/XML escaper
 //   ContentAddressing            CIDs, DAG-PB, UnixFS, CAR, block stores (knows nothing of blogs)
 //   Markdown                     cmark-gfm rendering, headings, summaries
 //   SiteCheck                    link and asset checking over a built output folder
 //   TemplateEngine               compiled Mustache templates over DataValue (knows nothing of blogs)
 //   BuiltinTheme                 the Templates/ folder compiled into the binary
 //   SiteBuilder                  site.yml + content + templates -> static site (knows nothing of HTTP or IPFS)
+//   SitePacking                  a built site -> its UnixFS DAG, in memory or as it is written
 //   Gateway                      an IPFS HTTP gateway over any block store, on Hummingbird (knows nothing of blogs)
 //   blogctl                      the thin command-line front end
 let package = Package(

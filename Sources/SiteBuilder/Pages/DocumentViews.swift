@@ -103,7 +103,11 @@ struct DocumentLink: Encodable, Equatable, Sendable {
     let path: String
 
     init(_ document: Document) {
-        title = document.title
-        path = document.path
+        self.init(title: document.title, path: document.path)
+    }
+
+    init(title: String, path: String) {
+        self.title = title
+        self.path = path
     }
 }
