@@ -20,3 +20,5 @@ cmpfresh() { local site=$1 out=$2; shift 2; local ref=$(mktemp -d /tmp/qaf/ref.X
 step() { LABEL=$1; local site=$2 out=$3; shift 3; if [ -n "$OUTARG" ]; then b "$site" --output "$out" "$@"; else b "$site" "$@"; fi; cmpfresh "$site" "$out" "$@"; echo "  [$LABEL] $CID $(grep -o 'rendered.*' $ERRF | head -1 | cut -c1-60) $(grep -o '[0-9]* kept' $ERRF)"; }
 # A clean copy of SampleSite (without the outputs and cache a build of it in the repo left).
 newsite() { rm -rf "$1"; cp -a $REPO/SampleSite "$1"; rm -rf "$1"/public "$1"/.public-* "$1"/.blogctl-cache; }
+# finish: the scenario's verdict as its last line and its exit status (non-zero when any step failed).
+finish() { echo "FAIL=$FAIL"; exit "$FAIL"; }

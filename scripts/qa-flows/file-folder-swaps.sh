@@ -20,4 +20,4 @@ echo "<svg/>" > /tmp/qaf/ext.svg; ln -s /tmp/qaf/ext.svg $S/static/link.svg; ste
 echo "<svg></svg>" > /tmp/qaf/ext2.svg; ln -sf /tmp/qaf/ext2.svg $S/static/link.svg; step retargeted-symlink $S $O
 echo "<svg>2</svg>" > /tmp/qaf/ext2.svg; step symlink-target-edited $S $O
 rm -f /tmp/qaf/s10link; ln -s $S /tmp/qaf/s10link; step via-symlinked-site /tmp/qaf/s10link /tmp/qaf/s10link/public; step via-real-site $S $O
-echo FAIL=$FAIL
+finish

@@ -18,4 +18,4 @@ rm -rf /tmp/qaf/backup /tmp/qaf/backup-r
 S=/tmp/qaf/s7l; newsite $S; rm -rf /tmp/qaf/www; mkdir /tmp/qaf/www; ln -s /tmp/qaf/www $S/public
 "$BIN" build $S >/dev/null 2>/tmp/qaf/sl.err && { echo "SYMLINKED PUBLIC ACCEPTED"; FAIL=1; }; echo "  symlinked public refused: $(cat /tmp/qaf/sl.err)"
 [ -L $S/public ] || { echo "LINK GONE"; FAIL=1; }
-echo FAIL=$FAIL
+finish

@@ -32,4 +32,4 @@ rm -rf $S/.public-recycle; step rm-recycle $S $O
 for f in $S/.blogctl-cache/outputs/*; do head -c 100 /dev/urandom > $f; done; step corrupt-manifest $S $O
 for f in $S/.blogctl-cache/documents*; do [ -f $f ] && truncate -s $(( $(stat -c %s $f) / 2 )) $f; done; step truncate-docs $S $O
 for f in $S/.blogctl-cache/documents*; do [ -f $f ] && printf 'garbage' >> $f; done; step append-garbage-docs $S $O
-echo FAIL=$FAIL
+finish

@@ -9,4 +9,4 @@ for r in $(seq 1 20); do
   for i in 1 2 3 4; do printf -- "---\ntitle: P$i\ndate: 2024-01-%02d\n---\n\nBody $i round $r\n" $i > $S/content/posts/p$i.md; done
   step round-$r $S $O >/tmp/qaf/round.out; grep -v "^  \[" /tmp/qaf/round.out; printf "%s " $(stat -c %s $S/.blogctl-cache/documents)
 done; echo
-echo FAIL=$FAIL
+finish

@@ -20,4 +20,4 @@ rm templates/partials/footer.mustache; step rm-override $S $O
 git checkout -q -- templates; step restore-override $S $O
 rm -rf templates; step rm-templates $S $O
 git checkout -q -- templates; step restore-templates $S $O
-echo FAIL=$FAIL
+finish

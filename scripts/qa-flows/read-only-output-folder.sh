@@ -1,7 +1,7 @@
 #!/bin/bash
 # read-only folder in the output / recycled tree: modes must match a fresh build
 . "$(dirname "$0")/lib.sh"
-S=/tmp/qaf/s4b; newsite $S; O=$S/public
+S=/tmp/qaf/read-only-output-folder; newsite $S; O=$S/public
 step first $S $O; step second $S $O
 chmod 555 $S/public/posts; step output-readonly-dir $S $O
 diff <(cd $O && find . -printf '%y %m %P\n' | sort) <(cd $S/.public-recycle && find . -printf '%y %m %P\n' | sort) | head
@@ -9,4 +9,4 @@ step again $S $O
 (cd $O && find . -printf '%y %m %P\n' | grep -v 644 | grep -v "d 755")
 step again2 $S $O
 (cd $O && find . -printf '%y %m %P\n' | grep -v 644 | grep -v "d 755")
-echo FAIL=$FAIL
+finish

@@ -19,4 +19,4 @@ for r in 1 2 3; do
   step after-mixed-$r $S $O; step after-mixed-drafts-$r $S $O --drafts
 done
 ls -a $S; ls $S/.blogctl-cache $S/.blogctl-cache/outputs
-echo FAIL=$FAIL
+finish

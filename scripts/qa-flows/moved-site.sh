@@ -18,4 +18,4 @@ rm -rf /tmp/qaf/s3swap; cp -a /tmp/qaf/s3rs /tmp/qaf/s3swap; rm -rf /tmp/qaf/s3s
 mv /tmp/qaf/s3cp/public /tmp/qaf/tmppub; mv /tmp/qaf/s3rs/public /tmp/qaf/s3cp/public; mv /tmp/qaf/tmppub /tmp/qaf/s3rs/public
 step swapped-public-cp /tmp/qaf/s3cp /tmp/qaf/s3cp/public; step swapped-public-rs /tmp/qaf/s3rs /tmp/qaf/s3rs/public
 rm -rf /dev/shm/qaf-s3
-echo FAIL=$FAIL
+finish

@@ -13,4 +13,4 @@ mkdir /tmp/qaf/foreign8; echo "<h1>nginx</h1>" > /tmp/qaf/foreign8/index.html; r
 "$BIN" build $S >/dev/null 2>/tmp/qaf/s8.err && { echo "ACCEPTED"; FAIL=1; }; echo "  symlink to foreign folder: $(cat /tmp/qaf/s8.err)"
 [ "$(ls /tmp/qaf/foreign8)" = index.html ] || { echo "FOREIGN CHANGED"; FAIL=1; }
 OUTARG=1 step build-into-target $S /tmp/qaf/www8
-echo FAIL=$FAIL
+finish

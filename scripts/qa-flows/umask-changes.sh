@@ -6,4 +6,4 @@ S=/tmp/qaf/s13; newsite $S; O=$S/public
 grep -q FAIL=1 /tmp/qaf/s13.sub && FAIL=1
 step u022-1 $S $O; step u022-2 $S $O; step u022-3 $S $O
 (cd $O && find . -printf '%y %m %P\n' | grep -v "f 644" | grep -v "d 755" | head -5)
-echo FAIL=$FAIL
+finish

@@ -28,4 +28,4 @@ for delay in 0.2 0.8; do
   OUTARG=1 step after-kill-out-$delay $S /tmp/qaf/s5out
 done
 ls -a /tmp/qaf | grep s5out
-echo FAIL=$FAIL
+finish

@@ -27,4 +27,4 @@ sed -i 's/the/teh/' $P/2025-01-19-reproducible-builds.md; touch -r /tmp/qaf/rb.m
 # template same-size same-mtime edit
 mkdir -p $S/templates; cp $REPO/Templates/post.mustache $S/templates/post.mustache; step tmpl-add $S $O
 cp -p $S/templates/post.mustache /tmp/qaf/pm; sed -i 's/<article/<artikle/' $S/templates/post.mustache; touch -r /tmp/qaf/pm $S/templates/post.mustache; step tmpl-same-mtime $S $O
-echo FAIL=$FAIL
+finish

@@ -13,4 +13,4 @@ for r in 1 2 3 4; do
 done
 rm -rf $S
 done
-echo FAIL=$FAIL
+finish

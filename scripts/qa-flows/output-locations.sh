@@ -27,4 +27,4 @@ chmod 555 $S/.public-recycle 2>/dev/null; step recycle-readonly $S $S/public
 chmod -R u+w $S/.public-recycle $S/public 2>/dev/null
 echo victim > /tmp/qaf/victim.txt; ln -sf /tmp/qaf/victim.txt $S/public/index.html; step output-symlink-file $S $S/public; [ "$(cat /tmp/qaf/victim.txt)" = victim ] || { echo VICTIM WRITTEN; FAIL=1; }
 mkdir -p /tmp/qaf/victimdir; echo v > /tmp/qaf/victimdir/a; rm -rf $S/.public-recycle/tags; ln -s /tmp/qaf/victimdir $S/.public-recycle/tags; step recycle-symlink $S $S/public; [ "$(ls /tmp/qaf/victimdir)" = a ] || { echo VICTIMDIR TOUCHED; FAIL=1; }
-echo FAIL=$FAIL
+finish
