@@ -1,4 +1,5 @@
 import ContentAddressing
+import HTMLEscaping
 
 /// The HTML page for a directory without `index.html`, with the links the gateway conformance suite expects:
 /// breadcrumbs into the path gateway, a `..` link below the root, each entry by name and by CID.
@@ -26,17 +27,17 @@ struct DirectoryListing {
         var crumbPath = gatewayBase + "/ipfs/" + rootCID
         for name in names {
             crumbPath += "/" + PercentEncoding.encodeSegment(name)
-            crumbs += "/<a href=\"\(crumbPath)\">\(htmlEscaped(name))</a>"
+            crumbs += "/<a href=\"\(crumbPath)\">\(HTMLEscaper.escape(name, .xml))</a>"
         }
         var rows = ""
         if !names.isEmpty { rows += "<tr><td><a href=\"\(here)/..\">..</a></td><td></td></tr>\n" }
         for (name, cid) in entries {
             let encoded = PercentEncoding.encodeSegment(name)
             let hashLink = "\(gatewayBase)/ipfs/\(cid.string)?filename=\(PercentEncoding.encodeQueryValue(encoded))"
-            rows += "<tr><td><a href=\"\(here)/\(encoded)\">\(htmlEscaped(name))</a></td>"
+            rows += "<tr><td><a href=\"\(here)/\(encoded)\">\(HTMLEscaper.escape(name, .xml))</a></td>"
                 + "<td><a class=\"ipfs-hash\" translate=\"no\" href=\"\(hashLink)\">\(cid.string)</a></td></tr>\n"
         }
-        let title = htmlEscaped("/ipfs/\(rootCID)" + (names.isEmpty ? "" : "/" + names.joined(separator: "/")) + "/")
+        let title = HTMLEscaper.escape("/ipfs/\(rootCID)" + (names.isEmpty ? "" : "/" + names.joined(separator: "/")) + "/", .xml)
         let page = """
             <!DOCTYPE html>
             <html lang="en">
