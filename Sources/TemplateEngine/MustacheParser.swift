@@ -73,166 +73,80 @@ enum MustacheParser {
         throw failure
     }
 
-    private static func parse(_ cursor: inout CharacterCursor, state: State) throws -> [MustacheToken] {
+    /// The tokens of one line so far, and the whitespace that began it (a standalone tag drops it).
+    private struct Line {
         var tokens: [MustacheToken] = []
-        var state = state
         var whiteSpaceBefore = ""
+
+        /// Emits the pending whitespace as text.
+        mutating func flushWhiteSpace() {
+            if !whiteSpaceBefore.isEmpty { tokens.append(.text(whiteSpaceBefore)) }
+            whiteSpaceBefore = ""
+        }
+    }
+
+    private static func parse(_ cursor: inout CharacterCursor, state: State) throws -> [MustacheToken] {
+        var line = Line()
+        var state = state
         while !cursor.reachedEnd {
             if state.newLine {
                 let whiteSpace = cursor.read(while: isSpaceOrTab)
                 if state.isPartialDefinition, !state.isPartialDefinitionTopLevel {
                     // Block definitions inside `{{<parent}}` lose the first line's indent.
                     if let indent = state.partialDefinitionIndent {
-                        whiteSpaceBefore = String(whiteSpace.dropFirst(indent.count))
+                        line.whiteSpaceBefore = String(whiteSpace.dropFirst(indent.count))
                     } else {
                         state.partialDefinitionIndent = whiteSpace
                     }
                 } else {
-                    whiteSpaceBefore = whiteSpace
+                    line.whiteSpaceBefore = whiteSpace
                 }
             }
             let text = try readUntilDelimiterOrNewline(&cursor, state: state)
             if cursor.current.isNewline {
-                tokens.append(.text(whiteSpaceBefore + text + String(cursor.current)))
+                line.tokens.append(.text(line.whiteSpaceBefore + text + String(cursor.current)))
                 state.newLine = true
                 cursor.advance()
                 continue
             }
             if !text.isEmpty {
-                tokens.append(.text(whiteSpaceBefore + text))
-                whiteSpaceBefore = ""
+                line.tokens.append(.text(line.whiteSpaceBefore + text))
+                line.whiteSpaceBefore = ""
                 state.newLine = false
             }
             if cursor.reachedEnd { break }
-            var setNewLine = false
             let tagStart = cursor.position - state.startDelimiter.count
-            switch cursor.current {
-            case "#", "^":
-                let inverted = cursor.current == "^"
-                cursor.advance()
-                let (name, transforms) = try parseName(&cursor, state: state)
-                if isStandalone(&cursor, state: state) {
-                    setNewLine = true
-                } else if !whiteSpaceBefore.isEmpty {
-                    tokens.append(.text(whiteSpaceBefore))
-                    whiteSpaceBefore = ""
-                }
-                let body = try parse(&cursor, state: state.withSection(name, at: tagStart, newLine: setNewLine, transforms: transforms))
-                tokens.append(
-                    inverted
-                        ? .invertedSection(name: name, transforms: transforms, body: body)
-                        : .section(name: name, transforms: transforms, body: body))
-
+            let sigil = cursor.current
+            if "#^/!{&>".contains(sigil) || "<$=%".contains(sigil) { cursor.advance() }
+            var setNewLine = false
+            switch sigil {
+            case "#", "^": setNewLine = try parseSection(&cursor, state: state, inverted: sigil == "^", at: tagStart, line: &line)
             case "/":
-                cursor.advance()
-                let (name, transforms) = try parseName(&cursor, state: state)
-                guard name == state.sectionName, transforms == state.sectionTransforms else {
-                    let closed = ([name] + transforms).joined(separator: " ")
-                    guard let open = state.sectionName else {
-                        throw Failure(description: "'\(state.startDelimiter)/\(closed)\(state.endDelimiter)' closes a section that was never opened", position: tagStart)
-                    }
-                    throw Failure(description: "'\(state.startDelimiter)/\(closed)\(state.endDelimiter)' does not close the open section '\(open)'", position: tagStart)
-                }
-                if isStandalone(&cursor, state: state) {
-                    setNewLine = true
-                } else if !whiteSpaceBefore.isEmpty {
-                    tokens.append(.text(whiteSpaceBefore))
-                    whiteSpaceBefore = ""
-                }
-                return tokens
-
+                try parseClose(&cursor, state: state, at: tagStart, line: &line)
+                return line.tokens
             case "!":
-                cursor.advance()
                 try cursor.skip(pastString: state.endDelimiter)
                 setNewLine = isStandalone(&cursor, state: state)
-
             case "{", "&":
-                let triple = cursor.current == "{"
-                if !whiteSpaceBefore.isEmpty {
-                    tokens.append(.text(whiteSpaceBefore))
-                    whiteSpaceBefore = ""
-                }
-                cursor.advance()
+                line.flushWhiteSpace()
                 let (name, transforms) = try parseName(&cursor, state: state)
-                if triple {
+                if sigil == "{" {
                     guard try cursor.read("}") else { throw Failure(description: "'{{{' needs '}}}' to end it", position: tagStart) }
                 }
-                tokens.append(.variable(name: name, transforms: transforms, escaped: false))
-
-            case ">":
-                cursor.advance()
-                cursor.read(while: \.isWhitespace)
-                var dynamic = false
-                if cursor.current == "*" {
-                    cursor.advance()
-                    dynamic = true
-                }
-                let name = try parsePartialName(&cursor, state: state)
-                if !whiteSpaceBefore.isEmpty { tokens.append(.text(whiteSpaceBefore)) }
-                let standalone = isStandalone(&cursor, state: state)
-                setNewLine = standalone
-                if dynamic {
-                    tokens.append(.dynamicPartial(name: name))
-                } else {
-                    tokens.append(.partial(name: name, indentation: standalone ? whiteSpaceBefore : nil, overrides: nil))
-                }
-                whiteSpaceBefore = ""
-
-            case "<":
-                cursor.advance()
-                cursor.read(while: \.isWhitespace)
-                let sectionName = try parsePartialName(&cursor, state: state)
-                if !whiteSpaceBefore.isEmpty { tokens.append(.text(whiteSpaceBefore)) }
-                if isStandalone(&cursor, state: state) { setNewLine = true }
-                let body = try parse(&cursor, state: state.withInheritancePartial(sectionName, at: tagStart))
-                var overrides: [String: [MustacheToken]] = [:]
-                for token in body {
-                    switch token {
-                    case .blockDefinition(let name, let blockBody): overrides[name] = blockBody
-                    case .text: break
-                    default: throw Failure(description: "only '$' blocks may stand inside '<\(sectionName)'", position: tagStart)
-                    }
-                }
-                if sectionName.first == "*" {
-                    tokens.append(.dynamicPartial(name: String(sectionName.dropFirst())))
-                } else {
-                    tokens.append(.partial(name: sectionName, indentation: whiteSpaceBefore, overrides: overrides))
-                }
-                whiteSpaceBefore = ""
-
-            case "$":
-                cursor.advance()
-                let (name, transforms) = try parseName(&cursor, state: state)
-                guard transforms.isEmpty else { throw Failure(description: "a '$' block cannot take a transform", position: tagStart) }
-                if state.isPartialDefinitionTopLevel {
-                    if isStandalone(&cursor, state: state) { setNewLine = true }
-                    let body = try parse(&cursor, state: state.withSection(name, at: tagStart, newLine: setNewLine))
-                    tokens.append(.blockDefinition(name: name, body: body))
-                } else {
-                    if !whiteSpaceBefore.isEmpty { tokens.append(.text(whiteSpaceBefore)) }
-                    if isStandalone(&cursor, state: state) { setNewLine = true }
-                    let body = try parse(&cursor, state: state.withSection(name, at: tagStart, newLine: setNewLine))
-                    tokens.append(.blockExpansion(name: name, defaultBody: body, indentation: whiteSpaceBefore))
-                    whiteSpaceBefore = ""
-                }
-
+                line.tokens.append(.variable(name: name, transforms: transforms, escaped: false))
+            case ">": setNewLine = try parsePartial(&cursor, state: state, line: &line)
+            case "<": setNewLine = try parseInheritance(&cursor, state: state, at: tagStart, line: &line)
+            case "$": setNewLine = try parseBlock(&cursor, state: state, at: tagStart, line: &line)
             case "=":
-                cursor.advance()
                 state = try setDelimiters(&cursor, state: state)
                 setNewLine = isStandalone(&cursor, state: state)
-
             case "%":
-                cursor.advance()
-                tokens.append(try readConfigVariable(&cursor, state: state))
+                line.tokens.append(try readConfigVariable(&cursor, state: state))
                 setNewLine = isStandalone(&cursor, state: state)
-
             default:
-                if !whiteSpaceBefore.isEmpty {
-                    tokens.append(.text(whiteSpaceBefore))
-                    whiteSpaceBefore = ""
-                }
+                line.flushWhiteSpace()
                 let (name, transforms) = try parseName(&cursor, state: state)
-                tokens.append(.variable(name: name, transforms: transforms, escaped: true))
+                line.tokens.append(.variable(name: name, transforms: transforms, escaped: true))
             }
             state.newLine = setNewLine
         }
@@ -240,7 +154,97 @@ enum MustacheParser {
             throw Failure(description: "section '\(open)' is never closed (no '\(state.startDelimiter)/\(open)\(state.endDelimiter)')",
                 position: state.sectionStart)
         }
-        return tokens
+        return line.tokens
+    }
+
+    /// `{{#name}}…{{/name}}` or `{{^name}}…{{/name}}`, after its sigil; whether the tag stood alone on its line.
+    private static func parseSection(_ cursor: inout CharacterCursor, state: State, inverted: Bool, at tagStart: Int,
+        line: inout Line) throws -> Bool
+    {
+        let (name, transforms) = try parseName(&cursor, state: state)
+        let standalone = isStandalone(&cursor, state: state)
+        if !standalone { line.flushWhiteSpace() }
+        let body = try parse(&cursor, state: state.withSection(name, at: tagStart, newLine: standalone, transforms: transforms))
+        line.tokens.append(
+            inverted
+                ? .invertedSection(name: name, transforms: transforms, body: body)
+                : .section(name: name, transforms: transforms, body: body))
+        return standalone
+    }
+
+    /// `{{/name}}`, after its sigil: it must close the open section.
+    private static func parseClose(_ cursor: inout CharacterCursor, state: State, at tagStart: Int, line: inout Line) throws {
+        let (name, transforms) = try parseName(&cursor, state: state)
+        guard name == state.sectionName, transforms == state.sectionTransforms else {
+            let closed = "'\(state.startDelimiter)/\(([name] + transforms).joined(separator: " "))\(state.endDelimiter)'"
+            guard let open = state.sectionName else {
+                throw Failure(description: "\(closed) closes a section that was never opened", position: tagStart)
+            }
+            throw Failure(description: "\(closed) does not close the open section '\(open)'", position: tagStart)
+        }
+        if !isStandalone(&cursor, state: state) { line.flushWhiteSpace() }
+    }
+
+    /// `{{> name}}` or `{{> *dynamic}}`, after its sigil.
+    private static func parsePartial(_ cursor: inout CharacterCursor, state: State, line: inout Line) throws -> Bool {
+        cursor.read(while: \.isWhitespace)
+        var dynamic = false
+        if cursor.current == "*" {
+            cursor.advance()
+            dynamic = true
+        }
+        let name = try parsePartialName(&cursor, state: state)
+        if !line.whiteSpaceBefore.isEmpty { line.tokens.append(.text(line.whiteSpaceBefore)) }
+        let standalone = isStandalone(&cursor, state: state)
+        if dynamic {
+            line.tokens.append(.dynamicPartial(name: name))
+        } else {
+            line.tokens.append(.partial(name: name, indentation: standalone ? line.whiteSpaceBefore : nil, overrides: nil))
+        }
+        line.whiteSpaceBefore = ""
+        return standalone
+    }
+
+    /// `{{< parent}}{{$block}}…{{/block}}{{/parent}}`, after its sigil.
+    private static func parseInheritance(_ cursor: inout CharacterCursor, state: State, at tagStart: Int, line: inout Line) throws -> Bool {
+        cursor.read(while: \.isWhitespace)
+        let sectionName = try parsePartialName(&cursor, state: state)
+        if !line.whiteSpaceBefore.isEmpty { line.tokens.append(.text(line.whiteSpaceBefore)) }
+        let standalone = isStandalone(&cursor, state: state)
+        let body = try parse(&cursor, state: state.withInheritancePartial(sectionName, at: tagStart))
+        var overrides: [String: [MustacheToken]] = [:]
+        for token in body {
+            switch token {
+            case .blockDefinition(let name, let blockBody): overrides[name] = blockBody
+            case .text: break
+            default: throw Failure(description: "only '$' blocks may stand inside '<\(sectionName)'", position: tagStart)
+            }
+        }
+        if sectionName.first == "*" {
+            line.tokens.append(.dynamicPartial(name: String(sectionName.dropFirst())))
+        } else {
+            line.tokens.append(.partial(name: sectionName, indentation: line.whiteSpaceBefore, overrides: overrides))
+        }
+        line.whiteSpaceBefore = ""
+        return standalone
+    }
+
+    /// `{{$name}}…{{/name}}`, after its sigil: a block definition inside `{{<parent}}`, else a block with its default.
+    private static func parseBlock(_ cursor: inout CharacterCursor, state: State, at tagStart: Int, line: inout Line) throws -> Bool {
+        let (name, transforms) = try parseName(&cursor, state: state)
+        guard transforms.isEmpty else { throw Failure(description: "a '$' block cannot take a transform", position: tagStart) }
+        if state.isPartialDefinitionTopLevel {
+            let standalone = isStandalone(&cursor, state: state)
+            let body = try parse(&cursor, state: state.withSection(name, at: tagStart, newLine: standalone))
+            line.tokens.append(.blockDefinition(name: name, body: body))
+            return standalone
+        }
+        if !line.whiteSpaceBefore.isEmpty { line.tokens.append(.text(line.whiteSpaceBefore)) }
+        let standalone = isStandalone(&cursor, state: state)
+        let body = try parse(&cursor, state: state.withSection(name, at: tagStart, newLine: standalone))
+        line.tokens.append(.blockExpansion(name: name, defaultBody: body, indentation: line.whiteSpaceBefore))
+        line.whiteSpaceBefore = ""
+        return standalone
     }
 
     private static func readUntilDelimiterOrNewline(_ cursor: inout CharacterCursor, state: State) throws -> String {
