@@ -12,6 +12,7 @@ import PackageDescription
 //   SiteBuilder                  site.yml + content + templates -> static site (knows nothing of HTTP or IPFS)
 //   SitePacking                  a built site -> its UnixFS DAG, in memory or as it is written
 //   Gateway                      an IPFS HTTP gateway over any block store, on Hummingbird (knows nothing of blogs)
+//   Preview                      a site built in memory as it changes, served by the gateway, with live reload
 //   blogctl                      the thin command-line front end
 let package = Package(
     name: "blogctl",
@@ -101,11 +102,23 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
+        .target(
+            name: "Preview",
+            dependencies: [
+                "ContentAddressing",
+                "Gateway",
+                "SiteBuilder",
+                "SitePacking",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "blogctl",
             dependencies: [
                 "ContentAddressing",
                 "Gateway",
+                "Preview",
                 "SiteBuilder",
                 "SitePacking",
                 "SiteCheck",

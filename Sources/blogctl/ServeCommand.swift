@@ -3,32 +3,38 @@ import ContentAddressing
 import Foundation
 import Gateway
 
-/// `blogctl serve --car FILE…`: an IPFS gateway over the DAGs in CAR files, until Ctrl-C.
+/// `blogctl serve [SITE_DIR]`: a live preview of a site, served as an IPFS gateway serves it;
+/// `blogctl serve --car FILE…`: an IPFS gateway over the DAGs in CAR files. Until Ctrl-C.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve a site or CAR files over HTTP as an IPFS gateway.",
+        abstract: "Preview a site as it changes, or serve CAR files, over HTTP as an IPFS gateway.",
         discussion: """
-            With --car, serves every DAG in the CAR files read-only: path gateway (/ipfs/CID/…), subdomain gateway \
+            Without --car, builds SITE_DIR in memory (never into its output folder), serves it as a gateway serves             the published site (at /, at /ipfs/CID/ and at CID.ipfs.localhost:PORT), watches site.yml, content/,             static/ and templates/, rebuilds what changed and reloads the open pages; a failed build keeps the last             good site and shows its error in the pages. With --car, serves every DAG in the CAR files read-only: path gateway (/ipfs/CID/…), subdomain gateway \
             (CID.ipfs.localhost:PORT), trustless gateway (?format=raw, ?format=car). With one root in all, that root \
             is also the site at /. The URLs go to stderr; Ctrl-C stops.
             """)
 
-    @Argument(help: "The site folder (authoring mode).") var site: String?
+    @Argument(help: "The site folder to preview (default: the current folder).") var site: String?
     @Option(name: .customLong("car"), help: ArgumentHelp("A CAR file to serve; repeat for several.", valueName: "file"))
     var cars: [String] = []
     @Option(help: "The address to listen on; anything but loopback exposes the content to the network.")
     var host = "127.0.0.1"
     @Option(help: "The port to listen on (0 picks a free one).") var port = 8080
+    @Flag(help: "Include posts and pages marked draft: true.") var drafts = false
+    @Flag(help: "Include posts dated in the future.") var future = false
+    @Flag(help: "Open the site in the default browser once it is served.") var open = false
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port)") }
+        if !cars.isEmpty, site != nil { throw ValidationError("give a site folder or --car files, not both") }
+        if !cars.isEmpty, drafts || future { throw ValidationError("--drafts and --future are for a site folder, not --car") }
     }
 
     func run() async throws {
         guard !cars.isEmpty else {
-            printError("blogctl: error: serve: authoring mode: not yet; serve CAR files with --car FILE")
-            throw ExitCode.failure
+            try await PreviewCommand(site: site ?? ".", host: host, port: port, drafts: drafts, future: future, open: open).run()
+            return
         }
         try await reportingErrors {
             let content = try CARContent(files: cars.map { URL(fileURLWithPath: $0) })
