@@ -12,6 +12,7 @@ import PackageDescription
 //   SiteBuilder                  site.yml + content + templates -> static site (knows nothing of HTTP or IPFS)
 //   SitePacking                  a built site -> its UnixFS DAG, in memory or as it is written
 //   Gateway                      an IPFS HTTP gateway over any block store, on Hummingbird (knows nothing of blogs)
+//   Publishing                   publish: the site's DAG to kubo, pinning services, IPFS Cluster, a CAR; verify; record
 //   Preview                      a site built in memory as it changes, served by the gateway, with live reload
 //   blogctl                      the thin command-line front end
 let package = Package(
@@ -103,6 +104,20 @@ let package = Package(
             ]
         ),
         .target(
+            name: "Publishing",
+            dependencies: [
+                "ContentAddressing",
+                "POSIXFiles",
+                "SiteBuilder",
+                "SiteCheck",
+                "SitePacking",
+                "TemplateEngine",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .target(
             name: "Preview",
             dependencies: [
                 "ContentAddressing",
@@ -119,6 +134,7 @@ let package = Package(
                 "ContentAddressing",
                 "Gateway",
                 "Preview",
+                "Publishing",
                 "SiteBuilder",
                 "SitePacking",
                 "SiteCheck",

@@ -19,7 +19,16 @@ struct FileChunker: Sendable {
                 let bytes = try UnixFSNodes.leaf(length: length, raw: profile.rawLeaves) { buffer throws(ImportError) in
                     try reader.read(into: buffer, at: offset)
                 }
-                let cid = try sink.putLeaf(bytes)
+                let cid: CID
+                if case .disk(let path, _) = source, profile.rawLeaves, let ranged = sink.store as? any FileRangeBlockStore {
+                    // The leaf is the file's bytes themselves: the store keeps where they are.
+                    cid = Block(data: bytes, codec: CID.raw, cidVersion: 1).cid
+                    do { try ranged.putFileRange(cid, path: path, offset: UInt64(offset), length: length) } catch {
+                        throw .blockStore(reason: "\(error)")
+                    }
+                } else {
+                    cid = try sink.putLeaf(bytes)
+                }
                 out.append(ImportedNode(cid: cid, tsize: UInt64(bytes.count), size: UInt64(length)))
             }
             return out

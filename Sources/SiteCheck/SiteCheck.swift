@@ -13,11 +13,25 @@ public enum SiteCheck {
             throw .outputFolderMissing(path: outputDirectory.path)
         }
         guard isDirectory.boolValue else { throw .outputIsNotAFolder(path: outputDirectory.path) }
+        return try await check(SiteFiles(root: root), sitePath: sitePath, where: root) { path in
+            FileManager.default.contents(atPath: root + "/" + path)
+        }
+    }
 
-        let site = try SiteFiles(root: root)
+    /// Checks a built site held in memory (a site built to be published without being written):
+    /// `paths` are its files, `read` gives an HTML or CSS file's bytes.
+    public static func check(paths: [String], sitePath: String = "/", read: @escaping @Sendable (String) -> Data?)
+        async throws(SiteCheckError) -> SiteCheckReport
+    {
+        try await check(SiteFiles(paths: paths), sitePath: sitePath, where: "the built site", read: read)
+    }
+
+    private static func check(_ site: SiteFiles, sitePath: String, where root: String, read: @escaping @Sendable (String) -> Data?)
+        async throws(SiteCheckError) -> SiteCheckReport
+    {
         let trimmed = sitePath.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "/")
         let prefix = Array((trimmed.isEmpty ? "/" : "/" + trimmed + "/").utf8)
-        let results = try await checkPages(site, root: root, checker: ReferenceChecker(site: site, sitePath: prefix))
+        let results = try await checkPages(site, root: root, checker: ReferenceChecker(site: site, sitePath: prefix), read: read)
 
         // Fragments can only be checked once every page's anchors are known.
         var anchors: [PathKey: Set<PathKey>] = [:]
@@ -43,7 +57,9 @@ public enum SiteCheck {
     }
 
     /// Scans and checks the pages on all cores; results come back in the order of `site.pages`.
-    private static func checkPages(_ site: SiteFiles, root: String, checker: ReferenceChecker) async throws(SiteCheckError) -> [PageResult] {
+    private static func checkPages(_ site: SiteFiles, root: String, checker: ReferenceChecker, read: @escaping @Sendable (String) -> Data?)
+        async throws(SiteCheckError) -> [PageResult]
+    {
         let pages = site.pages
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunkSize = max(16, (pages.count + workers * 4 - 1) / (workers * 4))
@@ -52,7 +68,7 @@ public enum SiteCheck {
             return try await withThrowingTaskGroup(of: (Int, [PageResult]).self) { group in
                 for (index, chunk) in chunks.enumerated() {
                     group.addTask {
-                        (index, try chunk.map { try checkPage(pages[$0], root: root, checker: checker) })
+                        (index, try chunk.map { try checkPage(pages[$0], root: root, checker: checker, read: read) })
                     }
                 }
                 var results = [[PageResult]](repeating: [], count: chunks.count)
@@ -66,8 +82,10 @@ public enum SiteCheck {
         }
     }
 
-    private static func checkPage(_ page: [UInt8], root: String, checker: ReferenceChecker) throws(SiteCheckError) -> PageResult {
-        let scanned = try scan(page, root: root)
+    private static func checkPage(_ page: [UInt8], root: String, checker: ReferenceChecker, read: (String) -> Data?)
+        throws(SiteCheckError) -> PageResult
+    {
+        let scanned = try scan(page, root: root, read: read)
         var result = PageResult(page: PathKey(page), anchors: scanned.anchors)
         for reference in scanned.references {
             switch checker.check(reference.value, from: page) {
@@ -89,10 +107,10 @@ public enum SiteCheck {
         return result
     }
 
-    private static func scan(_ page: [UInt8], root: String) throws(SiteCheckError) -> ScannedFile {
-        let path = root + "/" + String(decoding: page, as: UTF8.self)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadableFile(path: path, reason: "could not read the file")
+    private static func scan(_ page: [UInt8], root: String, read: (String) -> Data?) throws(SiteCheckError) -> ScannedFile {
+        let relative = String(decoding: page, as: UTF8.self)
+        guard let data = read(relative) else {
+            throw .unreadableFile(path: root + "/" + relative, reason: "could not read the file")
         }
         return data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)

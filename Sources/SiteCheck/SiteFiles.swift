@@ -14,6 +14,17 @@ struct SiteFiles: Sendable {
         pages.sort { $0.lexicographicallyPrecedes($1) }
     }
 
+    /// The files at `paths` (relative, `/`-separated) and the folders they are in.
+    init(paths: [String]) {
+        for path in paths {
+            let bytes = Array(path.utf8)
+            files.insert(PathKey(bytes))
+            if Self.isHTML(bytes) || Self.isCSS(bytes) { pages.append(bytes) }
+            for end in bytes.indices where bytes[end] == Bytes.slash { directories.insert(PathKey(Array(bytes[..<end]))) }
+        }
+        pages.sort { $0.lexicographicallyPrecedes($1) }
+    }
+
     private mutating func walk(root: String, relative: [UInt8]) throws(SiteCheckError) {
         let absolute = relative.isEmpty ? root : root + "/" + String(decoding: relative, as: UTF8.self)
         guard let dir = opendir(absolute) else {

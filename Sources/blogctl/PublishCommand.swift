@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import Publishing
+import SiteBuilder
+
+/// `blogctl publish`: build, check and pack the site, put it on every configured target, verify
+/// it can be fetched back, and record the deployment (docs/publish.md).
+struct PublishCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publish",
+        abstract: "Put the site on the IPFS nodes, pinning services and clusters of site.yml's publish.targets, and verify it.",
+        discussion: """
+            Builds and checks the site in memory (nothing is sent if either fails), sends its DAG to every target at once, \
+            waits until each holds all of it, fetches it back from publish.verify.gateways, and records the deployment in \
+            .blogctl/deployments.json. With no target configured, writes SITE_DIR/site.car. The root CID is the only \
+            line on stdout (with --json, one JSON object). Exit status: 0 done, 2 configuration, 3 build, 4 check, \
+            5 a target, 6 verification, 7 recording (docs/publish.md).
+            """)
+
+    @Argument(help: "The site folder (holding site.yml).") var siteDirectory: String = "."
+    @Option(name: .customLong("target"), help: ArgumentHelp("Publish to this target only; repeat for several.", valueName: "name"))
+    var targets: [String] = []
+    @Flag(help: "Build, check and pack, and say what would be sent; send nothing, record nothing.") var dryRun = false
+    @Flag(help: "Print one JSON object with what each target did instead of the CID.") var json = false
+    @Flag(help: "Include drafts (never do this for a real deployment).") var drafts = false
+    @Flag(help: "Include posts dated in the future.") var future = false
+
+    func run() async throws {
+        let site = URL(fileURLWithPath: siteDirectory)
+        var request = PublishRequest(siteDirectory: site, options: BuildOptions(includeDrafts: drafts, includeFuture: future,
+            cacheDirectory: SiteBuilder.cacheDirectory(for: site), leavesMemoryToExit: true))
+        request.targets = targets
+        request.dryRun = dryRun
+        let progress = PublishProgress(terminal: isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["CI"] == nil)
+        let result: PublishResult
+        do {
+            result = try await Publisher(request).run { progress.show($0) }
+        } catch {
+            progress.finish()
+            printError("blogctl: error: \(error.step): \(error)")
+            throw ExitCode(error.exitCode)
+        }
+        progress.finish()
+        progress.summarize(result)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+        } else {
+            print(result.cid)
+        }
+        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+    }
+}
+
+/// `blogctl deployments`: the recorded deployments, newest last.
+struct DeploymentsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deployments", abstract: "List the deployments recorded in SITE_DIR/.blogctl/deployments.json.")
+
+    @Argument(help: "The site folder.") var siteDirectory: String = "."
+    @Flag(help: "Print them as JSON.") var json = false
+
+    func run() async throws {
+        let log = try reportingErrors { try DeploymentLog(siteDirectory: URL(fileURLWithPath: siteDirectory)) }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(log.deployments), as: UTF8.self))
+            return
+        }
+        if log.deployments.isEmpty {
+            printError("no deployments recorded yet (blogctl publish makes one)")
+            return
+        }
+        for deployment in log.deployments {
+            let state = deployment.complete ? "complete" : "INCOMPLETE"
+            print("\(deployment.time)  \(deployment.cid)  \(state)  \(deployment.blocks) blocks, \(ByteText.of(deployment.bytes))")
+            for target in deployment.targets {
+                let error = target.error.map { ": \($0)" } ?? ""
+                print("    \(target.name) (\(target.type)): \(target.status.rawValue), sent \(ByteText.of(target.bytesSent))\(error)")
+            }
+            for gateway in deployment.verified { print("    verified at \(gateway)") }
+        }
+    }
+}
+
+/// Byte counts as people read them.
+enum ByteText {
+    static func of(_ bytes: UInt64) -> String {
+        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
+        var value = Double(bytes)
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        return unit == 0 ? "\(bytes) B" : String(format: "%.1f %@", value, units[unit])
+    }
+}
