@@ -151,6 +151,7 @@ let package = Package(
         .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine", "TestSupport", "BuiltinTheme", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "HTMLEscaping", "TemplateEngine", "TestSupport", "BuiltinTheme", "SiteCheck", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "SitePackingTests", dependencies: ["SitePacking", "SiteBuilder", "ContentAddressing"]),
+        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "ContentAddressing", "TemplateEngine", "SiteBuilder"]),
         .testTarget(name: "blogctlTests", dependencies: ["ContentAddressing"]),
         .testTarget(
             name: "GatewayTests",
