@@ -4,6 +4,7 @@ import PackageDescription
 // Layers, lowest first; each depends only on those above it in this list:
 //   CLibCrypto, CCmarkGFM        system libraries (libcrypto's SHA-256, cmark-gfm)
 //   POSIXFiles, HTMLEscaping     file I/O with temp-then-rename; the one HTML/XML escaper
+//   DNS                          DNS messages, UPDATE (RFC 2136) and TSIG (RFC 8945) over UDP/TCP (knows nothing of blogs)
 //   ContentAddressing            CIDs, DAG-PB, UnixFS, CAR, block stores (knows nothing of blogs)
 //   Markdown                     cmark-gfm rendering, headings, summaries
 //   SiteCheck                    link and asset checking over a built output folder
@@ -50,6 +51,7 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "POSIXFiles"),
+        .target(name: "DNS", dependencies: ["CLibCrypto"]),
         .target(
             name: "ContentAddressing",
             dependencies: ["CLibCrypto", "POSIXFiles"]
@@ -145,6 +147,7 @@ let package = Package(
         // Helpers shared by the test targets (a seeded random generator).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ContentAddressingTests", dependencies: ["ContentAddressing", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DNSTests", dependencies: ["DNS"]),
         .testTarget(name: "HTMLEscapingTests", dependencies: ["HTMLEscaping", "TestSupport"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SiteCheckTests", dependencies: ["SiteCheck"]),
