@@ -109,6 +109,7 @@ let package = Package(
             name: "Publishing",
             dependencies: [
                 "ContentAddressing",
+                "DNS",
                 "POSIXFiles",
                 "SiteBuilder",
                 "SiteCheck",
@@ -137,6 +138,7 @@ let package = Package(
                 "Gateway",
                 "Preview",
                 "Publishing",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 "SiteBuilder",
                 "SitePacking",
                 "SiteCheck",
@@ -147,15 +149,16 @@ let package = Package(
         // Helpers shared by the test targets (a seeded random generator).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ContentAddressingTests", dependencies: ["ContentAddressing", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DNSTests", dependencies: ["DNS"]),
+        .testTarget(name: "DNSTests", dependencies: ["DNS", "TestSupport"]),
         .testTarget(name: "HTMLEscapingTests", dependencies: ["HTMLEscaping", "TestSupport"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SiteCheckTests", dependencies: ["SiteCheck"]),
         .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine", "TestSupport", "BuiltinTheme", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "HTMLEscaping", "TemplateEngine", "TestSupport", "BuiltinTheme", "SiteCheck", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "SitePackingTests", dependencies: ["SitePacking", "SiteBuilder", "ContentAddressing"]),
-        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "ContentAddressing", "TemplateEngine", "SiteBuilder"]),
-        .testTarget(name: "blogctlTests", dependencies: ["ContentAddressing"]),
+        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "ContentAddressing", "TemplateEngine", "SiteBuilder", "DNS", "TestSupport",
+            .product(name: "AsyncHTTPClient", package: "async-http-client")]),
+        .testTarget(name: "blogctlTests", dependencies: ["ContentAddressing", "DNS", "TestSupport"]),
         .testTarget(
             name: "GatewayTests",
             dependencies: [

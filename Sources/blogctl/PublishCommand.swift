@@ -22,6 +22,8 @@ struct PublishCommand: AsyncParsableCommand {
     var targets: [String] = []
     @Flag(help: "Build, check and pack, and say what would be sent; send nothing, record nothing.") var dryRun = false
     @Flag(help: "Print one JSON object with what each target did instead of the CID.") var json = false
+    @Flag(help: "Do not ask before changing the DNSLink record.") var yes = false
+    @Flag(help: "With a manual DNSLink provider: do not wait for the record to be set.") var noWait = false
     @Flag(help: "Include drafts (never do this for a real deployment).") var drafts = false
     @Flag(help: "Include posts dated in the future.") var future = false
 
@@ -32,7 +34,7 @@ struct PublishCommand: AsyncParsableCommand {
         request.targets = targets
         request.dryRun = dryRun
         let progress = PublishProgress(terminal: isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["CI"] == nil)
-        let result: PublishResult
+        var result: PublishResult
         do {
             result = try await Publisher(request).run { progress.show($0) }
         } catch {
@@ -42,6 +44,7 @@ struct PublishCommand: AsyncParsableCommand {
         }
         progress.finish()
         progress.summarize(result)
+        if result.exitCode == 0, Self.hasDNSLink(site) { result.exitCode = try await pointDomain(at: result, site: site) }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -50,6 +53,40 @@ struct PublishCommand: AsyncParsableCommand {
             print(result.cid)
         }
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+    }
+}
+
+extension PublishCommand {
+    /// Plans and applies the DNSLink record once the deployment is complete (a dry run only
+    /// plans); the exit status of that step (0 when done, or when the site has no `dnslink:`).
+    func pointDomain(at result: PublishResult, site: URL) async throws -> Int32 {
+        do {
+            try await DNSLinkFrontend.run(DNSLinkOptions.parse([site.path, "--cid", result.cid])) { manager, cid, site in
+                let plan = try await manager.plan(cid: cid)
+                if result.dryRun {
+                    printError("dry run: the DNSLink change publish would make:\n" + plan.diff(color: isatty(STDERR_FILENO) != 0))
+                    return
+                }
+                if manager.isManual, noWait, plan.action != .noChange {
+                    printError("set this TXT record at your DNS host:\n  \(plan.name) TXT \"\(plan.value)\"\nthen `blogctl dnslink apply --cid \(cid)` checks it")
+                    return
+                }
+                guard try await DNSLinkFrontend.confirm(plan, manager: manager, yes: yes) else { return }
+                let record = try await manager.apply(plan)
+                var log = try DeploymentLog(siteDirectory: site)
+                try log.recordDNSLink(record, cid: cid)
+                printError("\(plan.name) points at \(cid)")
+            }
+        } catch let exit as ExitCode {
+            return exit.rawValue
+        }
+        return 0
+    }
+
+    /// Whether the site's `site.yml` has a `dnslink:` section.
+    static func hasDNSLink(_ site: URL) -> Bool {
+        guard let text = try? String(contentsOf: site.appendingPathComponent("site.yml"), encoding: .utf8) else { return false }
+        return text.split(separator: "\n").contains { $0.hasPrefix("dnslink:") }
     }
 }
 

@@ -218,6 +218,13 @@ struct WireReader {
         let recordClass = RecordClass(rawValue: try u16())
         let ttl = try u32()
         let length = Int(try u16())
+        if type == .ns || type == .cname, length > 0 {
+            // Their RDATA is a name that may point back into the message: kept uncompressed.
+            let end = offset + length
+            let target = try self.name()
+            guard offset == end else { throw .malformed("a \(type) record whose name does not fill its data") }
+            return ResourceRecord(name: name, type: type, recordClass: recordClass, ttl: ttl, data: target.wire())
+        }
         return ResourceRecord(name: name, type: type, recordClass: recordClass, ttl: ttl, data: try take(length))
     }
 }

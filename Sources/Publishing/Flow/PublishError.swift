@@ -23,6 +23,12 @@ public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible {
     case verification(gateway: String, String)
     /// The deployment record could not be written.
     case record(String)
+    /// The DNSLink record could not be read, changed or confirmed.
+    case dns(String)
+    /// The DNSLink record changed between the plan and its application; nothing was changed.
+    case zoneChanged(String)
+    /// An earlier deployment to roll back to is not (or no longer) held by the targets.
+    case rollback(String)
 
     /// The step that failed.
     public var step: String {
@@ -33,6 +39,8 @@ public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible {
         case .service, .network, .unauthorized, .notFound, .quota, .target: "targets"
         case .verification: "verify"
         case .record: "record"
+        case .dns, .zoneChanged: "dnslink"
+        case .rollback: "rollback"
         }
     }
 
@@ -45,6 +53,9 @@ public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible {
         case .service, .network, .unauthorized, .notFound, .quota, .target: 5
         case .verification: 6
         case .record: 7
+        case .dns: 8
+        case .zoneChanged: 9
+        case .rollback: 10
         }
     }
 
@@ -71,6 +82,9 @@ public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible {
         case .quota(let target, let message): "target \(target): \(message): the account's quota or funds do not allow this pin"
         case .verification(let gateway, let message): "verify \(gateway): \(message)"
         case .record(let message): "recording the deployment: \(message)"
+        case .dns(let message): "dnslink: \(message)"
+        case .zoneChanged(let message): "dnslink: \(message)"
+        case .rollback(let message): "rollback: \(message)"
         }
     }
 }

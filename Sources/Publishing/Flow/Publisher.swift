@@ -159,6 +159,32 @@ public struct Publisher: Sendable {
         return nil
     }
 
+    /// The required targets of `deployment` still configured (same name and endpoint) that no longer
+    /// hold its DAG; throws when one cannot be asked.
+    public func targetsMissing(_ deployment: Deployment, events: @escaping @Sendable (PublishEvent) -> Void = { _ in })
+        async throws(PublishError) -> [String]
+    {
+        let (config, _, file) = try Self.configuration(of: request.siteDirectory)
+        guard let cid = try? CID(deployment.cid) else { throw .rollback("\(deployment.cid) is not a CID") }
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(timeout: .init(connect: .seconds(5))))
+        var missing: [String] = []
+        var failure: PublishError?
+        for target in config.targets where target.required {
+            guard let record = deployment.target(target.name), record.status == .pinned else { continue }
+            do {
+                let made = try makeTarget(target, client: client, file: file, events: events)
+                guard made.endpoint == record.endpoint else { continue }
+                if try await !made.holds(cid, record: record) { missing.append(target.name) }
+            } catch {
+                failure = error
+                break
+            }
+        }
+        try? await client.shutdown()
+        if let failure { throw failure }
+        return missing
+    }
+
     /// The multiaddrs of the kubo targets' nodes, for pinning services without `origins`.
     private func origins(for targets: [any PublishTarget]) async -> [String] {
         guard targets.contains(where: { if case .pinningService(_, _, nil) = $0.config.kind { true } else { false } }) else { return [] }

@@ -16,6 +16,8 @@ public struct Deployment: Codable, Sendable, Equatable {
     public var targets: [TargetRecord]
     /// Gateways the site was fetched back from, whole.
     public var verified: [String]
+    /// The DNSLink change that pointed the domain at this deployment, once applied.
+    public var dnslink: DNSLinkRecord?
 
     public init(time: String, cid: String, profile: String, blocks: Int, bytes: UInt64) {
         self.time = time
@@ -34,6 +36,18 @@ public struct Deployment: Codable, Sendable, Equatable {
     mutating func set(_ record: TargetRecord) {
         if let index = targets.firstIndex(where: { $0.name == record.name }) { targets[index] = record } else { targets.append(record) }
     }
+}
+
+/// A DNSLink record pointed at a deployment.
+public struct DNSLinkRecord: Codable, Sendable, Equatable {
+    /// `_dnslink.<domain>`.
+    public var name: String
+    public var value: String
+    /// The dnslink value before, for `rollback`.
+    public var previous: String?
+    /// When it was applied (ISO 8601, UTC); nil while it waits (a manual provider with --no-wait).
+    public var applied: String?
+    public var provider: String
 }
 
 /// What one target did for a deployment.
@@ -114,12 +128,22 @@ public struct DeploymentLog: Sendable {
     /// The newest complete deployment.
     public var lastComplete: Deployment? { deployments.last { $0.complete } }
 
+    /// The newest complete deployment of `cid`.
+    public func complete(cid: String) -> Deployment? { deployments.last { $0.complete && $0.cid == cid } }
+
     /// The newest deployment in which target `name` (at `endpoint`) holds the DAG.
     public func lastPinned(target name: String, endpoint: String) -> (deployment: Deployment, record: TargetRecord)? {
         for deployment in deployments.reversed() {
             if let record = deployment.target(name), record.endpoint == endpoint, record.status == .pinned { return (deployment, record) }
         }
         return nil
+    }
+
+    /// Notes that the DNSLink record now points at the newest complete deployment of `cid`.
+    public mutating func recordDNSLink(_ record: DNSLinkRecord, cid: String) throws(PublishError) {
+        guard var deployment = complete(cid: cid) else { throw .record("no complete deployment of \(cid) to note the DNSLink change in") }
+        deployment.dnslink = record
+        try save(deployment)
     }
 
     /// Puts `deployment` in the log (replacing an unfinished one of the same CID and time) and writes the file.

@@ -10,6 +10,11 @@ struct CARFileTarget: PublishTarget {
 
     var endpoint: String { file.path }
 
+    func holds(_ cid: CID, record: TargetRecord) async throws(PublishError) -> Bool {
+        guard let reader = try? CARReader(url: file) else { return false }
+        return reader.roots == [cid]
+    }
+
     func publish(_ job: TargetJob) async throws(PublishError) -> TargetRecord {
         let pieces = CARPieces(root: job.site.root, blocks: job.site.blocks.blocks, store: job.site.store)
         var progress = TargetProgress(target: config.name, phase: "writing \(file.path)", bytesTotal: pieces.length,

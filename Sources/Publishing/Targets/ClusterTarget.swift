@@ -45,6 +45,10 @@ struct ClusterTarget: PublishTarget {
         return record(.pinned, pin: root.string, bytes: sent.bytes, blocks: sent.blocks)
     }
 
+    func holds(_ cid: CID, record: TargetRecord) async throws(PublishError) -> Bool {
+        try await peers(cid).pinned >= replicationMin
+    }
+
     private func upload(_ job: TargetJob, progress: inout TargetProgress) async throws(PublishError) -> (bytes: UInt64, blocks: Int) {
         let pieces = CARPieces(root: job.site.root, blocks: job.site.blocks.blocks, store: job.site.store)
         progress.phase = "uploading the site"

@@ -50,6 +50,8 @@ struct KuboTarget: PublishTarget {
         return record(.pinned, pin: root.string, bytes: sent.bytes, blocks: sent.blocks)
     }
 
+    func holds(_ cid: CID, record: TargetRecord) async throws(PublishError) -> Bool { try await isPinned(cid) }
+
     /// The node's multiaddrs that name its peer ID (what a pinning service fetches from).
     func origins() async -> [String] {
         guard let answer = try? await call("id", [:], purpose: "ask the node's addresses"), answer.status == 200,

@@ -60,6 +60,11 @@ struct PinningServiceTarget: PublishTarget {
         return record(.pinned, pin: status.requestid)
     }
 
+    func holds(_ cid: CID, record: TargetRecord) async throws(PublishError) -> Bool {
+        guard let requestID = record.pin, let status = try await pinStatus(requestID) else { return false }
+        return status.status == "pinned" && (try? CID(status.cid)) == cid
+    }
+
     /// `POST` of `pin` to `path`: its status; nil when `allowMissing` and the path is 404 (a replaced pin that is gone).
     private func send(_ pin: Pin, to path: String, purpose: String, allowMissing: Bool) async throws(PublishError) -> PinStatus? {
         let body: Data

@@ -41,6 +41,8 @@ protocol PublishTarget: Sendable {
     func origins() async -> [String]
     /// A gateway serving what the target holds, for verification.
     var gateway: URL? { get }
+    /// Whether the target still holds the whole DAG of `cid`, which `record` says it held (rollback).
+    func holds(_ cid: CID, record: TargetRecord) async throws(PublishError) -> Bool
 }
 
 extension PublishTarget {

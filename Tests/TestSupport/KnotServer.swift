@@ -6,12 +6,12 @@ import Glibc
 /// A real Knot DNS server (Debian's `knot`) on a loopback port, with one zone and a TSIG key
 /// allowed to update it; started for a test and stopped with it. `nil` (and a printed reason)
 /// where knotd is not installed: `scripts/setup` installs it.
-final class KnotServer: @unchecked Sendable {
-    let port: UInt16
-    let zone = "example.test"
-    let keyName = "blogctl-test."
+public final class KnotServer: @unchecked Sendable {
+    public let port: UInt16
+    public let zone = "example.test"
+    public let keyName = "blogctl-test."
     /// The key's secret, base64.
-    let secret: String
+    public let secret: String
     private let folder: URL
     private let process = Process()
 
@@ -20,7 +20,7 @@ final class KnotServer: @unchecked Sendable {
     }
 
     /// Starts a server whose zone holds `records` (zone-file lines) besides its SOA and NS.
-    init?(records: [String] = []) throws {
+    public init?(records: [String] = []) throws {
         guard let knotd = Self.knotd else {
             print("DNSTests: knotd is not installed (apt-get install knot); skipping the tests against a real DNS server")
             return nil
@@ -84,7 +84,7 @@ final class KnotServer: @unchecked Sendable {
 
     enum KnotError: Error { case didNotStart }
 
-    func stop() {
+    public func stop() {
         if process.isRunning {
             process.terminate()
             process.waitUntilExit()
@@ -94,7 +94,7 @@ final class KnotServer: @unchecked Sendable {
 
     deinit { stop() }
 
-    static func freePort() throws -> UInt16 {
+    public static func freePort() throws -> UInt16 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()
