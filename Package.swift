@@ -158,7 +158,7 @@ let package = Package(
         .testTarget(name: "SitePackingTests", dependencies: ["SitePacking", "SiteBuilder", "ContentAddressing"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "ContentAddressing", "TemplateEngine", "SiteBuilder", "DNS", "TestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client")]),
-        .testTarget(name: "blogctlTests", dependencies: ["ContentAddressing", "DNS", "TestSupport"]),
+        .testTarget(name: "blogctlTests", dependencies: ["ContentAddressing", "DNS", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(
             name: "GatewayTests",
             dependencies: [

@@ -44,7 +44,11 @@ struct PublishCommand: AsyncParsableCommand {
         }
         progress.finish()
         progress.summarize(result)
-        if result.exitCode == 0, Self.hasDNSLink(site) { result.exitCode = try await pointDomain(at: result, site: site) }
+        var dnslink: DNSLinkRecord?
+        if result.exitCode == 0, Self.hasDNSLink(site) { (result.exitCode, dnslink) = try await pointDomain(at: result, site: site) }
+        if let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+            StepSummary.append(result, dnslink: dnslink, to: URL(fileURLWithPath: summary))
+        }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -59,7 +63,8 @@ struct PublishCommand: AsyncParsableCommand {
 extension PublishCommand {
     /// Plans and applies the DNSLink record once the deployment is complete (a dry run only
     /// plans); the exit status of that step (0 when done, or when the site has no `dnslink:`).
-    func pointDomain(at result: PublishResult, site: URL) async throws -> Int32 {
+    func pointDomain(at result: PublishResult, site: URL) async throws -> (Int32, DNSLinkRecord?) {
+        let applied = AppliedRecord()
         do {
             try await DNSLinkFrontend.run(DNSLinkOptions.parse([site.path, "--cid", result.cid])) { manager, cid, site in
                 let plan = try await manager.plan(cid: cid)
@@ -75,18 +80,49 @@ extension PublishCommand {
                 let record = try await manager.apply(plan)
                 var log = try DeploymentLog(siteDirectory: site)
                 try log.recordDNSLink(record, cid: cid)
+                applied.record = record
                 printError("\(plan.name) points at \(cid)")
             }
         } catch let exit as ExitCode {
-            return exit.rawValue
+            return (exit.rawValue, nil)
         }
-        return 0
+        return (0, applied.record)
     }
 
     /// Whether the site's `site.yml` has a `dnslink:` section.
     static func hasDNSLink(_ site: URL) -> Bool {
         guard let text = try? String(contentsOf: site.appendingPathComponent("site.yml"), encoding: .utf8) else { return false }
         return text.split(separator: "\n").contains { $0.hasPrefix("dnslink:") }
+    }
+}
+
+/// The DNSLink change a publish made, out of the closure that made it.
+private final class AppliedRecord: @unchecked Sendable {
+    var record: DNSLinkRecord?
+}
+
+/// The Markdown summary a GitHub Actions run shows (`GITHUB_STEP_SUMMARY`).
+enum StepSummary {
+    static func append(_ result: PublishResult, dnslink: DNSLinkRecord?, to file: URL) {
+        var text = "## blogctl publish: \(result.complete ? "published" : "NOT published")\n\n"
+        text += "Root CID: `\(result.cid)` (\(result.blocks) blocks, \(ByteText.of(result.bytes)), \(result.profile))\n\n"
+        if let error = result.error { text += "**Failed at \(result.failedStep ?? "?"):** \(error)\n\n" }
+        text += "| target | type | status | pin | sent |\n|---|---|---|---|---|\n"
+        for target in result.targets {
+            text += "| \(target.name) | \(target.type) | \(target.status.rawValue) | \(target.pin ?? "") | \(ByteText.of(target.bytesSent)) |\n"
+        }
+        if !result.verified.isEmpty { text += "\nVerified at: " + result.verified.map { "`\($0)`" }.joined(separator: ", ") + "\n" }
+        if let dnslink {
+            text += "\nDNSLink: `\(dnslink.name)` → `\(dnslink.value)`" + (dnslink.previous.map { " (was `\($0)`)" } ?? "") + "\n"
+        }
+        if !result.gatewayURLs.isEmpty { text += "\nOn gateways: " + result.gatewayURLs.map { "<\($0)>" }.joined(separator: " · ") + "\n" }
+        guard let handle = try? FileHandle(forWritingTo: file) else {
+            try? Data(text.utf8).write(to: file)
+            return
+        }
+        handle.seekToEndOfFile()
+        handle.write(Data(text.utf8))
+        try? handle.close()
     }
 }
 

@@ -241,6 +241,12 @@ public struct Publisher: Sendable {
         }
     }
 
+    /// The `publish:` and `dnslink:` settings of the site folder `site`.
+    public static func settings(of site: URL) throws(PublishError) -> (PublishConfig, DNSLinkConfig?) {
+        let (publish, settings, file) = try configuration(of: site)
+        do { return (publish, try DNSLinkConfig.parse(settings.dnslink, file: file)) } catch { throw .configuration(error) }
+    }
+
     /// With no target configured: the site's CAR, `site.car` in the site folder.
     static func defaultTarget(_ site: URL) -> TargetConfig {
         TargetConfig(name: "car", kind: .car(path: "site.car"), required: true)
