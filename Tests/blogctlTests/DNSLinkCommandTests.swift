@@ -121,3 +121,46 @@ import TestSupport
         #expect(nowhere.status == 10 && nowhere.stderr.contains("not a complete deployment"), "\(nowhere.stderr)")
     }
 }
+
+/// The manual provider: publish prints the record to set and waits until the servers answer it.
+@Suite struct ManualDNSLinkTests {
+    let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func publishWaitsUntilTheServersAnswerTheRecordSetByHand() async throws {
+        guard let knot = try KnotServer() else { return }
+        defer { knot.stop() }
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("blogctl-manual-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("SampleSite"), to: site)
+        defer { try? FileManager.default.removeItem(at: site) }
+        for leftover in ["public", ".blogctl-cache", ".blogctl", "site.car"] { try? FileManager.default.removeItem(at: site.appendingPathComponent(leftover)) }
+        let handle = try FileHandle(forWritingTo: site.appendingPathComponent("site.yml"))
+        handle.seekToEndOfFile()
+        handle.write(Data("\ndnslink:\n  domain: blog.\(knot.zone)\n  provider: {type: manual, servers: ['127.0.0.1:\(knot.port)']}\n".utf8))
+        try handle.close()
+
+        // --no-wait: the record is printed, nothing waits, and the deployment is not marked pointed.
+        let quick = try BlogctlRunner.run(["publish", site.path, "--no-wait"])
+        #expect(quick.status == 0 && quick.stderr.contains("_dnslink.blog.\(knot.zone) TXT \"dnslink=/ipfs/"), "\(quick.stderr)")
+        let cid = quick.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+
+        // Waiting: the author sets the record while publish polls; publish then finishes.
+        let process = Process()
+        process.executableURL = BlogctlRunner.executable
+        process.arguments = ["dnslink", "apply", site.path, "--yes"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        try await Task.sleep(for: .seconds(1))
+        #expect(process.isRunning)
+        let key = TSIGKey(name: DNSName(knot.keyName)!, algorithm: .hmacSHA256, base64: knot.secret)!
+        try await DNSClient(host: "127.0.0.1", port: knot.port).apply(TXTUpdate(zone: DNSName(knot.zone)!, name: DNSName("_dnslink.blog.\(knot.zone)")!,
+            expected: [], remove: [], add: ["dnslink=/ipfs/\(cid)"], ttl: 60), signer: TSIGSigner(key: key))
+        process.waitUntilExit()
+        let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(log)")
+        #expect(log.contains("waiting until the authoritative servers answer it"), "\(log)")
+        let deployments = try String(contentsOf: site.appendingPathComponent(".blogctl/deployments.json"), encoding: .utf8)
+        #expect(deployments.contains("\"provider\" : \"manual\""))
+    }
+}
