@@ -8,11 +8,15 @@ public struct PublishConfig: Sendable, Equatable {
     public var verifyGateways: [URL]
     /// How long a target may take to hold the whole DAG (polling pinning services and clusters).
     public var timeout: Duration
+    /// How many deployments each target keeps pinned, the newest included: older ones are
+    /// unpinned (a pinning service's oldest pin is replaced by the new one). 2 keeps the
+    /// deployment before, for `rollback`; 1 keeps only the newest.
+    public var keep: Int
 
     /// No target: `publish` writes the site's CAR, with no account and no daemon.
-    public static let empty = PublishConfig(targets: [], verifyGateways: [], timeout: .seconds(600))
+    public static let empty = PublishConfig(targets: [], verifyGateways: [], timeout: .seconds(600), keep: 2)
 
-    static let keys = ["targets", "verify", "timeout"]
+    static let keys = ["targets", "verify", "timeout", "keep"]
     static let verifyKeys = ["gateways"]
 
     /// The section `publish` of `file` (`site.yml` as the user named it).
@@ -23,6 +27,7 @@ public struct PublishConfig: Sendable, Equatable {
         if let seconds = publish["timeout"] {
             config.timeout = .seconds(try reader.positiveInt(seconds, at: "publish.timeout"))
         }
+        if let keep = publish["keep"] { config.keep = try reader.positiveInt(keep, at: "publish.keep") }
         if let verify = publish["verify"] {
             let map = try reader.map(verify, at: "publish.verify")
             try reader.refuseUnknown(map, allowed: verifyKeys, at: "publish.verify")

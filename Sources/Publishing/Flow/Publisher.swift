@@ -72,7 +72,8 @@ public struct Publisher: Sendable {
         let blockLists = BlockListCache(cacheDirectory: SiteBuilder.cacheDirectory(for: site))
         blockLists.save(packed.blocks)
         let origins = await origins(for: targets)
-        let outcomes = await publish(packed, to: targets, log: log, blockLists: blockLists, origins: origins, timeout: config.timeout, events: events)
+        let outcomes = await publish(packed, to: targets, log: log, blockLists: blockLists, origins: origins, timeout: config.timeout,
+            keep: config.keep, events: events)
 
         var failure: PublishError?
         for (target, outcome) in zip(targets, outcomes) {
@@ -109,7 +110,7 @@ public struct Publisher: Sendable {
 
     /// Every target at once; each result in the targets' order.
     private func publish(_ site: PackedSite, to targets: [any PublishTarget], log: LogWriter, blockLists: BlockListCache,
-        origins: [String], timeout: Duration, events: @escaping @Sendable (PublishEvent) -> Void) async -> [Result<TargetRecord, PublishError>]
+        origins: [String], timeout: Duration, keep: Int, events: @escaping @Sendable (PublishEvent) -> Void) async -> [Result<TargetRecord, PublishError>]
     {
         let history = await log.history
         let current = history.latest(cid: site.root.string)
@@ -117,16 +118,20 @@ public struct Publisher: Sendable {
             for (index, target) in targets.enumerated() {
                 // Each target checks itself whether it still holds what an earlier run recorded.
                 let resume = current?.target(target.config.name).flatMap { $0.endpoint == target.endpoint ? $0 : nil }
-                let previous = history.lastPinned(target: target.config.name, endpoint: target.endpoint)
-                    .flatMap { $0.deployment.cid == site.root.string ? nil : $0 }
+                let held = history.pinned(target: target.config.name, endpoint: target.endpoint).filter { $0.deployment.cid != site.root.string }
+                let previous = held.first
+                // Beyond `keep` (this deployment counted), oldest first; a CID also held by a newer kept deployment stays.
+                let kept = Set(held.prefix(max(0, keep - 1)).map(\.deployment.cid))
+                let retired = held.dropFirst(max(0, keep - 1)).reversed().filter { !kept.contains($0.deployment.cid) }
                 let job = TargetJob(site: site, previous: previous, resume: resume,
                     previousBlocks: previous.flatMap { (try? CID($0.deployment.cid)).flatMap(blockLists.load) },
-                    origins: origins, timeout: timeout, progress: { events(.target($0)) },
+                    retired: Array(retired), origins: origins, timeout: timeout, progress: { events(.target($0)) },
                     remember: { record throws(PublishError) in try await log.remember(record) })
                 group.addTask {
                     do throws(PublishError) {
                         let record = try await target.publish(job)
                         try await log.remember(record)
+                        try await log.release(job.retired, target: target.config.name)
                         events(.targetDone(record))
                         return (index, .success(record))
                     } catch {
@@ -288,6 +293,16 @@ actor LogWriter {
     func remember(_ record: TargetRecord) throws(PublishError) {
         deployment.set(record)
         try log.save(deployment)
+    }
+
+    /// Marks `retired` (deployments the target unpinned) released in their own records.
+    func release(_ retired: [(deployment: Deployment, record: TargetRecord)], target name: String) throws(PublishError) {
+        for (old, _) in retired {
+            guard var stored = log.deployments.last(where: { $0.cid == old.cid && $0.time == old.time }), var record = stored.target(name) else { continue }
+            record.status = .released
+            stored.set(record)
+            try log.save(stored)
+        }
     }
 
     func finish(targets: [TargetRecord], verified: [String], complete: Bool) throws(PublishError) {

@@ -58,6 +58,8 @@ public struct TargetRecord: Codable, Sendable, Equatable {
         /// The target holds the whole DAG (a CAR target: the file is written).
         case pinned
         case failed
+        /// Pinned once, unpinned since (beyond `publish.keep`).
+        case released
     }
 
     public var name: String
@@ -137,6 +139,14 @@ public struct DeploymentLog: Sendable {
             if let record = deployment.target(name), record.endpoint == endpoint, record.status == .pinned { return (deployment, record) }
         }
         return nil
+    }
+
+    /// The deployments target `name` (at `endpoint`) still holds pinned, newest first.
+    public func pinned(target name: String, endpoint: String) -> [(deployment: Deployment, record: TargetRecord)] {
+        deployments.reversed().compactMap { deployment in
+            guard let record = deployment.target(name), record.endpoint == endpoint, record.status == .pinned else { return nil }
+            return (deployment, record)
+        }
     }
 
     /// Notes that the DNSLink record now points at the newest complete deployment of `cid`.

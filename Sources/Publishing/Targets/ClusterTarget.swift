@@ -40,6 +40,13 @@ struct ClusterTarget: PublishTarget {
             try? await Task.sleep(for: schedule.wait(after: poll))
             poll += 1
         }
+        for (old, _) in job.retired {
+            let answer = try await transport.send(HTTPCall(method: .DELETE, url: api.appendingPathComponent("pins/" + old.cid).absoluteString,
+                headers: authHeaders, purpose: "unpin an old deployment"))
+            guard answer.status == 200 || answer.status == 202 || answer.status == 404 else {
+                throw answer.failure(target: config.name, doing: "unpinning \(old.cid)")
+            }
+        }
         progress.phase = "pinned on \(replicationMin)+ peers"
         job.progress(progress)
         return record(.pinned, pin: root.string, bytes: sent.bytes, blocks: sent.blocks)

@@ -34,10 +34,12 @@ struct KuboTarget: PublishTarget {
                 throw .target(target: config.name, "listing the blocks to send: \(error)")
             }
             let sent = try await importCAR(delta, pinRoots: false, job: job, progress: &progress)
-            progress.phase = "moving the pin from \(previous) to \(root)"
+            progress.phase = "pinning \(root) from the pin of \(previous)"
             job.progress(progress)
-            let moved = try await call("pin/update", ["arg": [previous.string, root.string]], purpose: "move the pin")
+            // The previous pin stays (for rollback, up to publish.keep): `unpin=false`.
+            let moved = try await call("pin/update", ["arg": [previous.string, root.string], "unpin": ["false"]], purpose: "update the pin")
             if moved.status == 200 {
+                try await release(job.retired, progress: &progress, job: job)
                 try await announce(root, job: job, progress: &progress)
                 return record(.pinned, pin: root.string, bytes: sent.bytes, blocks: sent.blocks)
             }
@@ -46,8 +48,23 @@ struct KuboTarget: PublishTarget {
             job.progress(progress)
         }
         let sent = try await importCAR(job.site.blocks, pinRoots: true, job: job, progress: &progress)
+        try await release(job.retired, progress: &progress, job: job)
         try await announce(root, job: job, progress: &progress)
         return record(.pinned, pin: root.string, bytes: sent.bytes, blocks: sent.blocks)
+    }
+
+    /// Unpins deployments beyond `publish.keep` (one already gone is fine).
+    private func release(_ retired: [(deployment: Deployment, record: TargetRecord)], progress: inout TargetProgress, job: TargetJob)
+        async throws(PublishError)
+    {
+        for (old, _) in retired {
+            progress.phase = "unpinning \(old.cid) (older than publish.keep)"
+            job.progress(progress)
+            let answer = try await call("pin/rm", ["arg": [old.cid]], purpose: "unpin an old deployment")
+            guard answer.status == 200 || answer.text.contains("not pinned") else {
+                throw answer.failure(target: config.name, doing: "unpinning \(old.cid)")
+            }
+        }
     }
 
     func holds(_ cid: CID, record: TargetRecord) async throws(PublishError) -> Bool { try await isPinned(cid) }

@@ -3,8 +3,9 @@ import Foundation
 
 /// A service speaking the IPFS Pinning Service API v1 (Pinata, Filebase, 4EVERLAND, IPFS Cluster's
 /// pinsvc endpoint…). It has no upload: the service fetches the DAG from `origins` (the kubo
-/// targets' nodes). A later deployment replaces this site's previous pin (`POST /pins/{requestid}`),
-/// so blocks shared with it are not fetched again.
+/// targets' nodes). A later deployment replaces the site's oldest pin beyond `publish.keep`
+/// (`POST /pins/{requestid}`; with `keep: 1`, the previous one), so blocks shared with it are not
+/// fetched again and are never unpinned in between.
 struct PinningServiceTarget: PublishTarget {
     let config: TargetConfig
     let endpoint: String
@@ -30,8 +31,16 @@ struct PinningServiceTarget: PublishTarget {
             let pin = Pin(cid: root.string, name: String("\(siteName) \(root.string.suffix(8))".prefix(255)),
                 origins: origins ?? job.origins, meta: ["app": "blogctl", "site": siteName])
             var replaced: PinStatus?
-            if let previous = job.previous?.record.pin {
-                replaced = try await send(pin, to: "pins/" + Self.escaped(previous), purpose: "replace the previous pin", allowMissing: true)
+            if let oldest = job.retired.first?.record.pin {
+                replaced = try await send(pin, to: "pins/" + Self.escaped(oldest), purpose: "replace an old pin", allowMissing: true)
+            }
+            for (_, old) in job.retired.dropFirst() {
+                guard let requestID = old.pin else { continue }
+                let answer = try await transport.send(HTTPCall(method: .DELETE, url: base.appendingPathComponent("pins/" + Self.escaped(requestID)).absoluteString,
+                    headers: headers, purpose: "remove an old pin"))
+                guard answer.status == 202 || answer.status == 200 || answer.status == 404 else {
+                    throw answer.failure(target: config.name, doing: "removing the old pin \(requestID)")
+                }
             }
             if let replaced { status = replaced } else { status = try await send(pin, to: "pins", purpose: "ask to pin", allowMissing: false)! }
             try await job.remember(record(.pending, pin: status.requestid))

@@ -21,6 +21,9 @@ struct TargetJob: Sendable {
     let resume: TargetRecord?
     /// The blocks of the previous deployment's DAG, when they are known (`BlockListCache`).
     let previousBlocks: Set<CID>?
+    /// Older deployments this target holds beyond `publish.keep`, oldest first: to unpin (a
+    /// pinning service replaces the first with this one).
+    let retired: [(deployment: Deployment, record: TargetRecord)]
     /// Multiaddrs other targets (the kubo nodes) serve the DAG from.
     let origins: [String]
     /// How long the target may take to hold the whole DAG.
