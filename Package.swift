@@ -136,6 +136,7 @@ let package = Package(
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "HTMLEscaping", "TemplateEngine", "TestSupport", "BuiltinTheme", "SiteCheck", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "SitePackingTests", dependencies: ["SitePacking", "SiteBuilder", "ContentAddressing"]),
         .testTarget(name: "blogctlTests", dependencies: ["ContentAddressing"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview"]),
         .testTarget(
             name: "GatewayTests",
             dependencies: [
