@@ -29,9 +29,9 @@ public final class SourceWatcher: Sendable {
         self.quiet = quiet
         self.longest = longest
         descriptor = inotify_init1(Int32(IN_CLOEXEC))
-        guard descriptor >= 0 else { throw WatchError(path: root.path, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw WatchError(path: root.path, errno: errno) }
         var pipeEnds: [Int32] = [0, 0]
-        guard pipe(&pipeEnds) == 0 else { throw WatchError(path: root.path, reason: String(cString: strerror(errno))) }
+        guard pipe(&pipeEnds) == 0 else { throw WatchError(path: root.path, errno: errno) }
         wake = (pipeEnds[0], pipeEnds[1])
         guard isFolder("") else { throw WatchError(path: root.path, reason: exists("") ? "not a folder" : "no such folder") }
         try watch("", recursive: false)
@@ -153,7 +153,7 @@ public final class SourceWatcher: Sendable {
         guard handle >= 0 else {
             // A folder gone again before it could be watched is not an error.
             if errno == ENOENT || errno == ENOTDIR { return }
-            throw WatchError(path: full, reason: String(cString: strerror(errno)))
+            throw WatchError(path: full, errno: errno)
         }
         folders.withLock { $0[handle] = path }
         guard recursive, let names = try? FileManager.default.contentsOfDirectory(atPath: full) else { return }
@@ -175,7 +175,18 @@ public final class SourceWatcher: Sendable {
 public struct WatchError: Error, CustomStringConvertible {
     public let path: String
     public let reason: String
-    public var description: String { "\(path): cannot watch for changes: \(reason)" }
+    public var description: String { "\(path): \(reason)" }
+
+    init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    /// A failed inotify call's error.
+    init(path: String, errno code: Int32) {
+        let cause = code == ENOSPC ? "too many folders to watch (raise the sysctl fs.inotify.max_user_watches)" : String(cString: strerror(code))
+        self.init(path: path, reason: "cannot watch for changes: \(cause)")
+    }
 }
 
 /// The paths of one batch of events, in the order they first changed.
