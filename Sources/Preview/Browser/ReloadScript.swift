@@ -1,6 +1,7 @@
 /// The script the preview puts into every HTML page it sends (never into the site's DAG): it
-/// listens to `/.blogctl/events`, follows a rebuild to the new root (on the path and subdomain
-/// gateway forms the root is in the URL), and shows a failed build's error over the page.
+/// listens to `/.blogctl/events` while the page is shown, follows a rebuild to the new root (on
+/// the path and subdomain gateway forms the root is in the URL), and shows a failed build's
+/// error over the page.
 enum ReloadScript {
     static let eventsPath = "/.blogctl/events"
 
@@ -32,13 +33,24 @@ enum ReloadScript {
             }
             location.reload();
           }
-          var events = new EventSource("\(eventsPath)");
-          events.addEventListener("hello", function (event) {
-            var state = JSON.parse(event.data);
-            if (state.error) { show(state.error); }
-          });
-          events.addEventListener("reload", function (event) { follow(JSON.parse(event.data).root); });
-          events.addEventListener("build-error", function (event) { show(JSON.parse(event.data).message); });
+          var events = null, root = null;
+          function connect() {
+            events = new EventSource("\(eventsPath)");
+            events.addEventListener("hello", function (event) {
+              var state = JSON.parse(event.data);
+              // A page back from the back/forward cache, or a restarted server, may be behind.
+              if (root !== null && state.root !== root) { follow(state.root); return; }
+              root = state.root;
+              if (state.error) { show(state.error); } else if (overlay) { overlay.remove(); overlay = null; }
+            });
+            events.addEventListener("reload", function (event) { follow(JSON.parse(event.data).root); });
+            events.addEventListener("build-error", function (event) { show(JSON.parse(event.data).message); });
+          }
+          // An open stream holds one of the six connections a browser allows per host: a page
+          // kept in the back/forward cache gives it back, or the seventh page would never load.
+          window.addEventListener("pagehide", function () { events.close(); });
+          window.addEventListener("pageshow", function (event) { if (event.persisted) { connect(); } });
+          connect();
         })();
         </script>
 
