@@ -85,6 +85,30 @@ def check_reload(browser, serve, sources, name, post_url, round_number, through_
     return root, current
 
 
+def check_tabs(browser, serve, sources, count):
+    """`count` tabs open on one origin, more than the six connections a browser allows a host:
+    each loads, and one save reloads every one of them."""
+    first = browser.driver.current_window_handle
+    tabs = []
+    for number in range(count):
+        if number:
+            browser.driver.switch_to.new_window("tab")
+        browser.open(serve.site + (POST_PATH if number % 2 else ""))
+        browser.script("window.blogctlNotReloaded = true")
+        tabs.append(browser.driver.current_window_handle)
+    since = len(serve.lines)
+    sources.write(POST_SOURCE, sources.read(POST_SOURCE) + "\nSeen in every tab.\n")
+    latest_root(serve, since)
+    for number, tab in enumerate(tabs, start=1):
+        browser.driver.switch_to.window(tab)
+        browser.wait_until(lambda: browser.script("return !window.blogctlNotReloaded && document.readyState === 'complete'"),
+                           30, f"tab {number} of {count} reloaded")
+        browser.drain(context=f"tab {number}")
+        if tab != first:
+            browser.driver.close()
+    browser.driver.switch_to.window(first)
+
+
 def check_overlay(browser, serve, sources, post_url, screenshot):
     """A broken front matter shows the error over the open page (saved to `screenshot`); fixing it takes it away."""
     browser.open(post_url)
@@ -147,6 +171,8 @@ def run(arguments):
             print(f"  {name}: an edit of {POST_SOURCE} reloaded the open post by itself, now {landed}")
         check_reload(browser, serve, sources, "site", serve.site + POST_PATH, len(forms) + 1, through_history=True)
         print("  site: so did an edit after going back to the post (from the back/forward cache)")
+        check_tabs(browser, serve, sources, 8)
+        print("  site: 8 tabs open at once all loaded, and one edit reloaded each of them")
         overlay = os.path.join(arguments.screenshots, "post-build-error.png")
         shown = check_overlay(browser, serve, sources, serve.site + POST_PATH, overlay)
         print(f"  the error overlay showed '{shown}' ({overlay}) and went away once fixed")
