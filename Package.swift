@@ -159,6 +159,7 @@ let package = Package(
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "ContentAddressing", "TemplateEngine", "SiteBuilder", "DNS", "TestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .testTarget(name: "blogctlTests", dependencies: ["ContentAddressing", "DNS", "TestSupport", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview"]),
         .testTarget(
             name: "GatewayTests",
             dependencies: [

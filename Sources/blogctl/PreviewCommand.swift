@@ -19,10 +19,10 @@ struct PreviewCommand {
             let folder = URL(fileURLWithPath: site)
             let options = BuildOptions(includeDrafts: drafts, includeFuture: future, cacheDirectory: SiteBuilder.cacheDirectory(for: folder))
             let preview = LivePreview(siteDirectory: folder, options: options)
-            let first = try await preview.start()
-            for warning in first.warnings { printError("blogctl: warning: \(warning)") }
-            printError("built \(first.stats.posts) posts, \(first.stats.pages) pages: \(first.stats.files) files in \(milliseconds(first.duration)) ms")
+            // Watching starts before the first build reads anything, so that a save made while it
+            // runs is rebuilt; its events wait in the kernel until the server is up.
             let watcher = try SourceWatcher(root: folder)
+            let first = try await preview.start()
             let configuration = GatewayConfiguration(host: host, port: port)
             if !configuration.isLoopback {
                 printError("blogctl: warning: listening on \(host): anyone who can reach this machine can read the preview, drafts included")
@@ -32,7 +32,12 @@ struct PreviewCommand {
                     for await changes in watcher.changes() { report(await preview.rebuild(changes)) }
                 }
                 try await GatewayServer(configuration: configuration, content: preview.content, preview: preview.hooks)
-                    .run(stopOnSignals: true) { port in printURLs(root: first.root, port: port) }
+                    .run(stopOnSignals: true) { port in
+                        // Printed once listening: a port in use is then the only line.
+                        for warning in first.warnings { printError("blogctl: warning: \(warning)") }
+                        printError("built \(first.stats.posts) posts, \(first.stats.pages) pages: \(first.stats.files) files in \(milliseconds(first.duration)) ms")
+                        printURLs(root: first.root, port: port)
+                    }
                 watcher.stop()
                 preview.events.finish()
                 try await group.waitForAll()

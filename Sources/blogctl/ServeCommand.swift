@@ -10,9 +10,12 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Preview a site as it changes, or serve CAR files, over HTTP as an IPFS gateway.",
         discussion: """
-            Without --car, builds SITE_DIR in memory (never into its output folder), serves it as a gateway serves             the published site (at /, at /ipfs/CID/ and at CID.ipfs.localhost:PORT), watches site.yml, content/,             static/ and templates/, rebuilds what changed and reloads the open pages; a failed build keeps the last             good site and shows its error in the pages. With --car, serves every DAG in the CAR files read-only: path gateway (/ipfs/CID/…), subdomain gateway \
-            (CID.ipfs.localhost:PORT), trustless gateway (?format=raw, ?format=car). With one root in all, that root \
-            is also the site at /. The URLs go to stderr; Ctrl-C stops.
+            Without --car, builds SITE_DIR in memory (never into its output folder), serves it as a gateway serves \
+            the published site (at /, at /ipfs/CID/ and at CID.ipfs.localhost:PORT), watches site.yml, content/, \
+            static/ and templates/, rebuilds what changed and reloads the open pages; a failed build keeps the last \
+            good site and shows its error in the pages. With --car, serves every DAG in the CAR files read-only: \
+            path gateway (/ipfs/CID/…), subdomain gateway (CID.ipfs.localhost:PORT), trustless gateway (?format=raw, \
+            ?format=car). With one root in all, that root is also the site at /. The URLs go to stderr; Ctrl-C stops.
             """)
 
     @Argument(help: "The site folder to preview (default: the current folder).") var site: String?

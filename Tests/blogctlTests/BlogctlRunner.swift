@@ -20,10 +20,11 @@ struct BlogctlRunner {
         fatalError("blogctl binary not found near \(runner.path); build with `swift build --build-tests`")
     }()
 
-    /// Runs blogctl with `arguments` in `directory`, with extra environment variables.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// Runs blogctl with `arguments` in `directory`, with extra environment variables; or `launcher`
+    /// (e.g. setpriv) with `arguments`, which name blogctl.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], launcher: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = launcher ?? executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

@@ -85,9 +85,4 @@ import Glibc
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 1 && lines[0] == "blogctl: error: port \(port) on 127.0.0.1 is already in use; choose another with --port")
     }
-
-    @Test func withoutCARsAuthoringModeIsNotThereYet() throws {
-        let result = try BlogctlRunner.run(["serve"])
-        #expect(result.status != 0 && result.stderr.contains("authoring mode: not yet"))
-    }
 }

@@ -1,6 +1,7 @@
-/// The script the preview puts into every HTML page it sends (never into the site's DAG): it
-/// listens to `/.blogctl/events`, follows a rebuild to the new root (on the path and subdomain
-/// gateway forms the root is in the URL), and shows a failed build's error over the page.
+/// The script the preview puts into every HTML page it sends (never into the site's DAG): while
+/// the page is shown it listens to `/.blogctl/events` (through `EventsWorker`, shared by the
+/// pages of its origin), follows a rebuild to the new root (on the path and subdomain gateway
+/// forms the root is in the URL), and shows a failed build's error over the page.
 enum ReloadScript {
     static let eventsPath = "/.blogctl/events"
 
@@ -32,13 +33,37 @@ enum ReloadScript {
             }
             location.reload();
           }
-          var events = new EventSource("\(eventsPath)");
-          events.addEventListener("hello", function (event) {
-            var state = JSON.parse(event.data);
-            if (state.error) { show(state.error); }
-          });
-          events.addEventListener("reload", function (event) { follow(JSON.parse(event.data).root); });
-          events.addEventListener("build-error", function (event) { show(JSON.parse(event.data).message); });
+          var root = null, channel = null;
+          function receive(name, data) {
+            if (name === "hello") {
+              // A page back from the back/forward cache, or a restarted server, may be behind.
+              if (root !== null && data.root !== root) { follow(data.root); return; }
+              root = data.root;
+              if (data.error) { show(data.error); } else if (overlay) { overlay.remove(); overlay = null; }
+            } else if (name === "reload") {
+              follow(data.root);
+            } else if (name === "build-error") {
+              show(data.message);
+            }
+          }
+          // One stream for all the pages of this origin, through a shared worker where there is one.
+          function connect() {
+            if (window.SharedWorker) {
+              var worker = new SharedWorker("\(EventsWorker.path)");
+              worker.port.onmessage = function (message) { receive(message.data.name, message.data.data); };
+              worker.port.start();
+              channel = { close: function () { worker.port.postMessage("bye"); worker.port.close(); } };
+              return;
+            }
+            channel = new EventSource("\(eventsPath)");
+            ["hello", "reload", "build-error"].forEach(function (name) {
+              channel.addEventListener(name, function (event) { receive(name, JSON.parse(event.data)); });
+            });
+          }
+          // A page kept in the back/forward cache lets go of the stream until it is shown again.
+          window.addEventListener("pagehide", function () { channel.close(); });
+          window.addEventListener("pageshow", function (event) { if (event.persisted) { connect(); } });
+          connect();
         })();
         </script>
 

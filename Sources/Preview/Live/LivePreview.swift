@@ -58,6 +58,7 @@ public actor LivePreview {
     }
 
     private func publish(_ result: BuildResult, started: ContinuousClock.Instant) async throws -> PreviewBuild {
+        let trace = PhaseTrace("preview: ")
         let packed: PackSummary
         do {
             packed = try await packFromScratch ? packer.pack(result.output) : packer.pack(result)
@@ -66,14 +67,16 @@ public actor LivePreview {
             packFromScratch = true
             throw error
         }
+        trace.phase("pack")
         content.publish(blocks: store, siteRoot: packed.root.cid)
         events.built(root: packed.root.cid.string)
+        trace.phase("publish and announce")
         return PreviewBuild(root: packed.root.cid, stats: result.stats, changed: result.changedPaths.count,
             removed: result.removedPaths.count, duration: ContinuousClock.now - started, warnings: result.warnings)
     }
 
-    /// What the gateway adds for the preview: `GET /.blogctl/events` (server-sent events) and the
-    /// reload script in every HTML page.
+    /// What the gateway adds for the preview: `GET /.blogctl/events` (server-sent events), the
+    /// shared worker that pages listen through, and the reload script in every HTML page.
     public nonisolated var hooks: PreviewHooks {
         let router = Router(context: BasicRequestContext.self)
         let events = events
@@ -88,6 +91,10 @@ public actor LivePreview {
                     }
                     try await writer.finish(nil)
                 })
+        }
+        router.get(RouterPath(EventsWorker.path)) { _, _ -> Response in
+            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-cache"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: EventsWorker.script)))
         }
         return PreviewHooks(pathPrefix: "/.blogctl/", routes: router, htmlSnippet: ReloadScript.snippet)
     }

@@ -9,7 +9,7 @@ import Glibc
 /// ends once the folder has been quiet for `quiet` (an editor's save is several events: a swap
 /// file, a rename, a chmod), or `longest` after it began. Folders made later are watched too.
 /// Files that came and went within one batch (an editor's temporary files) are left out; a
-/// folder that came or went is reported as itself (the build then lists the site again).
+/// folder that came, went or moved is reported as itself (the build then lists the site again).
 public final class SourceWatcher: Sendable {
     /// The folders and file the build reads, at the top of the site folder.
     static let watchedNames: Set<String> = ["site.yml", "content", "static", "templates"]
@@ -29,12 +29,13 @@ public final class SourceWatcher: Sendable {
         self.quiet = quiet
         self.longest = longest
         descriptor = inotify_init1(Int32(IN_CLOEXEC))
-        guard descriptor >= 0 else { throw WatchError(path: root.path, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw WatchError(path: root.path, errno: errno) }
         var pipeEnds: [Int32] = [0, 0]
-        guard pipe(&pipeEnds) == 0 else { throw WatchError(path: root.path, reason: String(cString: strerror(errno))) }
+        guard pipe(&pipeEnds) == 0 else { throw WatchError(path: root.path, errno: errno) }
         wake = (pipeEnds[0], pipeEnds[1])
+        guard isFolder("") else { throw WatchError(path: root.path, reason: exists("") ? "not a folder" : "no such folder") }
         try watch("", recursive: false)
-        for name in ["content", "static", "templates"] where isFolder(name) { try watch(name, recursive: true) }
+        try watchSourceFolders()
     }
 
     deinit {
@@ -110,7 +111,9 @@ public final class SourceWatcher: Sendable {
             return
         }
         if mask & UInt32(IN_Q_OVERFLOW) != 0 {
-            // Events were lost: have the build list the whole site again.
+            // Events were lost, folders made meanwhile among them: watch every folder there is
+            // now and have the build list the whole site again.
+            try? watchSourceFolders()
             batch.note(".", folder: true, appeared: true)
             return
         }
@@ -120,7 +123,26 @@ public final class SourceWatcher: Sendable {
         let isFolder = mask & UInt32(IN_ISDIR) != 0
         let appeared = mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0
         if isFolder, appeared { try? watch(path, recursive: true) }
+        // A folder moved elsewhere keeps its watches: what happens to it there is not the site's.
+        if isFolder, mask & UInt32(IN_MOVED_FROM) != 0 { unwatch(path) }
         batch.note(path, folder: isFolder, appeared: appeared)
+    }
+
+    /// Watches `content/`, `static/` and `templates/` and every folder below them (again: a
+    /// folder already watched keeps its watch).
+    private func watchSourceFolders() throws {
+        for name in Self.watchedNames where isFolder(name) { try watch(name, recursive: true) }
+    }
+
+    /// Stops watching the folder at `path` and every folder below it.
+    private func unwatch(_ path: String) {
+        let below = path + "/"
+        let handles = folders.withLock { folders in
+            let gone = folders.filter { $0.value == path || $0.value.hasPrefix(below) }.map(\.key)
+            for handle in gone { folders[handle] = nil }
+            return gone
+        }
+        for handle in handles { inotify_rm_watch(descriptor, handle) }
     }
 
     /// Watches the folder at `path` (relative to the root) and, with `recursive`, every folder below it.
@@ -131,7 +153,7 @@ public final class SourceWatcher: Sendable {
         guard handle >= 0 else {
             // A folder gone again before it could be watched is not an error.
             if errno == ENOENT || errno == ENOTDIR { return }
-            throw WatchError(path: full, reason: String(cString: strerror(errno)))
+            throw WatchError(path: full, errno: errno)
         }
         folders.withLock { $0[handle] = path }
         guard recursive, let names = try? FileManager.default.contentsOfDirectory(atPath: full) else { return }
@@ -153,23 +175,38 @@ public final class SourceWatcher: Sendable {
 public struct WatchError: Error, CustomStringConvertible {
     public let path: String
     public let reason: String
-    public var description: String { "\(path): cannot watch for changes: \(reason)" }
+    public var description: String { "\(path): \(reason)" }
+
+    init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    /// A failed inotify call's error.
+    init(path: String, errno code: Int32) {
+        let cause = code == ENOSPC ? "too many folders to watch (raise the sysctl fs.inotify.max_user_watches)" : String(cString: strerror(code))
+        self.init(path: path, reason: "cannot watch for changes: \(cause)")
+    }
 }
 
 /// The paths of one batch of events, in the order they first changed.
 struct WatchBatch {
     private var order: [String] = []
-    private var appeared: Set<String> = []
+    private var seen: Set<String> = []
+    /// Paths whose first event in the batch made them appear: they were not there before it.
+    private var new: Set<String> = []
     private var folders: Set<String> = []
 
-    mutating func note(_ path: String, folder: Bool, appeared came: Bool) {
-        if !order.contains(path) { order.append(path) }
-        if came { appeared.insert(path) }
+    mutating func note(_ path: String, folder: Bool, appeared: Bool) {
+        if seen.insert(path).inserted {
+            order.append(path)
+            if appeared { new.insert(path) }
+        }
         if folder { folders.insert(path) }
     }
 
-    /// The paths to report: without files that appeared in this batch and are gone again.
+    /// The paths to report: without files that were not there before this batch and are gone again.
     func paths(existing: (String) -> Bool) -> [String] {
-        order.filter { folders.contains($0) || !appeared.contains($0) || existing($0) }
+        order.filter { folders.contains($0) || !new.contains($0) || existing($0) }
     }
 }
