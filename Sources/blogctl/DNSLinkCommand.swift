@@ -99,6 +99,8 @@ struct RollbackCommand: AsyncParsableCommand {
 
 /// What the DNSLink commands share: the manager, the CID, the confirmation, the error lines.
 enum DNSLinkFrontend {
+    /// Runs `body` with the site's DNSLink manager and the CID (`--cid`, else the newest complete
+    /// deployment); a failure is one line and its exit status.
     static func run(_ options: DNSLinkOptions, _ body: (DNSLinkManager, String, URL) async throws -> Void) async throws {
         let site = URL(fileURLWithPath: options.siteDirectory)
         let client = HTTPClient(eventLoopGroupProvider: .singleton)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AsyncHTTPClient
 import Foundation
 import Publishing
 import SiteBuilder
@@ -34,20 +35,24 @@ struct PublishCommand: AsyncParsableCommand {
         request.targets = targets
         request.dryRun = dryRun
         let progress = PublishProgress(terminal: isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["CI"] == nil)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
         var result: PublishResult
-        do {
+        do throws(PublishError) {
+            // The DNSLink settings and secret are checked before anything is sent.
+            let dnslink = try DNSLinkManager.make(site: site, environment: request.environment, client: client)
             result = try await Publisher(request).run { progress.show($0) }
+            progress.finish()
+            progress.summarize(result)
+            if result.exitCode == 0, let dnslink { await pointDomain(with: dnslink, at: &result, site: site) }
         } catch {
             progress.finish()
+            try? await client.shutdown()
             printError("blogctl: error: \(error.step): \(error)")
             throw ExitCode(error.exitCode)
         }
-        progress.finish()
-        progress.summarize(result)
-        var dnslink: DNSLinkRecord?
-        if result.exitCode == 0, Self.hasDNSLink(site) { (result.exitCode, dnslink) = try await pointDomain(at: result, site: site) }
+        try? await client.shutdown()
         if let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
-            StepSummary.append(result, dnslink: dnslink, to: URL(fileURLWithPath: summary))
+            StepSummary.append(result, to: URL(fileURLWithPath: summary))
         }
         if json {
             let encoder = JSONEncoder()
@@ -62,48 +67,36 @@ struct PublishCommand: AsyncParsableCommand {
 
 extension PublishCommand {
     /// Plans and applies the DNSLink record once the deployment is complete (a dry run only
-    /// plans); the exit status of that step (0 when done, or when the site has no `dnslink:`).
-    func pointDomain(at result: PublishResult, site: URL) async throws -> (Int32, DNSLinkRecord?) {
-        let applied = AppliedRecord()
+    /// plans); a failure is one line and goes into `result`.
+    func pointDomain(with manager: DNSLinkManager, at result: inout PublishResult, site: URL) async {
+        let cid = result.cid
         do {
-            try await DNSLinkFrontend.run(DNSLinkOptions.parse([site.path, "--cid", result.cid])) { manager, cid, site in
-                let plan = try await manager.plan(cid: cid)
-                if result.dryRun {
-                    printError("dry run: the DNSLink change publish would make:\n" + plan.diff(color: isatty(STDERR_FILENO) != 0))
-                    return
-                }
-                if manager.isManual, noWait, plan.action != .noChange {
-                    printError("set this TXT record at your DNS host:\n  \(plan.name) TXT \"\(plan.value)\"\nthen `blogctl dnslink apply --cid \(cid)` checks it")
-                    return
-                }
-                guard try await DNSLinkFrontend.confirm(plan, manager: manager, yes: yes) else { return }
-                let record = try await manager.apply(plan)
-                var log = try DeploymentLog(siteDirectory: site)
-                try log.recordDNSLink(record, cid: cid)
-                applied.record = record
-                printError("\(plan.name) points at \(cid)")
+            let plan = try await manager.plan(cid: cid)
+            if result.dryRun {
+                printError("dry run: the DNSLink change publish would make:\n" + plan.diff(color: isatty(STDERR_FILENO) != 0))
+                return
             }
-        } catch let exit as ExitCode {
-            return (exit.rawValue, nil)
+            if manager.isManual, noWait, plan.action != .noChange {
+                printError("set this TXT record at your DNS host:\n  \(plan.name) TXT \"\(plan.value)\"\nthen `blogctl dnslink apply --cid \(cid)` checks it")
+                return
+            }
+            guard try await DNSLinkFrontend.confirm(plan, manager: manager, yes: yes) else { return }
+            let record = try await manager.apply(plan)
+            var log = try DeploymentLog(siteDirectory: site)
+            try log.recordDNSLink(record, cid: cid)
+            result.dnslink = record
+            printError("\(plan.name) points at \(cid)")
+        } catch {
+            let failure = error as? PublishError ?? .dns("\(error)")
+            printError("blogctl: error: \(failure.step): \(failure)")
+            (result.error, result.failedStep, result.exitCode) = (failure.description, failure.step, failure.exitCode)
         }
-        return (0, applied.record)
     }
-
-    /// Whether the site's `site.yml` has a `dnslink:` section.
-    static func hasDNSLink(_ site: URL) -> Bool {
-        guard let text = try? String(contentsOf: site.appendingPathComponent("site.yml"), encoding: .utf8) else { return false }
-        return text.split(separator: "\n").contains { $0.hasPrefix("dnslink:") }
-    }
-}
-
-/// The DNSLink change a publish made, out of the closure that made it.
-private final class AppliedRecord: @unchecked Sendable {
-    var record: DNSLinkRecord?
 }
 
 /// The Markdown summary a GitHub Actions run shows (`GITHUB_STEP_SUMMARY`).
 enum StepSummary {
-    static func append(_ result: PublishResult, dnslink: DNSLinkRecord?, to file: URL) {
+    static func append(_ result: PublishResult, to file: URL) {
         var text = "## blogctl publish: \(result.complete ? "published" : "NOT published")\n\n"
         text += "Root CID: `\(result.cid)` (\(result.blocks) blocks, \(ByteText.of(result.bytes)), \(result.profile))\n\n"
         if let error = result.error { text += "**Failed at \(result.failedStep ?? "?"):** \(error)\n\n" }
@@ -112,7 +105,7 @@ enum StepSummary {
             text += "| \(target.name) | \(target.type) | \(target.status.rawValue) | \(target.pin ?? "") | \(ByteText.of(target.bytesSent)) |\n"
         }
         if !result.verified.isEmpty { text += "\nVerified at: " + result.verified.map { "`\($0)`" }.joined(separator: ", ") + "\n" }
-        if let dnslink {
+        if let dnslink = result.dnslink {
             text += "\nDNSLink: `\(dnslink.name)` → `\(dnslink.value)`" + (dnslink.previous.map { " (was `\($0)`)" } ?? "") + "\n"
         }
         if !result.gatewayURLs.isEmpty { text += "\nOn gateways: " + result.gatewayURLs.map { "<\($0)>" }.joined(separator: " · ") + "\n" }

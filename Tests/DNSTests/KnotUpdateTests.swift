@@ -41,6 +41,19 @@ import Testing
         }
     }
 
+    @Test func aNameWithMoreTXTThanADatagramHoldsIsReadOverTCP() async throws {
+        // Twelve 100-byte values pass the 512 bytes a UDP answer without EDNS may carry.
+        let values = (0..<12).map { "verification-\($0)=" + String(repeating: "x", count: 90) }
+        guard let knot = try KnotServer(records: values.map { "_dnslink TXT \"\($0)\"" } + ["_dnslink TXT \"dnslink=/ipfs/bafyold\""]) else { return }
+        defer { knot.stop() }
+        let name = try #require(DNSName(knot.zone)).prepending("_dnslink")
+        let client = DNSClient(host: "127.0.0.1", port: knot.port)
+        var query = DNSMessage(id: 9)
+        query.questions = [DNSMessage.Question(name: name, type: .txt)]
+        #expect(try await client.exchange(query, signer: nil, tcp: false).truncated)
+        #expect(Set(try await client.txtValues(at: name)) == Set(values + ["dnslink=/ipfs/bafyold"]))
+    }
+
     @Test func aWrongSecretOrKeyIsRefusedInWordsAndChangesNothing() async throws {
         guard let knot = try KnotServer(records: ["_dnslink TXT \"dnslink=/ipfs/bafyold\""]) else { return }
         defer { knot.stop() }

@@ -100,6 +100,44 @@ import TestSupport
         #expect(missing.status == 2 && missing.stderr.contains("BLOGCTL_TEST_TSIG is not set"), "\(missing.stderr)")
     }
 
+    @Test func aDNSServerThatIsDownLeavesACompleteDeploymentToPointLater() async throws {
+        guard let site = try site(records: ["_dnslink.blog TXT \"dnslink=/ipfs/bafyold\""]) else { return }
+        defer { site.knot.stop(); try? FileManager.default.removeItem(at: site.root) }
+        let settings = site.root.appendingPathComponent("site.yml")
+        let yaml = try String(contentsOf: settings, encoding: .utf8)
+        try yaml.replacingOccurrences(of: "port: \(site.knot.port)", with: "port: \(try KnotServer.freePort())")
+            .write(to: settings, atomically: true, encoding: .utf8)
+
+        let failed = try run(["publish", site.root.path, "--yes", "--json"], site)
+        #expect(failed.status == 8, "\(failed.stderr)")
+        #expect(failed.stderr.split(separator: "\n").filter { $0.hasPrefix("blogctl: error: dnslink:") }.count == 1, "\(failed.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(failed.stdout.utf8)) as? [String: Any])
+        #expect(json["failed_step"] as? String == "dnslink" && json["exit_code"] as? Int == 8 && json["dnslink"] == nil)
+        let cid = try #require(json["cid"] as? String)
+        // The content is held and recorded; only the domain is not pointed yet.
+        #expect(json["complete"] as? Bool == true)
+        #expect(try await site.client.txtValues(at: site.record) == ["dnslink=/ipfs/bafyold"])
+
+        try yaml.write(to: settings, atomically: true, encoding: .utf8)
+        let applied = try run(["dnslink", "apply", site.root.path, "--yes"], site)
+        #expect(applied.status == 0, "\(applied.stderr)")
+        #expect(try await site.client.txtValues(at: site.record) == ["dnslink=/ipfs/\(cid)"])
+        let again = try run(["publish", site.root.path, "--yes", "--json"], site)
+        let second = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
+        #expect(again.status == 0 && second["cid"] as? String == cid, "\(again.stderr)")
+        #expect((second["dnslink"] as? [String: Any])?["value"] as? String == "dnslink=/ipfs/\(cid)")
+    }
+
+    @Test func aMissingSecretStopsPublishBeforeAnythingIsWritten() throws {
+        guard let site = try site() else { return }
+        defer { site.knot.stop(); try? FileManager.default.removeItem(at: site.root) }
+        let result = try BlogctlRunner.run(["publish", site.root.path, "--yes"], environment: [:])
+        #expect(result.status == 2 && result.stderr.contains("BLOGCTL_TEST_TSIG is not set"), "\(result.stderr)")
+        for written in ["site.car", ".blogctl/deployments.json"] {
+            #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent(written).path), "\(written)")
+        }
+    }
+
     @Test func rollbackPointsTheDomainBackAtTheEarlierDeployment() async throws {
         guard let site = try site() else { return }
         defer { site.knot.stop(); try? FileManager.default.removeItem(at: site.root) }

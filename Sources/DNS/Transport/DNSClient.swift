@@ -5,11 +5,14 @@ import Glibc
 
 /// Talks to one DNS server over UDP and TCP (RFC 1035 section 4.2; TCP messages carry a two-byte
 /// length): queries go over UDP and again over TCP when the answer is truncated; UPDATEs go over
-/// TCP. Each exchange has a timeout; the answer's ID must match the request's.
+/// TCP. Each exchange has a timeout; the answer's ID must match the request's, and a UDP query
+/// is sent again while no answer comes.
 public struct DNSClient: Sendable {
     public let host: String
     public let port: UInt16
     public var timeout: Duration = .seconds(5)
+    /// How long a UDP query waits for its answer before sending the datagram again.
+    static let retransmitInterval: Duration = .seconds(1)
 
     public init(host: String, port: UInt16 = 53) {
         self.host = host
@@ -33,7 +36,13 @@ public struct DNSClient: Sendable {
         let (bytes, mac) = signer?.sign(message) ?? (message.encoded(), [])
         let reply = try await send(bytes, tcp: tcp)
         let answer: DNSMessage
-        if let signer { answer = try signer.verify(reply, requestMAC: mac) } else { answer = try DNSMessage(decoding: reply) }
+        do {
+            if let signer { answer = try signer.verify(reply, requestMAC: mac) } else { answer = try DNSMessage(decoding: reply) }
+        } catch .malformed(let what) {
+            throw .malformed("\(what), in the answer from \(server)")
+        } catch .badSignature(let what) {
+            throw .badSignature("\(what), in the answer from \(server)")
+        }
         guard answer.id == message.id, answer.isResponse else {
             throw .malformed("the answer from \(server) is not an answer to this request (ID \(answer.id), not \(message.id))")
         }
@@ -75,9 +84,7 @@ private struct SocketExchange {
         guard fd >= 0 else { throw .network("cannot open a socket: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         let deadline = ContinuousClock.now + timeout
-        guard connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 else {
-            throw .network("cannot reach the DNS server \(server) over \(tcp ? "TCP" : "UDP"): \(String(cString: strerror(errno)))")
-        }
+        try connect(fd, to: info.pointee, deadline: deadline)
         if tcp {
             var framed: [UInt8] = []
             putU16(UInt16(request.count), to: &framed)
@@ -85,12 +92,54 @@ private struct SocketExchange {
             let length = try read(fd, 2, deadline: deadline)
             return try read(fd, Int(length[0]) << 8 | Int(length[1]), deadline: deadline)
         }
-        try write(fd, request)
-        try wait(fd, deadline: deadline)
+        return try exchangeDatagram(fd, request, deadline: deadline)
+    }
+
+    /// Connects within the deadline: a server whose packets are dropped would otherwise hold a
+    /// TCP connect for the kernel's two minutes.
+    private func connect(_ fd: Int32, to address: addrinfo, deadline: ContinuousClock.Instant) throws(DNSError) {
+        let flags = fcntl(fd, F_GETFL)
+        _ = fcntl(fd, F_SETFL, flags | O_NONBLOCK)
+        defer { _ = fcntl(fd, F_SETFL, flags) }
+        var failure: Int32 = 0
+        if Glibc.connect(fd, address.ai_addr, address.ai_addrlen) != 0 {
+            failure = errno
+            if failure == EINPROGRESS {
+                var polled = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+                let left = max(deadline - ContinuousClock.now, .zero)
+                guard poll(&polled, 1, Int32(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)) > 0 else {
+                    throw .timeout("cannot reach the DNS server \(server) over TCP within \(timeout)")
+                }
+                var length = socklen_t(MemoryLayout<Int32>.size)
+                failure = 0
+                getsockopt(fd, SOL_SOCKET, SO_ERROR, &failure, &length)
+            }
+        }
+        guard failure == 0 else {
+            throw .network("cannot reach the DNS server \(server) over \(tcp ? "TCP" : "UDP"): \(String(cString: strerror(failure)))")
+        }
+    }
+
+    /// A datagram may be lost on the way there or back: it is sent again every
+    /// `retransmitInterval` until the deadline. A datagram with another ID answers some other
+    /// request (a late answer, a spoofing attempt) and is not this one's answer.
+    private func exchangeDatagram(_ fd: Int32, _ request: [UInt8], deadline: ContinuousClock.Instant) throws(DNSError) -> [UInt8] {
         var buffer = [UInt8](repeating: 0, count: 65535)
-        let count = recv(fd, &buffer, buffer.count, 0)
-        guard count > 0 else { throw .network("no answer from \(server) over UDP: \(String(cString: strerror(errno)))") }
-        return Array(buffer.prefix(count))
+        var resend = ContinuousClock.now
+        while true {
+            if ContinuousClock.now >= resend {
+                try write(fd, request)
+                resend = ContinuousClock.now + DNSClient.retransmitInterval
+            }
+            guard try readable(fd, until: min(deadline, resend)) else {
+                if ContinuousClock.now >= deadline { throw .timeout("no answer from \(server) within \(timeout)") }
+                continue
+            }
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw .network("no answer from \(server) over UDP: \(String(cString: strerror(errno)))") }
+            if count >= 2, buffer[0] == request[0], buffer[1] == request[1] { return Array(buffer.prefix(count)) }
+        }
     }
 
     private func write(_ fd: Int32, _ bytes: [UInt8]) throws(DNSError) {
@@ -117,14 +166,19 @@ private struct SocketExchange {
     }
 
     private func wait(_ fd: Int32, deadline: ContinuousClock.Instant) throws(DNSError) {
+        guard try readable(fd, until: deadline) else { throw .timeout("no answer from \(server) within \(timeout)") }
+    }
+
+    /// Whether `fd` has something to read before `instant`.
+    private func readable(_ fd: Int32, until instant: ContinuousClock.Instant) throws(DNSError) -> Bool {
         while true {
-            let left = deadline - ContinuousClock.now
-            guard left > .zero else { throw .timeout("no answer from \(server) within \(timeout)") }
+            let left = instant - ContinuousClock.now
+            guard left > .zero else { return false }
             var polled = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let milliseconds = Int32(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000) + 1
             let ready = poll(&polled, 1, milliseconds)
             if ready < 0, errno == EINTR { continue }
-            if ready > 0 { return }
+            if ready > 0 { return true }
             if ready == 0 { continue }
             throw .network("waiting for \(server): \(String(cString: strerror(errno)))")
         }

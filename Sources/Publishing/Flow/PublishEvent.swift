@@ -37,9 +37,11 @@ public struct PublishResult: Sendable, Encodable {
     public var gatewayURLs: [String]
     /// No target is configured: only the site's CAR was written.
     public var defaultTarget = false
+    /// The DNSLink change made once the deployment was complete (by the command, after `run`).
+    public var dnslink: DNSLinkRecord?
 
     enum CodingKeys: String, CodingKey {
-        case cid, profile, blocks, bytes, complete, targets, verified, error
+        case cid, profile, blocks, bytes, complete, targets, verified, error, dnslink
         case dryRun = "dry_run"
         case defaultTarget = "no_targets_configured"
         case failedStep = "failed_step"
