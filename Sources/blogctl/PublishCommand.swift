@@ -13,9 +13,10 @@ struct PublishCommand: AsyncParsableCommand {
         discussion: """
             Builds and checks the site in memory (nothing is sent if either fails), sends its DAG to every target at once, \
             waits until each holds all of it, fetches it back from publish.verify.gateways, and records the deployment in \
-            .blogctl/deployments.json. With no target configured, writes SITE_DIR/site.car. The root CID is the only \
-            line on stdout (with --json, one JSON object). Exit status: 0 done, 2 configuration, 3 build, 4 check, \
-            5 a target, 6 verification, 7 recording (docs/publish.md).
+            .blogctl/deployments.json; then, with a dnslink: section, points the domain at it. With no target \
+            configured, writes SITE_DIR/site.car. The root CID is the only line on stdout (with --json, one JSON \
+            object). Exit status: 0 done, 2 configuration, 3 build, 4 check, 5 a target, 6 verification, 7 recording, \
+            8 DNSLink, 9 the record changed meanwhile (docs/publish.md).
             """)
 
     @Argument(help: "The site folder (holding site.yml).") var siteDirectory: String = "."
