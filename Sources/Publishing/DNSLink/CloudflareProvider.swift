@@ -18,9 +18,31 @@ struct CloudflareProvider: DNSLinkProvider {
         let name: String
         let content: String
 
-        /// The value, without the quotes Cloudflare may put around TXT content.
-        var value: String {
-            content.count >= 2 && content.hasPrefix("\"") && content.hasSuffix("\"") ? String(content.dropFirst().dropLast()) : content
+        /// The value: Cloudflare's TXT content is quoted character-strings (`"a" "b"`, with `\"`
+        /// and `\\` escapes), joined here as a resolver joins them; older records may be unquoted.
+        var value: String { Self.text(of: content) }
+
+        static func text(of content: String) -> String {
+            guard content.hasPrefix("\"") else { return content }
+            var text = "", quoted = false, escaped = false
+            for character in content {
+                if escaped {
+                    text.append(character)
+                    escaped = false
+                } else if character == "\\" && quoted {
+                    escaped = true
+                } else if character == "\"" {
+                    quoted.toggle()
+                } else if quoted {
+                    text.append(character)
+                }
+            }
+            return text
+        }
+
+        /// `value` as TXT content: one quoted character-string, as Cloudflare asks since 2024.
+        static func content(of value: String) -> String {
+            "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
         }
     }
 
@@ -37,7 +59,7 @@ struct CloudflareProvider: DNSLinkProvider {
         let base = "zones/\(zoneID)/dns_records"
         var stale = found.filter { plan.remove.contains($0.value) }
         for value in plan.add {
-            let body = ["type": "TXT", "name": plan.name, "content": value, "ttl": Int(ttl)] as [String: Any]
+            let body = ["type": "TXT", "name": plan.name, "content": Record.content(of: value), "ttl": Int(ttl)] as [String: Any]
             if let record = stale.first {
                 // Editing the stale record keeps one record at the name throughout.
                 stale.removeFirst()
