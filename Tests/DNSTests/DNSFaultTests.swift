@@ -94,10 +94,10 @@ import TestSupport
         }
     }
 
-    @Test func silenceEndsAtTheTimeoutOverUDPAndTCP() async throws {
+    // The time limit is what fails a client that waits for ever; a wall-clock bound would fail on a loaded machine.
+    @Test(.timeLimit(.minutes(1))) func silenceEndsAtTheTimeoutOverUDPAndTCP() async throws {
         let server = try ScriptedDNSServer(udp: { _, _ in [] }, tcp: { _, _ in [] })
         defer { server.stop() }
-        let started = ContinuousClock.now
         await #expect(throws: DNSError.self) { _ = try await client(server, timeout: .milliseconds(2500)).txtValues(at: name) }
         // Sent again each second while nothing came back.
         #expect(server.requests.udp >= 2)
@@ -110,6 +110,5 @@ import TestSupport
             guard case .timeout(let what) = error else { Issue.record("\(error)"); return }
             #expect(what.contains("127.0.0.1:\(server.port)"), "\(what)")
         }
-        #expect(ContinuousClock.now - started < .seconds(10))
     }
 }

@@ -43,6 +43,9 @@ final class WatchedFolder: Sendable {
         }
     }
 
+    /// How many batches have come so far, taken or not.
+    var received: Int { batches.list.withLock { $0.count } }
+
     /// The next batch not yet taken; nil when none came within `timeout` (only to avoid a hang).
     func nextBatch(timeout: Duration = .seconds(10)) async throws -> [String]? {
         let deadline = ContinuousClock.now + timeout
