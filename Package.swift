@@ -148,6 +148,21 @@ let package = Package(
         .executableTarget(name: "site-bench", dependencies: ["SiteBuilder", "SitePacking", "TemplateEngine", "BuiltinTheme", "ContentAddressing", .product(name: "Mustache", package: "swift-mustache")]),
         // Helpers shared by the test targets (a seeded random generator).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Strict stand-ins for kubo, a Pinning Service API and IPFS Cluster, on 127.0.0.1: they refuse what the real ones refuse.
+        .target(
+            name: "StrictServers",
+            dependencies: [
+                "ContentAddressing",
+                "Gateway",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/StrictServers"
+        ),
+        .testTarget(name: "StrictServersTests", dependencies: ["StrictServers", "ContentAddressing",
+            .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .testTarget(name: "ContentAddressingTests", dependencies: ["ContentAddressing", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DNSTests", dependencies: ["DNS", "TestSupport"]),
         .testTarget(name: "HTMLEscapingTests", dependencies: ["HTMLEscaping", "TestSupport"]),
@@ -156,9 +171,9 @@ let package = Package(
         .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine", "TestSupport", "BuiltinTheme", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "HTMLEscaping", "TemplateEngine", "TestSupport", "BuiltinTheme", "SiteCheck", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "SitePackingTests", dependencies: ["SitePacking", "SiteBuilder", "ContentAddressing"]),
-        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "ContentAddressing", "TemplateEngine", "SiteBuilder", "DNS", "TestSupport",
+        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "ContentAddressing", "TemplateEngine", "SiteBuilder", "DNS", "TestSupport", "StrictServers",
             .product(name: "AsyncHTTPClient", package: "async-http-client")]),
-        .testTarget(name: "blogctlTests", dependencies: ["ContentAddressing", "DNS", "TestSupport", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "blogctlTests", dependencies: ["ContentAddressing", "DNS", "TestSupport", "StrictServers", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview"]),
         .testTarget(
             name: "GatewayTests",

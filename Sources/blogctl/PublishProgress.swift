@@ -49,7 +49,7 @@ final class PublishProgress: Sendable {
             for target in result.targets { line("  \(target.name) (\(target.type)): \(target.endpoint)") }
             return
         }
-        line(result.complete ? "published \(result.cid)" : "NOT published: \(result.error ?? "a target failed")")
+        line(result.complete ? "published \(result.cid)" : "NOT published")
         for target in result.targets {
             line("  \(target.name) (\(target.type)): \(target.status.rawValue)\(target.pin.map { ", pin \($0)" } ?? "")")
         }
@@ -61,6 +61,8 @@ final class PublishProgress: Sendable {
             line("try it on a gateway:")
             for url in result.gatewayURLs { line("  \(url)") }
         }
+        // The one line that says why, last, as every command ends a failure.
+        if let error = result.error { line("blogctl: error: \(result.failedStep ?? "publish"): \(error)") }
     }
 
     private func update(_ progress: TargetProgress) {

@@ -80,7 +80,10 @@ public struct Publisher: Sendable {
             switch outcome {
             case .success(let record): result.targets.append(record)
             case .failure(let error):
-                result.targets.append(target.record(.failed, pin: nil).with(error: "\(error)"))
+                // A pin request made before the failure stays named, so a rerun waits for it rather than asking again.
+                let remembered = await log.record(of: target.config.name)
+                result.targets.append(target.record(.failed, pin: remembered?.pin, bytes: remembered?.bytesSent ?? 0,
+                    blocks: remembered?.blocksSent ?? 0).with(error: "\(error)"))
                 if target.config.required, failure == nil { failure = error }
             }
         }
@@ -289,6 +292,9 @@ actor LogWriter {
     }
 
     var history: DeploymentLog { log }
+
+    /// What this deployment's record says of target `name` so far.
+    func record(of name: String) -> TargetRecord? { deployment.target(name) }
 
     func remember(_ record: TargetRecord) throws(PublishError) {
         deployment.set(record)

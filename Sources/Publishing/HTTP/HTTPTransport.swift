@@ -24,6 +24,9 @@ struct HTTPCall: Sendable {
     var timeout: Duration = .seconds(120)
     /// What the request is, in errors ("upload the CAR", "ask for the pin").
     var purpose: String
+    /// Whether a 5xx answer is the service's final word rather than a passing failure (kubo answers
+    /// a command that failed, such as `pin/ls` of a CID it does not pin, with a 500): not tried again.
+    var isFinal: @Sendable (HTTPAnswer) -> Bool = { _ in false }
 }
 
 /// Sends the targets' requests with retries: network errors, 5xx and 429 are tried again after an
@@ -50,7 +53,7 @@ struct HTTPTransport: Sendable {
             let reason: String
             var wait = retry.delay(after: attempt)
             switch outcome {
-            case .success(let answer) where answer.status == 429 || answer.status >= 500:
+            case .success(let answer) where (answer.status == 429 || answer.status >= 500) && !call.isFinal(answer):
                 reason = "HTTP \(answer.status)"
                 if let after = answer.headers.first(name: "Retry-After").flatMap(RetryPolicy.retryAfter) { wait = min(after, retry.longestWait) }
                 guard attempt < retry.attempts else {

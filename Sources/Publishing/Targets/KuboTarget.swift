@@ -145,6 +145,13 @@ struct KuboTarget: PublishTarget {
         job.progress(progress)
     }
 
+    /// kubo's answer to a command that failed: a 500 with `{"Message", "Code", "Type": "error"}` (a
+    /// proxy's or an overloaded node's 500 has another body, and is tried again).
+    @Sendable static func isCommandError(_ answer: HTTPAnswer) -> Bool {
+        guard answer.status == 500, let object = try? JSONSerialization.jsonObject(with: Data(answer.body)) as? [String: Any] else { return false }
+        return object["Type"] as? String == "error" && object["Message"] is String
+    }
+
     private func call(_ command: String, _ arguments: [String: [String]], body: MultipartCAR? = nil, purpose: String,
         timeout: Duration = .seconds(120)) async throws(PublishError) -> HTTPAnswer
     {
@@ -153,7 +160,8 @@ struct KuboTarget: PublishTarget {
         var headers: [(String, String)] = []
         if let authorization { headers.append(("Authorization", authorization.value)) }
         if let body { headers.append(("Content-Type", body.contentType)) }
-        var request = HTTPCall(method: .POST, url: components.url!.absoluteString, headers: headers, timeout: timeout, purpose: purpose)
+        var request = HTTPCall(method: .POST, url: components.url!.absoluteString, headers: headers, timeout: timeout, purpose: purpose,
+            isFinal: Self.isCommandError)
         if let body { request.body = { body.body() } }
         return try await transport.send(request)
     }

@@ -22,7 +22,7 @@ struct PinningServiceTarget: PublishTarget {
         var progress = TargetProgress(target: config.name, phase: "asking to pin")
         job.progress(progress)
         var status: PinStatus
-        if let resume = job.resume, resume.status != .failed, let requestID = resume.pin,
+        if let requestID = job.resume?.pin,
             let known = try await pinStatus(requestID), known.cid == root.string, known.status != "failed"
         {
             // An earlier run asked already: wait for that request (or find it done) rather than asking again.
