@@ -46,18 +46,20 @@ final class WatchedFolder: Sendable {
     /// How many batches have come so far, taken or not.
     var received: Int { batches.list.withLock { $0.count } }
 
-    /// The next batch not yet taken; nil when none came within `timeout` (only to avoid a hang).
-    func nextBatch(timeout: Duration = .seconds(10)) async throws -> [String]? {
+    /// The next batch not yet taken; nil when none came within `timeout`. The timeout only stops a
+    /// hang: in a full test run the tasks that collect batches can wait for the cooperative pool
+    /// for many seconds, so it is generous and the batches are looked at once more after it.
+    func nextBatch(timeout: Duration = .seconds(90)) async throws -> [String]? {
         let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
+        while true {
             let index = taken.withLock { $0 }
             if let batch = batches.list.withLock({ $0.count > index ? $0[index] : nil }) {
                 taken.withLock { $0 += 1 }
                 return batch
             }
+            if ContinuousClock.now >= deadline { return nil }
             try await Task.sleep(for: .milliseconds(10))
         }
-        return nil
     }
 
     func url(_ path: String) -> URL { root.appendingPathComponent(path) }

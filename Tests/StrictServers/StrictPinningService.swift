@@ -12,6 +12,8 @@ public final class StrictPinningService: Sendable {
     public let server: RunningServer
     /// The service's own node: what it holds once a pin is `pinned`.
     public let node: IPFSNode
+    /// The bearer token it takes.
+    public let token: String
     let state: Shared<PinningState>
 
     /// What the tests steer.
@@ -30,10 +32,11 @@ public final class StrictPinningService: Sendable {
         let state = Shared(PinningState())
         let api = PinningAPI(token: token, network: network, node: node, state: state)
         let server = try await RunningServer.start(FaultingResponder(plan: faults, inner: api))
-        return StrictPinningService(faults: faults, server: server, node: node, state: state)
+        return StrictPinningService(faults: faults, server: server, node: node, token: token, state: state)
     }
 
-    private init(faults: FaultPlan, server: RunningServer, node: IPFSNode, state: Shared<PinningState>) {
+    private init(faults: FaultPlan, server: RunningServer, node: IPFSNode, token: String, state: Shared<PinningState>) {
+        self.token = token
         self.faults = faults
         self.server = server
         self.node = node

@@ -73,3 +73,18 @@ extension BlogctlRunner {
         }
     }
 }
+
+extension PublishSite {
+    /// `blogctl publish SITE --yes` started and left running (to be killed).
+    func startPublish() throws -> Process {
+        let process = Process()
+        process.executableURL = BlogctlRunner.executable
+        process.arguments = ["publish", folder.path, "--yes"]
+        process.environment = ProcessInfo.processInfo.environment.merging(secrets.merging(["CI": "true"]) { $1 }) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+}

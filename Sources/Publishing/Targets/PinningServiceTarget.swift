@@ -27,8 +27,12 @@ struct PinningServiceTarget: PublishTarget {
         {
             // An earlier run asked already: wait for that request (or find it done) rather than asking again.
             status = known
+        } else if let found = try await existingRequest(for: root) {
+            // An earlier run was stopped between asking and recording the request: take it up.
+            status = found
+            try await job.remember(record(.pending, pin: found.requestid))
         } else {
-            let pin = Pin(cid: root.string, name: String("\(siteName) \(root.string.suffix(8))".prefix(255)),
+            let pin = Pin(cid: root.string, name: pinName(root),
                 origins: origins ?? job.origins, meta: ["app": "blogctl", "site": siteName])
             var replaced: PinStatus?
             if let oldest = job.retired.first?.record.pin {
@@ -84,6 +88,25 @@ struct PinningServiceTarget: PublishTarget {
         guard answer.status == 202 || answer.status == 200 else { throw answer.failure(target: config.name, doing: purpose) }
         return try decode(answer, purpose: purpose)
     }
+
+    /// This site's live request for `root` (queued, pinning or pinned), found by CID and name.
+    private func existingRequest(for root: CID) async throws(PublishError) -> PinStatus? {
+        var components = URLComponents(url: base.appendingPathComponent("pins"), resolvingAgainstBaseURL: false)!
+        components.queryItems = [URLQueryItem(name: "cid", value: root.string), URLQueryItem(name: "name", value: pinName(root)),
+            URLQueryItem(name: "status", value: "queued,pinning,pinned"), URLQueryItem(name: "limit", value: "1")]
+        let answer = try await transport.send(HTTPCall(method: .GET, url: components.url!.absoluteString, headers: headers,
+            purpose: "look for an earlier request"))
+        guard answer.status == 200 else { throw answer.failure(target: config.name, doing: "looking for an earlier pin request") }
+        struct Results: Decodable { let results: [PinStatus] }
+        do {
+            return try JSONDecoder().decode(Results.self, from: Data(answer.body)).results.first
+        } catch {
+            throw .target(target: config.name, "looking for an earlier pin request: the answer is not a PinResults (\(error))")
+        }
+    }
+
+    /// The pin's name: the site and the CID's last characters (at most 255, as the API allows).
+    private func pinName(_ root: CID) -> String { String("\(siteName) \(root.string.suffix(8))".prefix(255)) }
 
     /// The status of `requestID`; nil when the service does not know it.
     private func pinStatus(_ requestID: String) async throws(PublishError) -> PinStatus? {
