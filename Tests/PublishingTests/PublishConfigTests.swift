@@ -112,4 +112,20 @@ import SiteBuilder
             try SecretSource.file("nope").resolve(key: "k", file: "site.yml", environment: [:], siteDirectory: folder)
         }
     }
+
+    /// The example in SampleSite's site.yml, uncommented, is a configuration publish accepts.
+    @Test func theSampleSitesExampleIsValid() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: repository.appendingPathComponent("SampleSite/site.yml"), encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let start = try #require(lines.firstIndex(of: "# publish:"))
+        let example = lines[start...].prefix { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)) }
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("blogctl-sample-example-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: site) }
+        try Data((lines[..<start] + example).joined(separator: "\n").utf8).write(to: site.appendingPathComponent("site.yml"))
+        let (publish, dnslink) = try Publisher.settings(of: site)
+        #expect(publish.targets.map(\.name) == ["my-node", "pinning"])
+        #expect(dnslink?.domain == "blog.example.com")
+    }
 }
