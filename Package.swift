@@ -161,6 +161,8 @@ let package = Package(
             ],
             path: "Tests/StrictServers"
         ),
+        // The strict kubo as a process, for benchmarks (scripts/bench-publish).
+        .executableTarget(name: "strict-servers", dependencies: ["StrictServers"], path: "Tests/StrictServersMain"),
         .testTarget(name: "StrictServersTests", dependencies: ["StrictServers", "ContentAddressing",
             .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .testTarget(name: "ContentAddressingTests", dependencies: ["ContentAddressing", "TestSupport"], resources: [.copy("Fixtures")]),

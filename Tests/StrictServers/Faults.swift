@@ -58,6 +58,8 @@ public struct LoggedRequest: Sendable {
     public let headers: [String: String]
     /// The status it was answered with (a fault's included).
     public let status: Int
+    /// From the request's head to its answer being ready (for an upload: receiving and checking the body).
+    public let duration: Duration
 }
 
 /// Wraps a server's own responder: logs each request and meets it with its injected fault first.
@@ -67,6 +69,7 @@ struct FaultingResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Contex
     let inner: Inner
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        let started = ContinuousClock.now
         let path = request.uri.path
         var query: [String: [String]] = [:]
         for (name, value) in request.uri.queryParameters { query[String(name), default: []].append(String(value)) }
@@ -90,7 +93,8 @@ struct FaultingResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Contex
         case nil:
             response = try await inner.respond(to: request, context: context)
         }
-        plan.log(LoggedRequest(method: request.method.rawValue, path: path, query: query, headers: headers, status: response.status.code))
+        plan.log(LoggedRequest(method: request.method.rawValue, path: path, query: query, headers: headers, status: response.status.code,
+            duration: ContinuousClock.now - started))
         return response
     }
 }

@@ -1,5 +1,8 @@
 import ContentAddressing
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// A peer's blocks and recursive pins: what a kubo node, a cluster peer or a pinning service holds.
@@ -61,7 +64,7 @@ public final class IPFSNode: Sendable {
         var blocks: [Block] = []
         let roots: [CID]
         do {
-            try Data(bytes).write(to: file)
+            try Self.write(bytes, to: file)
             let reader = try CARReader(url: file)
             roots = reader.roots
             while let block = try reader.next() {
@@ -79,6 +82,20 @@ public final class IPFSNode: Sendable {
         let size = blocks.reduce(0) { $0 + $1.data.count }
         received.withLock { $0 = ($0.blocks + blocks.count, $0.bytes + size) }
         return (roots, blocks.count, size)
+    }
+
+    /// `bytes` written to a new file with write(2) in pieces: Foundation's `Data.write` garbles
+    /// files over 2 GiB on Linux (swift-corelibs-foundation, Swift 6.3).
+    private static func write(_ bytes: [UInt8], to file: URL) throws(StrictServerError) {
+        let fd = open(file.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw StrictServerError("cannot store the upload: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var done = 0
+        while done < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, min(bytes.count - done, 1 << 30)) }
+            guard written > 0 else { throw StrictServerError("cannot store the upload: \(String(cString: strerror(errno)))") }
+            done += written
+        }
     }
 
     /// Copies the DAG under `root` from `other`; false when `other` lacks part of it.

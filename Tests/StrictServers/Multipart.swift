@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The file parts of a `multipart/form-data` body, as kubo's and Cluster's upload commands read it.
 enum Multipart {
@@ -12,28 +15,43 @@ enum Multipart {
             .first(where: { $0.hasPrefix("boundary=") })
         else { throw StrictServerError("no multipart boundary in Content-Type") }
         let boundary = boundaryField.dropFirst("boundary=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-        let data = Data(body)
-        let delimiter = Data("--\(boundary)".utf8)
-        guard let first = data.range(of: delimiter), data[data.startIndex..<first.lowerBound].allSatisfy({ $0 == 13 || $0 == 10 }) else {
+        let delimiter = Array("--\(boundary)".utf8)
+        // memchr and memcmp over the body's bytes: a 2 GiB upload is searched without copies.
+        func find(_ needle: [UInt8], from start: Int) -> Int? {
+            body.withUnsafeBufferPointer { haystack -> Int? in
+                guard let base = haystack.baseAddress else { return nil }
+                var index = start
+                while index + needle.count <= haystack.count {
+                    guard let hit = memchr(base + index, Int32(needle[0]), haystack.count - needle.count + 1 - index) else { return nil }
+                    let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                    if memcmp(base + at, needle, needle.count) == 0 { return at }
+                    index = at + 1
+                }
+                return nil
+            }
+        }
+        func starts(with prefix: String, at index: Int) -> Bool { body[index...].starts(with: prefix.utf8) }
+        guard let first = find(delimiter, from: 0), body[..<first].allSatisfy({ $0 == 13 || $0 == 10 }) else {
             throw StrictServerError("multipart: NextPart: EOF")
         }
         var files: [[UInt8]] = []
-        var cursor = first.upperBound
+        var cursor = first + delimiter.count
         while true {
-            if data[cursor...].starts(with: Data("--".utf8)) { break }
-            guard data[cursor...].starts(with: Data("\r\n".utf8)) else { throw StrictServerError("multipart: malformed boundary line") }
+            if starts(with: "--", at: cursor) { break }
+            guard starts(with: "\r\n", at: cursor) else { throw StrictServerError("multipart: malformed boundary line") }
             cursor += 2
-            guard let headerEnd = data.range(of: Data("\r\n\r\n".utf8), in: cursor..<data.endIndex) else {
+            guard let headerEnd = find(Array("\r\n\r\n".utf8), from: cursor) else {
                 throw StrictServerError("multipart: part headers not terminated")
             }
-            let headers = String(decoding: data[cursor..<headerEnd.lowerBound], as: UTF8.self).lowercased()
-            guard let next = data.range(of: Data("\r\n".utf8) + delimiter, in: headerEnd.upperBound..<data.endIndex) else {
+            let headers = String(decoding: body[cursor..<headerEnd], as: UTF8.self).lowercased()
+            let contentStart = headerEnd + 4
+            guard let next = find(Array("\r\n".utf8) + delimiter, from: contentStart) else {
                 throw StrictServerError("multipart: unexpected EOF (the closing boundary is missing)")
             }
             if headers.contains("content-disposition: form-data") && headers.contains("filename=") || headers.contains("content-type: application/vnd.ipld.car") {
-                files.append(Array(data[headerEnd.upperBound..<next.lowerBound]))
+                files.append(Array(body[contentStart..<next]))
             }
-            cursor = next.upperBound
+            cursor = next + 2 + delimiter.count
         }
         return files
     }

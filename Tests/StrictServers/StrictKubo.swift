@@ -133,7 +133,8 @@ struct KuboRPC: HTTPResponder {
     private func dagImport(_ arguments: Arguments, request: Request) async throws -> Response {
         let pinRoots = try arguments.bool("pin-roots") ?? true
         let stats = try arguments.bool("stats") ?? false
-        let body = try await request.body.collect(upTo: 1 << 30)
+        // Up to 3 GiB: the benchmark uploads a site with a 2 GiB file.
+        let body = try await request.body.collect(upTo: 3 << 30)
         let files: [[UInt8]]
         do { files = try Multipart.files(contentType: request.headers[.contentType], body: Array(buffer: body)) } catch {
             throw ArgumentProblem(error.description)

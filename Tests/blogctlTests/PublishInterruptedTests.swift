@@ -89,4 +89,44 @@ import TestSupport
         await service.stop()
         await kubo.stop()
     }
+
+    /// A required target that fails (a service that cannot fetch the site from the node) stops
+    /// publish before DNS; once the service can reach the node, a rerun finishes and points the domain.
+    @Test func aFailingTargetLeavesDNSAloneAndARerunFinishesOnceItIsFixed() async throws {
+        guard let knot = try KnotServer(records: ["_dnslink.blog TXT \"dnslink=/ipfs/bafyold\""]) else { return }
+        defer { knot.stop() }
+        let kubo = try await StrictKubo.start()
+        let network = IPFSNetwork()
+        let service = try await StrictPinningService.start(token: "psa-\(UUID().uuidString)", network: network)
+        let site = try PublishSite("failing-target", publish: "  targets:\n" + PublishTargetsTests.kuboTarget(kubo) + """
+                - name: pinsvc
+                  type: pinning_service
+                  endpoint: \(service.server.url)
+                  token_env: TEST_PSA_TOKEN
+            dnslink:
+              domain: blog.\(knot.zone)
+              provider: {type: rfc2136, server: 127.0.0.1, port: \(knot.port), zone: \(knot.zone), key_name: \(knot.keyName), secret_env: TEST_TSIG}
+
+            """, secrets: ["TEST_PSA_TOKEN": service.token, "TEST_TSIG": knot.secret])
+        defer { site.remove() }
+        let dns = DNSClient(host: "127.0.0.1", port: knot.port)
+        let name = DNSName("_dnslink.blog.\(knot.zone)")!
+
+        let failed = try await site.publish()
+        #expect(failed.status == 5, "\(failed.stderr)")
+        #expect(failed.stderr.contains("pinsvc") && failed.stderr.contains("could not pin"), "\(failed.stderr)")
+        #expect(try await dns.txtValues(at: name) == ["dnslink=/ipfs/bafyold"], "the node holds the site, the service does not: DNS stays")
+        #expect(try site.deployments().last?["complete"] as? Bool == false)
+
+        network.join(kubo.node)
+        let rerun = try await site.publish()
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        let cid = rerun.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(kubo.faults.requests(to: "/api/v0/dag/import").count == 1, "the node held the site already")
+        #expect(try await dns.txtValues(at: name) == ["dnslink=/ipfs/\(cid)"])
+        #expect(try site.deployments().filter { $0["complete"] as? Bool == true }.count == 1)
+        #expect(try site.leakedSecrets(in: [failed, rerun]).isEmpty)
+        await service.stop()
+        await kubo.stop()
+    }
 }
