@@ -1,10 +1,23 @@
 import Foundation
+import Hummingbird
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// The file parts of a `multipart/form-data` body, as kubo's and Cluster's upload commands read it.
 enum Multipart {
+    /// The file parts of `request`'s body (at most `limit` bytes), read straight into one array of
+    /// its `Content-Length`: a big upload is not copied again and again as it grows.
+    static func files(of request: Request, limit: Int) async throws -> [[UInt8]] {
+        var body: [UInt8] = []
+        if let length = request.headers[.contentLength].flatMap(Int.init), length <= limit { body.reserveCapacity(length) }
+        for try await chunk in request.body {
+            guard body.count + chunk.readableBytes <= limit else { throw StrictServerError("the upload is over \(limit) bytes") }
+            body.append(contentsOf: chunk.readableBytesView)
+        }
+        return try files(contentType: request.headers[.contentType], body: body)
+    }
+
     /// The contents of every part that carries a file; throws, with the reason, for a body a Go
     /// `mime/multipart` reader refuses.
     static func files(contentType: String?, body: [UInt8]) throws(StrictServerError) -> [[UInt8]] {

@@ -89,9 +89,8 @@ struct ClusterAPI: HTTPResponder {
         if minimum > peers.count {
             return Self.error(.internalServerError, "not enough peers to allocate CID. Needed at least: \(minimum). Wanted at most: \(maximum). Available candidates: \(peers.count)")
         }
-        let body = try await request.body.collect(upTo: 1 << 30)
         let files: [[UInt8]]
-        do { files = try Multipart.files(contentType: request.headers[.contentType], body: Array(buffer: body)) } catch {
+        do { files = try await Multipart.files(of: request, limit: 1 << 30) } catch let error as StrictServerError {
             return Self.error(.badRequest, error.description)
         }
         guard files.count == 1 else { return Self.error(.badRequest, "a CAR upload takes exactly one file, not \(files.count)") }

@@ -134,9 +134,8 @@ struct KuboRPC: HTTPResponder {
         let pinRoots = try arguments.bool("pin-roots") ?? true
         let stats = try arguments.bool("stats") ?? false
         // Up to 3 GiB: the benchmark uploads a site with a 2 GiB file.
-        let body = try await request.body.collect(upTo: 3 << 30)
         let files: [[UInt8]]
-        do { files = try Multipart.files(contentType: request.headers[.contentType], body: Array(buffer: body)) } catch {
+        do { files = try await Multipart.files(of: request, limit: 3 << 30) } catch let error as StrictServerError {
             throw ArgumentProblem(error.description)
         }
         guard !files.isEmpty else { throw ArgumentProblem("file argument 'path' is required") }
