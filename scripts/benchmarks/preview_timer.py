@@ -116,7 +116,10 @@ class ReloadListener:
 
     def _websocket(self):
         while True:
-            first, second = self.stream.read(2)
+            head = self.stream.read(2)
+            if len(head) < 2:
+                return  # the server closed the connection (hugo server stopped)
+            first, second = head
             length = second & 0x7F
             if length == 126:
                 length = int.from_bytes(self.stream.read(2), "big")
