@@ -25,14 +25,12 @@ public struct PackedSite: Sendable {
     {
         let store = RangeBackedBlockStore()
         let packer = SitePacker(profile: profile, store: store)
+        let session = SiteBuildSession(siteDirectory: siteDirectory, options: options, sink: packer)
         let result: BuildResult
-        do {
-            let session = SiteBuildSession(siteDirectory: siteDirectory, options: options, sink: packer)
-            result = try await session.build()
-            await session.saveDocumentCache()
-        } catch {
-            throw .build("\(error)")
-        }
+        do { result = try await session.build() } catch { throw .build("\(error)") }
+        // The document cache is written while the links are checked and the site is packed (it is
+        // one thread's work); a failure after this leaves it written all the same.
+        let cacheSaved = Task { await session.saveDocumentCache() }
         let output = result.output
         let report: SiteCheckReport
         do {
@@ -63,6 +61,7 @@ public struct PackedSite: Sendable {
         } catch {
             throw .build("listing the site's blocks: \(error)")
         }
+        await cacheSaved.value
         return PackedSite(root: packed.root.cid, profile: profile, store: store, blocks: blocks, stats: result.stats,
             warnings: result.warnings, referencesChecked: report.referencesChecked)
     }
