@@ -19,14 +19,9 @@ import TestSupport
         var testDescription: String { rawValue }
     }
 
-    @Test(arguments: KillPoint.allCases)
-    func aKillLeavesDNSAloneAndARerunFinishesTheJob(at point: KillPoint) async throws {
-        guard let knot = try KnotServer(records: ["_dnslink.blog TXT \"dnslink=/ipfs/bafyold\""]) else { return }
-        defer { knot.stop() }
-        let network = IPFSNetwork()
-        let kubo = try await StrictKubo.start(network: network)
-        let service = try await StrictPinningService.start(token: "psa-\(UUID().uuidString)", network: network)
-        let site = try PublishSite("killed-\(point)", publish: "  targets:\n" + PublishTargetsTests.kuboTarget(kubo) + """
+    /// SampleSite publishing to `kubo` and `service` (both required), its domain's DNSLink on `knot`.
+    static func site(_ name: String, kubo: StrictKubo, service: StrictPinningService, knot: KnotServer) throws -> PublishSite {
+        try PublishSite(name, publish: "  targets:\n" + PublishTargetsTests.kuboTarget(kubo) + """
                 - name: pinsvc
                   type: pinning_service
                   endpoint: \(service.server.url)
@@ -36,9 +31,23 @@ import TestSupport
               provider: {type: rfc2136, server: 127.0.0.1, port: \(knot.port), zone: \(knot.zone), key_name: \(knot.keyName), secret_env: TEST_TSIG}
 
             """, secrets: ["TEST_PSA_TOKEN": service.token, "TEST_TSIG": knot.secret])
+    }
+
+    /// A client of `knot` and the DNSLink name the sites above publish.
+    static func dnslink(of knot: KnotServer) -> (DNSClient, DNSName) {
+        (DNSClient(host: "127.0.0.1", port: knot.port), DNSName("_dnslink.blog.\(knot.zone)")!)
+    }
+
+    @Test(arguments: KillPoint.allCases)
+    func aKillLeavesDNSAloneAndARerunFinishesTheJob(at point: KillPoint) async throws {
+        guard let knot = try KnotServer(records: ["_dnslink.blog TXT \"dnslink=/ipfs/bafyold\""]) else { return }
+        defer { knot.stop() }
+        let network = IPFSNetwork()
+        let kubo = try await StrictKubo.start(network: network)
+        let service = try await StrictPinningService.start(token: "psa-\(UUID().uuidString)", network: network)
+        let site = try Self.site("killed-\(point)", kubo: kubo, service: service, knot: knot)
         defer { site.remove() }
-        let dns = DNSClient(host: "127.0.0.1", port: knot.port)
-        let name = DNSName("_dnslink.blog.\(knot.zone)")!
+        let (dns, name) = Self.dnslink(of: knot)
 
         // Hold the run at the kill point (the targets run side by side), then kill it there.
         let reached: () -> Bool
@@ -98,19 +107,9 @@ import TestSupport
         let kubo = try await StrictKubo.start()
         let network = IPFSNetwork()
         let service = try await StrictPinningService.start(token: "psa-\(UUID().uuidString)", network: network)
-        let site = try PublishSite("failing-target", publish: "  targets:\n" + PublishTargetsTests.kuboTarget(kubo) + """
-                - name: pinsvc
-                  type: pinning_service
-                  endpoint: \(service.server.url)
-                  token_env: TEST_PSA_TOKEN
-            dnslink:
-              domain: blog.\(knot.zone)
-              provider: {type: rfc2136, server: 127.0.0.1, port: \(knot.port), zone: \(knot.zone), key_name: \(knot.keyName), secret_env: TEST_TSIG}
-
-            """, secrets: ["TEST_PSA_TOKEN": service.token, "TEST_TSIG": knot.secret])
+        let site = try Self.site("failing-target", kubo: kubo, service: service, knot: knot)
         defer { site.remove() }
-        let dns = DNSClient(host: "127.0.0.1", port: knot.port)
-        let name = DNSName("_dnslink.blog.\(knot.zone)")!
+        let (dns, name) = Self.dnslink(of: knot)
 
         let failed = try await site.publish()
         #expect(failed.status == 5, "\(failed.stderr)")

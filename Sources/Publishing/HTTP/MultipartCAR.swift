@@ -13,6 +13,24 @@ struct MultipartCAR: Sendable {
 
     var contentType: String { "multipart/form-data; boundary=\(boundary)" }
 
+    /// The CAR of `blocks` of the job's site as an upload whose progress goes to the job as
+    /// `phase`, counted from zero to the CAR's length.
+    static func upload(_ blocks: [DAGBlocks.Entry], of job: TargetJob, phase: String, progress: inout TargetProgress) -> MultipartCAR {
+        let pieces = CARPieces(root: job.site.root, blocks: blocks, store: job.site.store)
+        progress.phase = phase
+        progress.bytesTotal = pieces.length
+        progress.blocksTotal = blocks.count
+        job.progress(progress)
+        let shown = progress
+        let report = job.progress
+        return MultipartCAR(car: pieces) { bytes, sentBlocks in
+            var update = shown
+            update.bytesSent = bytes
+            update.blocksSent = sentBlocks
+            report(update)
+        }
+    }
+
     private var head: [UInt8] {
         Array(("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"site.car\"\r\n"
             + "Content-Type: application/vnd.ipld.car\r\n\r\n").utf8)

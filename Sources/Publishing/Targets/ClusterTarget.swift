@@ -57,22 +57,10 @@ struct ClusterTarget: PublishTarget {
     }
 
     private func upload(_ job: TargetJob, progress: inout TargetProgress) async throws(PublishError) -> (bytes: UInt64, blocks: Int) {
-        let pieces = CARPieces(root: job.site.root, blocks: job.site.blocks.blocks, store: job.site.store)
-        progress.phase = "uploading the site"
-        progress.bytesTotal = pieces.length
-        progress.blocksTotal = job.site.blocks.blocks.count
-        job.progress(progress)
-        let shown = progress
-        let report = job.progress
-        let body = MultipartCAR(car: pieces) { bytes, blocks in
-            var update = shown
-            update.bytesSent = bytes
-            update.blocksSent = blocks
-            report(update)
-        }
+        let body = MultipartCAR.upload(job.site.blocks.blocks, of: job, phase: "uploading the site", progress: &progress)
         var components = URLComponents(url: api.appendingPathComponent("add"), resolvingAgainstBaseURL: false)!
         // Both bounds: replication-min alone keeps the default max of -1 (everywhere), which the cluster refuses.
-        components.queryItems = [URLQueryItem(name: "format", value: "car"), URLQueryItem(name: "name", value: String("\(siteName) \(job.site.root.string.suffix(8))".prefix(255))),
+        components.queryItems = [URLQueryItem(name: "format", value: "car"), URLQueryItem(name: "name", value: job.site.root.pinName(site: siteName)),
             URLQueryItem(name: "replication-min", value: String(replicationMin)), URLQueryItem(name: "replication-max", value: String(replicationMax))]
         let answer = try await transport.send(HTTPCall(method: .POST, url: components.url!.absoluteString,
             headers: authHeaders + [("Content-Type", body.contentType)], body: { body.body() }, timeout: .seconds(3600), purpose: "upload the CAR"))
@@ -84,7 +72,7 @@ struct ClusterTarget: PublishTarget {
         guard added.contains(where: { (try? CID($0)) == job.site.root }) else {
             throw .target(target: config.name, "the cluster's answer to the upload does not name the root \(job.site.root)")
         }
-        return (pieces.length, job.site.blocks.blocks.count)
+        return (body.car.length, job.site.blocks.blocks.count)
     }
 
     /// How many peers hold `cid`, how many are still working on it, and the errors of the others.

@@ -82,19 +82,8 @@ struct KuboTarget: PublishTarget {
     private func importCAR(_ blocks: DAGBlocks, pinRoots: Bool, job: TargetJob, progress: inout TargetProgress)
         async throws(PublishError) -> (bytes: UInt64, blocks: Int)
     {
-        let pieces = CARPieces(root: job.site.root, blocks: blocks.blocks, store: job.site.store)
-        progress.phase = pinRoots ? "uploading the site" : "uploading the changed blocks"
-        progress.bytesTotal = pieces.length
-        progress.blocksTotal = blocks.blocks.count
-        job.progress(progress)
-        let shown = progress
-        let report = job.progress
-        let body = MultipartCAR(car: pieces) { bytes, sentBlocks in
-            var update = shown
-            update.bytesSent = bytes
-            update.blocksSent = sentBlocks
-            report(update)
-        }
+        let body = MultipartCAR.upload(blocks.blocks, of: job, phase: pinRoots ? "uploading the site" : "uploading the changed blocks",
+            progress: &progress)
         let answer = try await call("dag/import", ["pin-roots": [pinRoots ? "true" : "false"], "stats": ["true"]],
             body: body, purpose: "upload the CAR", timeout: .seconds(3600))
         guard answer.status == 200 else { throw answer.failure(target: config.name, doing: "uploading the CAR") }
@@ -111,10 +100,10 @@ struct KuboTarget: PublishTarget {
             confirmed = true
         }
         if !confirmed { throw .target(target: config.name, "dag/import answered without confirming the root \(job.site.root)") }
-        progress.bytesSent = pieces.length
+        progress.bytesSent = body.car.length
         progress.blocksSent = blocks.blocks.count
         job.progress(progress)
-        return (pieces.length, blocks.blocks.count)
+        return (body.car.length, blocks.blocks.count)
     }
 
     /// Whether the node holds `cid` pinned recursively.

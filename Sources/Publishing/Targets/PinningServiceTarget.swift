@@ -32,7 +32,7 @@ struct PinningServiceTarget: PublishTarget {
             status = found
             try await job.remember(record(.pending, pin: found.requestid))
         } else {
-            let pin = Pin(cid: root.string, name: pinName(root),
+            let pin = Pin(cid: root.string, name: root.pinName(site: siteName),
                 origins: origins ?? job.origins, meta: ["app": "blogctl", "site": siteName])
             var replaced: PinStatus?
             if let oldest = job.retired.first?.record.pin {
@@ -92,7 +92,7 @@ struct PinningServiceTarget: PublishTarget {
     /// This site's live request for `root` (queued, pinning or pinned), found by CID and name.
     private func existingRequest(for root: CID) async throws(PublishError) -> PinStatus? {
         var components = URLComponents(url: base.appendingPathComponent("pins"), resolvingAgainstBaseURL: false)!
-        components.queryItems = [URLQueryItem(name: "cid", value: root.string), URLQueryItem(name: "name", value: pinName(root)),
+        components.queryItems = [URLQueryItem(name: "cid", value: root.string), URLQueryItem(name: "name", value: root.pinName(site: siteName)),
             URLQueryItem(name: "status", value: "queued,pinning,pinned"), URLQueryItem(name: "limit", value: "1")]
         let answer = try await transport.send(HTTPCall(method: .GET, url: components.url!.absoluteString, headers: headers,
             purpose: "look for an earlier request"))
@@ -104,9 +104,6 @@ struct PinningServiceTarget: PublishTarget {
             throw .target(target: config.name, "looking for an earlier pin request: the answer is not a PinResults (\(error))")
         }
     }
-
-    /// The pin's name: the site and the CID's last characters (at most 255, as the API allows).
-    private func pinName(_ root: CID) -> String { String("\(siteName) \(root.string.suffix(8))".prefix(255)) }
 
     /// The status of `requestID`; nil when the service does not know it.
     private func pinStatus(_ requestID: String) async throws(PublishError) -> PinStatus? {

@@ -75,3 +75,10 @@ public struct PollSchedule: Sendable {
         min(first * pow(growth, Double(poll)), longest)
     }
 }
+
+extension CID {
+    /// The name of a site's pin of this root at a service or cluster: the site and the CID's last
+    /// characters (at most 255, as the APIs allow), so a later run can find the pin it made.
+    func pinName(site: String) -> String { String("\(site) \(string.suffix(8))".prefix(255)) }
+}
+
