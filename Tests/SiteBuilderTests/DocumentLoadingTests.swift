@@ -106,7 +106,7 @@ private func sampleStrings(_ count: Int, alphabet: [UInt8], maxLength: Int = 14)
     #expect(SourceRole.classify("content/posts/café.md") == .document(.post, bundle: nil))
     // Every combination of typical parts, three to five deep, as the character rules classify it.
     let parts = ["content", "posts", "static", "templates", "trip", "a.md", "B.Markdown", "index.MD", "_Index.md", ".x", ".x.md",
-        "", "site.yml", "photo.jpg", "2026-01-01-x.md", ".md", "md"]
+        "", "site.yml", "photo.jpg", "2026-01-01-x.md", ".md", "md", ".gitkeep", ".DS_Store", ".gitkeeps"]
     var paths = ["site.yml", "content", "static/", "templates/base.mustache", "content//a.md", "content/posts//index.md"]
     for a in parts {
         for b in parts {

@@ -49,5 +49,39 @@ import Testing
     let written = try SiteScaffold.createSite(in: directory)
     #expect(written.contains(".gitignore"))
     // Kept lines stay, the missing ones are appended once, after a newline the file lacked.
-    #expect(try String(contentsOf: gitignore, encoding: .utf8) == "node_modules/\npublic/\n.public.tmp-*\n.public-recycle/\n.blogctl-cache/\n")
+    #expect(try String(contentsOf: gitignore, encoding: .utf8) == "node_modules/\npublic/\n.public.tmp-*\n.public.old-*\n.public.lock-*\n.public-recycle/\n.blogctl-cache/\n/site.car\n")
 }
+
+/// git itself ignores, with the `.gitignore` init writes, everything a build, an interrupted build and
+/// a publish leave in the site folder, and nothing of the sources.
+@Test func initsGitignoreCoversWhatBuildsLeave() throws {
+    let git = URL(fileURLWithPath: "/usr/bin/git")
+    guard FileManager.default.isExecutableFile(atPath: git.path) else {
+        Issue.record("git is not installed at /usr/bin/git")
+        return
+    }
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("blogctl-init-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    _ = try SiteScaffold.createSite(in: directory)
+    func ignored(_ path: String) throws -> Bool {
+        let process = Process()
+        process.executableURL = git
+        process.arguments = ["-C", directory.path, "check-ignore", "--no-index", "-q", path]
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+    let init_ = Process()
+    init_.executableURL = git
+    init_.arguments = ["-C", directory.path, "init", "-q"]
+    try init_.run()
+    init_.waitUntilExit()
+    for left in ["public/index.html", ".public.tmp-123-ab/index.html", ".public.old-123-ab/index.html", ".public.lock-123-ab",
+        ".public-recycle/index.html", ".blogctl-cache/documents", "site.car"] {
+        #expect(try ignored(left), "\(left) is not ignored")
+    }
+    for source in ["site.yml", "content/about.md", "static/site.car", "templates/base.mustache"] {
+        #expect(try !ignored(source), "\(source) is ignored")
+    }
+}
+

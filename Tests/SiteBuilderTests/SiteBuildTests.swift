@@ -20,6 +20,8 @@ private func blogFiles() -> [String: String] {
         "content/colophon/stack.png": "PNG",
         "static/img/pic.png": "PNG",
         "static/.well-known/security.txt": "Contact: mailto:a@b.c\n",
+        "static/.gitkeep": "",
+        "static/img/.DS_Store": "Bud1",
         "static/css/site.css": "body { background: url(/img/pic.png) }\n",
     ]
 }
@@ -81,6 +83,7 @@ private func blogFiles() -> [String: String] {
     #expect(archive.range(of: "<h2>2026</h2>")!.lowerBound < archive.range(of: "<h2>2025</h2>")!.lowerBound)
 
     #expect(result.text(".well-known/security.txt") == "Contact: mailto:a@b.c\n")
+    #expect(!result.has(".gitkeep") && !result.has("img/.DS_Store"), "placeholders tools leave are not content")
     #expect(result.text("css/site.css") == "body { background: url(../img/pic.png) }\n")
     #expect(result.has("css/style.css"), "theme static files are copied")
     // 404.html is served for missing pages at any depth: root-relative links.

@@ -34,13 +34,23 @@ enum SourceRole: Sendable, Equatable {
         return classifyByCharacters(path)
     }
 
+    /// Files that tools leave in folders and that are never a site's content: git's placeholder for
+    /// an empty folder (`blogctl init` makes `static/.gitkeep`) and macOS's folder settings.
+    static let placeholderNames: Set<String> = [".gitkeep", ".DS_Store"]
+
+    private static func isPlaceholder(_ name: Substring) -> Bool { placeholderNames.contains(String(name)) }
+
+    private static func isPlaceholder(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        name.first == UInt8(ascii: ".") && placeholderNames.contains(String(decoding: name, as: UTF8.self))
+    }
+
     /// `classify(_:)` for any path, its parts split as characters.
     static func classifyByCharacters(_ path: String) -> SourceRole {
         if path == "site.yml" { return .config }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count >= 2 else { return .ignored }
         switch parts[0] {
-        case "static": return .staticFile(String(path.dropFirst("static/".count)))
+        case "static": return isPlaceholder(parts[parts.count - 1]) ? .ignored : .staticFile(String(path.dropFirst("static/".count)))
         case "templates": return .template(String(path.dropFirst("templates/".count)))
         case "content": break
         default: return .ignored
@@ -82,7 +92,10 @@ enum SourceRole: Sendable, Equatable {
         let parts = slashes + 1
         guard parts >= 2 else { return .ignored }
         let head = UnsafeBufferPointer(rebasing: bytes[0..<first])
-        if equalsASCII(head, "static") { return .staticFile(String(decoding: UnsafeBufferPointer(rebasing: bytes[(first + 1)...]), as: UTF8.self)) }
+        if equalsASCII(head, "static") {
+            if isPlaceholder(UnsafeBufferPointer(rebasing: bytes[(last + 1)...])) { return .ignored }
+            return .staticFile(String(decoding: UnsafeBufferPointer(rebasing: bytes[(first + 1)...]), as: UTF8.self))
+        }
         if equalsASCII(head, "templates") { return .template(String(decoding: UnsafeBufferPointer(rebasing: bytes[(first + 1)...]), as: UTF8.self)) }
         guard equalsASCII(head, "content"), !hidden else { return .ignored }
         let name = UnsafeBufferPointer(rebasing: bytes[(last + 1)...])
