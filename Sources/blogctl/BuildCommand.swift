@@ -41,8 +41,8 @@ struct BuildCommand: AsyncParsableCommand {
             let sources = stats.posts + stats.pages
             let parsed = noCache || stats.documentsParsed >= sources ? "" : " (\(stats.documentsParsed) parsed, the rest from the cache)"
             let rendered = stats.pagesRendered < stats.htmlPages ? " (\(stats.pagesRendered) rendered, the rest unchanged)" : ""
-            printError("built \(stats.posts) posts, \(stats.pages) pages\(parsed): \(stats.htmlPages) HTML pages\(rendered), \(stats.files) files "
-                + "in \(milliseconds(stats.duration)) ms -> \(report.outputDirectory.relativePath)")
+            printError("built \(stats.contentSummary)\(parsed): \(stats.htmlPages) HTML pages\(rendered), \(stats.files) files "
+                + "in \(milliseconds(stats.duration)) ms -> \(report.outputDirectory.relativePath)\(stats.leftOutNote)")
             let summary = built.pack
             let kept = summary.kept > 0 ? "\(summary.kept) kept from the previous output, " : ""
             printError("packed \(summary.files) files, \(summary.directories) directories (\(packer.profile.name)) "

@@ -35,7 +35,7 @@ struct PreviewCommand {
                     .run(stopOnSignals: true) { port in
                         // Printed once listening: a port in use is then the only line.
                         for warning in first.warnings { printError("blogctl: warning: \(warning)") }
-                        printError("built \(first.stats.posts) posts, \(first.stats.pages) pages: \(first.stats.files) files in \(milliseconds(first.duration)) ms")
+                        printError("built \(first.stats.contentSummary): \(first.stats.files) files in \(milliseconds(first.duration)) ms\(first.stats.leftOutNote)")
                         printURLs(root: first.root, port: port)
                     }
                 watcher.stop()

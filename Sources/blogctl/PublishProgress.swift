@@ -22,7 +22,7 @@ final class PublishProgress: Sendable {
         case .building: line("building and checking the site")
         case .built(let stats, let warnings):
             for warning in warnings { line("blogctl: warning: \(warning)") }
-            line("built \(stats.posts) posts, \(stats.pages) pages: \(stats.files) files")
+            line("built \(stats.contentSummary): \(stats.files) files\(stats.leftOutNote)")
         case .packed(let root, let blocks, let bytes, let references):
             line("checked \(references) references; packed \(blocks) blocks, \(ByteText.of(bytes)): \(root)")
         case .target(let progress): update(progress)

@@ -155,15 +155,21 @@ private func blogFiles() -> [String: String] {
         "content/posts/now.md": post("Visible", date: "2026-05-01"),
         "content/posts/draft.md": post("Drafty", date: "2026-05-02", extra: "draft: true\n"),
         "content/posts/future.md": post("Later", date: "2026-12-24"),
+        "content/posts/future-draft.md": post("Later draft", date: "2026-12-25", extra: "draft: true\n"),
     ])
     defer { site.cleanUp() }
     let plain = try await site.build()
+    // A future draft is counted once, as a draft: --drafts alone would not show it.
+    #expect(plain.stats.draftsLeftOut == 2 && plain.stats.futureLeftOut == 1)
+    #expect(plain.stats.contentSummary == "1 post, 0 pages" && plain.stats.leftOutNote == "; left out: 2 drafts (--drafts), 1 future post (--future)")
     #expect(plain.has("posts/now/index.html") && !plain.has("posts/draft/index.html") && !plain.has("posts/future/index.html"))
     #expect(!plain.text("rss.xml").contains("Drafty") && !plain.text("index.html").contains("Later"))
     let drafts = try await site.build(BuildOptions(includeDrafts: true, now: FixtureSite.now))
     #expect(drafts.has("posts/draft/index.html") && !drafts.has("posts/future/index.html"))
+    #expect(drafts.stats.draftsLeftOut == 0 && drafts.stats.futureLeftOut == 2)
     let future = try await site.build(BuildOptions(includeFuture: true, now: FixtureSite.now))
     #expect(future.has("posts/future/index.html") && !future.has("posts/draft/index.html"))
+    #expect(future.stats.draftsLeftOut == 2 && future.stats.futureLeftOut == 0 && future.stats.leftOutNote == "; left out: 2 drafts (--drafts)")
     let later = try await site.build(BuildOptions(now: Date(timeIntervalSince1970: 1_798_761_600)))  // 2027-01-01
     #expect(later.has("posts/future/index.html"))
 }

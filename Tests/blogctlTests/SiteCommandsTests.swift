@@ -25,7 +25,9 @@ private func temporaryFolder() -> URL {
 
     let built = try run(["build", site.path])
     #expect(built.status == 0, "\(built.stderr)")
-    #expect(built.stderr.contains("built 1 posts, 1 pages"))
+    // `new post` makes a draft: the summary says it was left out and how to include it.
+    #expect(built.stderr.contains("built 1 post, 1 page"), "\(built.stderr)")
+    #expect(built.stderr.contains("; left out: 1 draft (--drafts)"), "\(built.stderr)")
     let public_ = site.appendingPathComponent("public")
     #expect(FileManager.default.fileExists(atPath: public_.appendingPathComponent("posts/hello-world/index.html").path))
     #expect(!FileManager.default.fileExists(atPath: public_.appendingPathComponent("posts/a-second-post/index.html").path))
@@ -34,6 +36,7 @@ private func temporaryFolder() -> URL {
     defer { try? FileManager.default.removeItem(at: output) }
     let drafts = try run(["build", site.path, "--drafts", "--output", output.path])
     #expect(drafts.status == 0, "\(drafts.stderr)")
+    #expect(drafts.stderr.contains("built 2 posts, 1 page") && !drafts.stderr.contains("left out"), "\(drafts.stderr)")
     #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("posts/a-second-post/index.html").path))
     let check = try run(["check", site.path, "--output", output.path])
     #expect(check.status == 0, "\(check.stderr)")

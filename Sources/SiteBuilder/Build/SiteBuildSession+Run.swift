@@ -58,6 +58,8 @@ extension SiteBuildSession {
         if reusableOutput != nil { result.outputKeys = Dictionary(uniqueKeysWithValues: zip(outputFiles, made.keys)) }
         result.stats.posts = model.posts.count
         result.stats.pages = model.pages.count
+        result.stats.draftsLeftOut = model.draftsLeftOut
+        result.stats.futureLeftOut = model.futureLeftOut
         result.stats.htmlPages = plan.htmlPages
         result.stats.documentsParsed = memo.parsedDocuments
         result.stats.pagesRendered = made.rendered.count { $0 < plan.htmlPages }

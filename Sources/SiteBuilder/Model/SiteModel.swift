@@ -22,11 +22,16 @@ struct SiteModel: Sendable {
     let tags: [TagGroup]
     /// The newest post's year: the copyright year without reading the clock.
     let year: Int?
+    /// Documents left out as drafts, and posts left out as dated after the build's time.
+    let draftsLeftOut: Int
+    let futureLeftOut: Int
 
     init(config: SiteConfig, documents: [Document], options: BuildOptions) throws(SiteBuildError) {
         self.config = config
         urls = SiteURLs(baseURL: config.baseURL)
         let visible = documents.filter { Self.isVisible($0, options: options) }
+        draftsLeftOut = options.includeDrafts ? 0 : documents.count { $0.isDraft }
+        futureLeftOut = documents.count { (!$0.isDraft || options.includeDrafts) && !Self.isVisible($0, options: options) }
         posts = visible.filter { $0.kind == .post }.sorted(by: Self.newer)
         pages = visible.filter { $0.kind == .page }.sorted { a, b in
             if a.frontMatter.weight != b.frontMatter.weight { return a.frontMatter.weight < b.frontMatter.weight }

@@ -35,6 +35,9 @@ public struct BuildStats: Sendable, Equatable {
     /// Visible posts and standalone pages.
     public var posts = 0
     public var pages = 0
+    /// Drafts, and posts dated after the build's time, that this build left out.
+    public var draftsLeftOut = 0
+    public var futureLeftOut = 0
     /// HTML pages in the output (lists, posts, pages, aliases, 404).
     public var htmlPages = 0
     /// All output files.
@@ -44,6 +47,20 @@ public struct BuildStats: Sendable, Equatable {
     /// HTML pages rendered by this build (the rest were unchanged).
     public var pagesRendered = 0
     public var duration: Duration = .zero
+
+    /// "12 posts, 1 page".
+    public var contentSummary: String { Self.counted(posts, "post") + ", " + Self.counted(pages, "page") }
+
+    /// What the build left out and the flag that includes it ("; left out: 2 drafts (--drafts)"), or "".
+    public var leftOutNote: String {
+        var leftOut: [String] = []
+        if draftsLeftOut > 0 { leftOut.append(Self.counted(draftsLeftOut, "draft") + " (--drafts)") }
+        if futureLeftOut > 0 { leftOut.append(Self.counted(futureLeftOut, "future post") + " (--future)") }
+        return leftOut.isEmpty ? "" : "; left out: " + leftOut.joined(separator: ", ")
+    }
+
+    /// `count` and the noun, plural when it is not 1.
+    static func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 }
 
 /// What `SiteBuildSession.build()` and `rebuild(changedPaths:)` return.
