@@ -172,7 +172,7 @@ let package = Package(
         .testTarget(name: "SiteCheckTests", dependencies: ["SiteCheck"]),
         .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine", "TestSupport", "BuiltinTheme", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "HTMLEscaping", "TemplateEngine", "TestSupport", "BuiltinTheme", "SiteCheck", .product(name: "Mustache", package: "swift-mustache")]),
-        .testTarget(name: "SitePackingTests", dependencies: ["SitePacking", "SiteBuilder", "ContentAddressing"]),
+        .testTarget(name: "SitePackingTests", dependencies: ["SitePacking", "SiteBuilder", "ContentAddressing", "TestSupport"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "ContentAddressing", "TemplateEngine", "SiteBuilder", "DNS", "TestSupport", "StrictServers",
             .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .testTarget(name: "blogctlTests", dependencies: ["ContentAddressing", "DNS", "TestSupport", "StrictServers", .product(name: "Yams", package: "Yams")]),

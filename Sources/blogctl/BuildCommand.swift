@@ -28,7 +28,7 @@ struct BuildCommand: AsyncParsableCommand {
     var noCache = false
 
     func run() async throws {
-        let site = URL(fileURLWithPath: siteDirectory)
+        let site = SiteFolder.url(siteDirectory)
         let options = BuildOptions(includeDrafts: drafts, includeFuture: future,
             cacheDirectory: noCache ? nil : SiteBuilder.cacheDirectory(for: site), leavesMemoryToExit: true)
         let root = try await reportingErrors {

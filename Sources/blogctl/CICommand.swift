@@ -18,7 +18,7 @@ struct CIGitHubCommand: AsyncParsableCommand {
     @Flag(help: "Replace an existing workflow file.") var force = false
 
     func run() async throws {
-        try reportingErrors { try Self.write(site: URL(fileURLWithPath: siteDirectory), branch: branch, force: force) }
+        try reportingErrors { try Self.write(site: SiteFolder.url(siteDirectory), branch: branch, force: force) }
     }
 
     /// Writes the workflow of `site` into the repository holding it; prints the secrets to add.

@@ -24,7 +24,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let outputURL = output.map { URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: siteDirectory).appendingPathComponent("public")
+            ?? SiteFolder.url(siteDirectory).appendingPathComponent("public")
         // Without an output there is nothing to check, whatever the state of site.yml.
         let path = try reportingErrors { FileManager.default.fileExists(atPath: outputURL.path) ? try sitePath() : "/" }
         let report: SiteCheckReport
@@ -50,7 +50,7 @@ struct CheckCommand: AsyncParsableCommand {
     /// `base_url`'s path (`/blog/`) from the site's `site.yml`, which the root `404.html` links carry;
     /// `/` when there is no site.yml (checking a bare output folder).
     private func sitePath() throws -> String {
-        let file = URL(fileURLWithPath: siteDirectory).appendingPathComponent("site.yml")
+        let file = SiteFolder.url(siteDirectory).appendingPathComponent("site.yml")
         guard let data = FileManager.default.contents(atPath: file.path) else { return "/" }
         let config = try SiteConfig.parse(String(decoding: data, as: UTF8.self), file: file.relativePath)
         return SiteURLs(baseURL: config.baseURL).rootRelative("/")

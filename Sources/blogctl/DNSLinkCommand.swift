@@ -102,7 +102,7 @@ enum DNSLinkFrontend {
     /// Runs `body` with the site's DNSLink manager and the CID (`--cid`, else the newest complete
     /// deployment); a failure is one line and its exit status.
     static func run(_ options: DNSLinkOptions, _ body: (DNSLinkManager, String, URL) async throws -> Void) async throws {
-        let site = URL(fileURLWithPath: options.siteDirectory)
+        let site = SiteFolder.url(options.siteDirectory)
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         do {
             guard let manager = try DNSLinkManager.make(site: site, environment: ProcessInfo.processInfo.environment, client: client) else {

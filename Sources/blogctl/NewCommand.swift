@@ -25,7 +25,7 @@ struct NewPostCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let url = try SiteScaffold.createPost(title: title, in: URL(fileURLWithPath: site))
+            let url = try SiteScaffold.createPost(title: title, in: SiteFolder.url(site))
             print(url.relativePath)
         }
     }

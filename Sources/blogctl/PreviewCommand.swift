@@ -16,7 +16,7 @@ struct PreviewCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let folder = URL(fileURLWithPath: site)
+            let folder = SiteFolder.url(site)
             let options = BuildOptions(includeDrafts: drafts, includeFuture: future, cacheDirectory: SiteBuilder.cacheDirectory(for: folder))
             let preview = LivePreview(siteDirectory: folder, options: options)
             // Watching starts before the first build reads anything, so that a save made while it

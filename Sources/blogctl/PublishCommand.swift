@@ -30,7 +30,7 @@ struct PublishCommand: AsyncParsableCommand {
     @Flag(help: "Include posts dated in the future.") var future = false
 
     func run() async throws {
-        let site = URL(fileURLWithPath: siteDirectory)
+        let site = SiteFolder.url(siteDirectory)
         var request = PublishRequest(siteDirectory: site, options: BuildOptions(includeDrafts: drafts, includeFuture: future,
             cacheDirectory: SiteBuilder.cacheDirectory(for: site), leavesMemoryToExit: true))
         request.targets = targets
@@ -129,7 +129,7 @@ struct DeploymentsCommand: AsyncParsableCommand {
     @Flag(help: "Print them as JSON.") var json = false
 
     func run() async throws {
-        let log = try reportingErrors { try DeploymentLog(siteDirectory: URL(fileURLWithPath: siteDirectory)) }
+        let log = try reportingErrors { try DeploymentLog(siteDirectory: SiteFolder.url(siteDirectory)) }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

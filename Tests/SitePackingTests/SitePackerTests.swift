@@ -3,12 +3,12 @@ import Foundation
 import SiteBuilder
 import SitePacking
 import Testing
+import TestSupport
 
 /// The packer of every command, tested directly: whatever way a site reaches it (a one-shot
 /// build that keeps files in its folder, a live session's rebuilds, an output nobody showed it),
 /// its root is the root of the same files imported afresh.
 @Suite struct SitePackerTests {
-    let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     func scratch(_ name: String) -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("blogctl-sitepacker-\(name)-\(UUID().uuidString)")
@@ -16,7 +16,7 @@ import Testing
 
     func sampleSite() throws -> URL {
         let site = scratch("site")
-        try FileManager.default.copyItem(at: repository.appendingPathComponent("SampleSite"), to: site)
+        try SampleSiteCopy.make(at: site)
         try? FileManager.default.removeItem(at: site.appendingPathComponent("public"))
         return site
     }

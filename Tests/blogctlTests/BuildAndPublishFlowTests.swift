@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The whole flow a user runs: build a site, get its CID, write a CAR, take it apart again.
 @Suite struct BuildAndPublishFlowTests {
@@ -12,7 +13,7 @@ import Testing
     /// A copy of SampleSite, so tests can touch its files without changing the repository.
     func copyOfSampleSite() throws -> URL {
         let copy = scratch("site")
-        try FileManager.default.copyItem(at: repository.appendingPathComponent("SampleSite"), to: copy)
+        try SampleSiteCopy.make(at: copy)
         try? FileManager.default.removeItem(at: copy.appendingPathComponent("public"))
         return copy
     }

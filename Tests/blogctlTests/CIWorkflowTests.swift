@@ -35,7 +35,7 @@ import Yams
         let site = checkout.appendingPathComponent("blog")
         try FileManager.default.createDirectory(at: checkout.appendingPathComponent(".git"), withIntermediateDirectories: true)
         try "ref: refs/heads/trunk\n".write(to: checkout.appendingPathComponent(".git/HEAD"), atomically: true, encoding: .utf8)
-        try FileManager.default.copyItem(at: repository.appendingPathComponent("SampleSite"), to: site)
+        try SampleSiteCopy.make(at: site)
         for leftover in ["public", ".blogctl-cache", ".blogctl", "site.car"] { try? FileManager.default.removeItem(at: site.appendingPathComponent(leftover)) }
         let yaml = """
 

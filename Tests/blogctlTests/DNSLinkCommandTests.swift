@@ -22,7 +22,7 @@ import TestSupport
     func site(records: [String] = [], secretVariable: String = "BLOGCTL_TEST_TSIG") throws -> Site? {
         guard let knot = try KnotServer(records: records) else { return nil }
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("blogctl-dnslink-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: repository.appendingPathComponent("SampleSite"), to: root)
+        try SampleSiteCopy.make(at: root)
         for leftover in ["public", ".blogctl-cache", ".blogctl", "site.car"] { try? FileManager.default.removeItem(at: root.appendingPathComponent(leftover)) }
         let yaml = """
             publish:
@@ -168,7 +168,7 @@ import TestSupport
         guard let knot = try KnotServer() else { return }
         defer { knot.stop() }
         let site = FileManager.default.temporaryDirectory.appendingPathComponent("blogctl-manual-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: repository.appendingPathComponent("SampleSite"), to: site)
+        try SampleSiteCopy.make(at: site)
         defer { try? FileManager.default.removeItem(at: site) }
         for leftover in ["public", ".blogctl-cache", ".blogctl", "site.car"] { try? FileManager.default.removeItem(at: site.appendingPathComponent(leftover)) }
         let handle = try FileHandle(forWritingTo: site.appendingPathComponent("site.yml"))

@@ -1,11 +1,11 @@
 import ContentAddressing
 import Foundation
 import Testing
+import TestSupport
 
 /// `blogctl build` packs each generated file as it is rendered and streams copied files from their
 /// sources; the root CID it prints must be the one of the folder it wrote, however it got there.
 @Suite struct LivePackingTests {
-    let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     func scratch(_ name: String) -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("blogctl-livepack-\(name)-\(UUID().uuidString)")
@@ -50,7 +50,7 @@ import Testing
         let site = scratch("sample")
         let output = scratch("sample-out")
         defer { for url in [site, output] { try? FileManager.default.removeItem(at: url) } }
-        try FileManager.default.copyItem(at: repository.appendingPathComponent("SampleSite"), to: site)
+        try SampleSiteCopy.make(at: site)
         try await expectBuildCIDMatchesOutput(site, output: output)
         try await expectBuildCIDMatchesOutput(site, output: output, extra: ["--drafts", "--future"])
         // A rebuild over the reused tree (and with the document cache) prints the same CID.

@@ -1,14 +1,14 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `blogctl publish` without any service: the default CAR, dry runs, and every failure before
 /// anything is sent (configuration, build, check), each with its exit status and one line.
 @Suite struct PublishCommandTests {
-    let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     func sampleSite(_ name: String) throws -> URL {
         let site = FileManager.default.temporaryDirectory.appendingPathComponent("blogctl-publish-\(name)-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: repository.appendingPathComponent("SampleSite"), to: site)
+        try SampleSiteCopy.make(at: site)
         for leftover in ["public", ".blogctl-cache", ".blogctl", "site.car"] { try? FileManager.default.removeItem(at: site.appendingPathComponent(leftover)) }
         return site
     }

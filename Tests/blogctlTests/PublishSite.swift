@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A copy of SampleSite whose `site.yml` publishes to the targets a test started, run through the
 /// `blogctl` binary without blocking the test's threads (the strict servers answer on them).
@@ -7,12 +8,10 @@ struct PublishSite {
     /// Secrets the targets need, passed to blogctl as environment variables and looked for in every output.
     let secrets: [String: String]
 
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     /// `publish` is the YAML under `publish:` (indented by two spaces).
     init(_ name: String, publish: String, secrets: [String: String] = [:]) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("blogctl-targets-\(name)-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("SampleSite"), to: folder)
+        try SampleSiteCopy.make(at: folder)
         for leftover in ["public", ".blogctl-cache", ".blogctl", "site.car"] { try? FileManager.default.removeItem(at: folder.appendingPathComponent(leftover)) }
         self.secrets = secrets
         try append("\npublish:\n" + publish, to: "site.yml")

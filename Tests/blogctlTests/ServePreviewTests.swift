@@ -1,6 +1,7 @@
 import ContentAddressing
 import Foundation
 import Testing
+import TestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -20,7 +21,7 @@ import Glibc
         scratch = FileManager.default.temporaryDirectory.appendingPathComponent("blogctl-preview-\(UUID().uuidString)")
         site = scratch.appendingPathComponent("site")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("SampleSite"), to: site)
+        try SampleSiteCopy.make(at: site)
     }
 
     deinit { try? FileManager.default.removeItem(at: scratch) }

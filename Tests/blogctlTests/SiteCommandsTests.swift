@@ -89,3 +89,27 @@ private func temporaryFolder() -> URL {
         "\(built.stderr)")
     #expect(built.stdout.split(separator: "\n").count == 1, "stdout stays the CID alone")
 }
+
+/// Without a site folder, commands find the site as git finds a repository: here or above.
+@Test func commandsFindTheSiteFromAFolderInsideIt() throws {
+    let site = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: site) }
+    #expect(try run(["init", site.path]).status == 0)
+    let posts = site.appendingPathComponent("content/posts")
+    let created = try run(["new", "post", "From Inside"], in: posts)
+    #expect(created.status == 0, "\(created.stderr)")
+    #expect(created.stdout.hasPrefix("../../content/posts/") && created.stdout.contains("-from-inside.md"), "\(created.stdout)")
+    let built = try run(["build"], in: posts)
+    #expect(built.status == 0, "\(built.stderr)")
+    #expect(built.stderr.contains("-> ../../public"), "\(built.stderr)")
+    #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("public/index.html").path))
+    #expect(!FileManager.default.fileExists(atPath: posts.appendingPathComponent("public").path))
+    #expect(try run(["check"], in: posts).status == 0)
+
+    // Outside any site the error still names the folder it looked in.
+    let elsewhere = temporaryFolder()
+    try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: elsewhere) }
+    let nowhere = try run(["build"], in: elsewhere)
+    #expect(nowhere.status != 0 && nowhere.stderr.contains("site.yml"), "\(nowhere.stderr)")
+}
