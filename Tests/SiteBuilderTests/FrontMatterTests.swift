@@ -154,3 +154,27 @@ func writtenDatesNameTheExactInstantInLocalMeanTime(_ zone: String) throws {
     #expect(date.display == "1 January 1850")
     #expect(date.year == 1850)
 }
+
+/// A YAML alias bomb (nine aliases nested eight deep: 43 million values) in front matter or
+/// site.yml is refused with one line naming the file, instead of expanding for half a minute.
+@Test func aliasBombsAreRefusedNamingTheFile() async throws {
+    var bomb = "  a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
+    let names = ["a", "b", "c", "d", "e", "f", "g", "h"]
+    for (previous, name) in zip(names, names.dropFirst()) {
+        bomb += "  \(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
+    }
+    let post = try FixtureSite(files: ["content/posts/bomb.md": "---\ntitle: Bomb\ndate: 2026-01-01\nextra:\n" + bomb + "---\nBody\n"])
+    defer { post.cleanUp() }
+    let postError = try #require(await post.buildError())
+    #expect(postError.contains("content/posts/bomb.md:") && postError.contains("more than 100000 values"), "\(postError)")
+
+    let config = try FixtureSite(files: ["site.yml": "title: Bomb\nbase_url: https://example.com/\nextra:\n" + bomb])
+    defer { config.cleanUp() }
+    let configError = try #require(await config.buildError())
+    #expect(configError.contains("site.yml:") && configError.contains("more than 100000 values"), "\(configError)")
+
+    // Aliases that stay small are fine.
+    let small = try FixtureSite(files: ["content/posts/ok.md": "---\ntitle: Ok\ndate: 2026-01-01\nextra:\n  a: &a [1, 2]\n  b: [*a, *a]\n---\nBody\n"])
+    defer { small.cleanUp() }
+    #expect(await small.buildError() == nil)
+}

@@ -72,17 +72,29 @@ enum YAMLDocument {
         return .string(text)
     }
 
-    /// Converts any node to a template value; scalars get their YAML type (`typed(_:)`).
-    static func value(_ node: Node) -> DataValue {
+    /// The most values one YAML document may expand to. Aliases let a few lines name a tree of
+    /// billions of values (nine aliases nested eight deep: 43 million); a real front matter or
+    /// site.yml has hundreds.
+    static let valueLimit = 100_000
+
+    /// Converts `node` (at `location`) to a template value; scalars get their YAML type
+    /// (`typed(_:)`). `budget` is what may still be made of the document; a tree beyond it is refused.
+    static func value(_ node: Node, budget: inout Int, location: SourceLocation) throws(SiteBuildError) -> DataValue {
+        budget -= 1
+        guard budget >= 0 else {
+            throw .malformed(location, "the YAML expands to more than \(valueLimit) values (aliases repeating aliases?); write the values out")
+        }
         switch node {
         case .scalar(let scalar):
             return typed(scalar)
         case .sequence(let sequence):
-            return .array(sequence.map(value))
+            var array: [DataValue] = []
+            for item in sequence { array.append(try value(item, budget: &budget, location: location)) }
+            return .array(array)
         case .mapping(let mapping):
             var map: [String: DataValue] = [:]
             for (key, item) in mapping {
-                map[key.scalar?.string ?? ""] = value(item)
+                map[key.scalar?.string ?? ""] = try value(item, budget: &budget, location: location)
             }
             return .map(map)
         case .alias:
@@ -118,7 +130,8 @@ enum YAMLDocument {
 
     static func map(_ node: Node, key: String, file: String, lineOffset: Int) throws(SiteBuildError) -> [String: DataValue] {
         if isNull(node) { return [:] }
-        guard case .map(let map) = value(node) else {
+        var budget = valueLimit
+        guard case .map(let map) = try value(node, budget: &budget, location: location(of: node, file: file, lineOffset: lineOffset)) else {
             throw .malformed(location(of: node, file: file, lineOffset: lineOffset), "'\(key)' must be a mapping")
         }
         return map

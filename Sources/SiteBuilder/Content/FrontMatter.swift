@@ -83,10 +83,15 @@ struct FrontMatter: Sendable, Equatable {
     }
 
     private static func yamlEntries(_ source: String, file: String) throws(SiteBuildError) -> [Entry] {
-        try YAMLDocument.rootMapping(source, file: file, lineOffset: 1).map { key, location, node in
-            Entry(key: key, location: location, valueLocation: YAMLDocument.location(of: node, file: file, lineOffset: 1),
-                value: YAMLDocument.value(node), raw: node.scalar?.string)
+        // One budget for the whole front matter: aliases can spread a bomb over several keys.
+        var budget = YAMLDocument.valueLimit
+        var entries: [Entry] = []
+        for (key, location, node) in try YAMLDocument.rootMapping(source, file: file, lineOffset: 1) {
+            let valueLocation = YAMLDocument.location(of: node, file: file, lineOffset: 1)
+            entries.append(Entry(key: key, location: location, valueLocation: valueLocation,
+                value: try YAMLDocument.value(node, budget: &budget, location: valueLocation), raw: node.scalar?.string))
         }
+        return entries
     }
 
     private static func tomlEntries(_ source: String, file: String) throws(SiteBuildError) -> [Entry] {
