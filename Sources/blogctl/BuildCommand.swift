@@ -9,13 +9,17 @@ struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the site into a folder of static files (default: SITE_DIR/public) and print its root CID.",
-        discussion: "The output is packed with the unixfs-v1-2025 profile; the root CID is the only line on stdout."
+        discussion: """
+            The output is packed with the unixfs-v1-2025 profile; the root CID is the only line on stdout. \
+            With --drafts or --future the default folder is SITE_DIR/public-drafts, so a preview build never \
+            takes the place of the site that `pack public` and deployments use.
+            """
     )
 
     @Argument(help: "The site folder (holding site.yml).")
     var siteDirectory: String = "."
 
-    @Option(name: .long, help: "Where to write the site (replaced atomically).")
+    @Option(name: .long, help: "Where to write the site (replaced atomically; default SITE_DIR/public, or SITE_DIR/public-drafts with --drafts or --future).")
     var output: String?
 
     @Flag(name: .long, help: "Include posts and pages marked draft: true.")
@@ -34,7 +38,10 @@ struct BuildCommand: AsyncParsableCommand {
         let root = try await reportingErrors {
             // The CID is what a gateway will serve; only CIDs are needed here, so blocks are not kept.
             let packer = SitePacker(profile: .default)
-            let built = try await packer.build(siteDirectory: site, outputDirectory: output.map { URL(fileURLWithPath: $0) }, options: options)
+            // A build with drafts or future posts goes to a folder of its own by default.
+            let outputDirectory = output.map { URL(fileURLWithPath: $0) }
+                ?? (drafts || future ? site.appendingPathComponent("public-drafts") : nil)
+            let built = try await packer.build(siteDirectory: site, outputDirectory: outputDirectory, options: options)
             let report = built.report
             for warning in report.warnings { printError("blogctl: warning: \(warning)") }
             let stats = report.stats

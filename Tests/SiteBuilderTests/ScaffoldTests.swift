@@ -49,7 +49,7 @@ import Testing
     let written = try SiteScaffold.createSite(in: directory)
     #expect(written.contains(".gitignore"))
     // Kept lines stay, the missing ones are appended once, after a newline the file lacked.
-    #expect(try String(contentsOf: gitignore, encoding: .utf8) == "node_modules/\npublic/\n.public.tmp-*\n.public.old-*\n.public.lock-*\n.public-recycle/\n.blogctl-cache/\n/site.car\n")
+    #expect(try String(contentsOf: gitignore, encoding: .utf8) == "node_modules/\npublic/\npublic-drafts/\n.public*.tmp-*\n.public*.old-*\n.public*.lock-*\n.public*-recycle/\n.blogctl-cache/\n/site.car\n")
 }
 
 /// git itself ignores, with the `.gitignore` init writes, everything a build, an interrupted build and
@@ -77,7 +77,8 @@ import Testing
     try init_.run()
     init_.waitUntilExit()
     for left in ["public/index.html", ".public.tmp-123-ab/index.html", ".public.old-123-ab/index.html", ".public.lock-123-ab",
-        ".public-recycle/index.html", ".blogctl-cache/documents", "site.car"] {
+        ".public-recycle/index.html", "public-drafts/index.html", ".public-drafts.tmp-1-a/x", ".public-drafts.lock-1-a",
+        ".public-drafts-recycle/index.html", ".blogctl-cache/documents", "site.car"] {
         #expect(try ignored(left), "\(left) is not ignored")
     }
     for source in ["site.yml", "content/about.md", "static/site.car", "templates/base.mustache"] {

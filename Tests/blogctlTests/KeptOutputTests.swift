@@ -20,7 +20,9 @@ import Testing
     func build(_ site: URL, extra: [String] = [], environment: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation)
         async throws -> (cid: String, stderr: String)
     {
-        let run = try BlogctlRunner.run(["build", site.path] + extra, environment: environment)
+        // Always into public/, drafts too (whose default is public-drafts/): the tests alternate them in one folder.
+        let run = try BlogctlRunner.run(["build", site.path, "--output", site.appendingPathComponent("public").path] + extra,
+            environment: environment)
         #expect(run.status == 0, "\(run.stderr)", sourceLocation: sourceLocation)
         let cid = run.stdout.trimmingCharacters(in: .newlines)
         let fromDisk = try await Importer.importPath(site.appendingPathComponent("public"), into: DiscardingBlockStore())

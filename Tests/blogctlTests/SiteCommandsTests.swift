@@ -40,6 +40,13 @@ private func temporaryFolder() -> URL {
     #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("posts/a-second-post/index.html").path))
     let check = try run(["check", site.path, "--output", output.path])
     #expect(check.status == 0, "\(check.stderr)")
+
+    // Without --output a build with drafts has a folder of its own: public/ stays the real site.
+    let preview = try run(["build", site.path, "--drafts"])
+    #expect(preview.status == 0 && preview.stderr.contains("public-drafts"), "\(preview.stderr)")
+    #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("public-drafts/posts/a-second-post/index.html").path))
+    #expect(!FileManager.default.fileExists(atPath: public_.appendingPathComponent("posts/a-second-post/index.html").path))
+    #expect(try run(["build", site.path]).stdout == built.stdout, "public/ still holds the site without drafts")
 }
 
 @Test func buildFailsWithOneLineErrorAndKeepsOutput() throws {

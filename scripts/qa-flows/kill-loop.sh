@@ -11,9 +11,9 @@ for d in 0.05 0.1 0.15 0.2 0.25 0.3 0.35 0.4 0.5 0.6 0.7 0.8; do
 done
 for r in 1 2 3; do
   echo "c$r" >> $S/content/about.md
-  "$BIN" build $S --drafts >/tmp/qaf/d1.out 2>/tmp/qaf/d1.err & p1=$!
+  "$BIN" build $S --drafts --output $O >/tmp/qaf/d1.out 2>/tmp/qaf/d1.err & p1=$!
   "$BIN" build $S >/tmp/qaf/d2.out 2>/tmp/qaf/d2.err & p2=$!
-  "$BIN" build $S --future >/tmp/qaf/d3.out 2>/tmp/qaf/d3.err & p3=$!
+  "$BIN" build $S --future --output $O >/tmp/qaf/d3.out 2>/tmp/qaf/d3.err & p3=$!
   wait $p1; r1=$?; wait $p2; r2=$?; wait $p3; r3=$?
   echo "  mixed-flags round $r: rc $r1 $r2 $r3 $(cat /tmp/qaf/d1.err /tmp/qaf/d2.err /tmp/qaf/d3.err | grep -i error)"
   step after-mixed-$r $S $O; step after-mixed-drafts-$r $S $O --drafts

@@ -16,8 +16,10 @@ cmpfresh() { local site=$1 out=$2; shift 2; local ref=$(mktemp -d /tmp/qaf/ref.X
   sed -i "s|$out|OUT|g" /tmp/qaf/check.out; cmp -s /tmp/qaf/check.out /tmp/qaf/checkref.out || { echo "CHECK DIFFERS ($LABEL): $(diff /tmp/qaf/check.out /tmp/qaf/checkref.out | head -5)"; FAIL=1; }
   rm -rf "$ref" "$(dirname $ref)/.$(basename $ref)-recycle"
 }
-# step LABEL SITE OUT [flags]: build then compare
-step() { LABEL=$1; local site=$2 out=$3; shift 3; if [ -n "$OUTARG" ]; then b "$site" --output "$out" "$@"; else b "$site" "$@"; fi; cmpfresh "$site" "$out" "$@"; echo "  [$LABEL] $CID $(grep -o 'rendered.*' $ERRF | head -1 | cut -c1-60) $(grep -o '[0-9]* kept' $ERRF)"; }
+# step LABEL SITE OUT [flags]: build then compare. A --drafts or --future build names OUT (its default
+# folder is public-drafts/): the scenarios alternate them with plain builds in one folder on purpose.
+step() { LABEL=$1; local site=$2 out=$3; shift 3
+  if [ -n "$OUTARG" ] || [[ " $* " == *" --drafts "* || " $* " == *" --future "* ]]; then b "$site" --output "$out" "$@"; else b "$site" "$@"; fi; cmpfresh "$site" "$out" "$@"; echo "  [$LABEL] $CID $(grep -o 'rendered.*' $ERRF | head -1 | cut -c1-60) $(grep -o '[0-9]* kept' $ERRF)"; }
 # A clean copy of SampleSite (without the outputs and cache a build of it in the repo left).
 newsite() { rm -rf "$1"; cp -a $REPO/SampleSite "$1"; rm -rf "$1"/public "$1"/.public-* "$1"/.blogctl-cache; }
 # finish: the scenario's verdict as its last line and its exit status (non-zero when any step failed).

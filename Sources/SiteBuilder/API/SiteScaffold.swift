@@ -38,9 +38,10 @@ public enum SiteScaffold {
 
             """),
             ("static/.gitkeep", ""),
-            // The output, what a build leaves beside it (SiteWriter's temporary, old and lock
-            // names, the recycled tree), the cache, and the CAR `publish` writes with no target.
-            (".gitignore", "public/\n.public.tmp-*\n.public.old-*\n.public.lock-*\n.public-recycle/\n.blogctl-cache/\n/site.car\n"),
+            // The outputs (a build with drafts goes to public-drafts/), what a build leaves beside
+            // them (SiteWriter's temporary, old and lock names, the recycled tree), the cache, and
+            // the CAR `publish` writes with no target.
+            (".gitignore", "public/\npublic-drafts/\n.public*.tmp-*\n.public*.old-*\n.public*.lock-*\n.public*-recycle/\n.blogctl-cache/\n/site.car\n"),
         ]
         var written: [String] = []
         for (path, text) in files {
