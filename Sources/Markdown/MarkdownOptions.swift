@@ -6,11 +6,15 @@ public struct MarkdownOptions: Sendable, Equatable {
     public var rawHTML: Bool
     /// Render every soft line break as `<br />`.
     public var hardBreaks: Bool
+    /// An automatic summary (the first paragraph, when there is no `<!--more-->`) is cut after this
+    /// many words, with an ellipsis; 0 keeps the whole paragraph.
+    public var summaryWords: Int
 
     /// Creates options; the defaults suit a blog: smart punctuation on, raw HTML off, soft breaks.
-    public init(smartPunctuation: Bool = true, rawHTML: Bool = false, hardBreaks: Bool = false) {
+    public init(smartPunctuation: Bool = true, rawHTML: Bool = false, hardBreaks: Bool = false, summaryWords: Int = 0) {
         self.smartPunctuation = smartPunctuation
         self.rawHTML = rawHTML
         self.hardBreaks = hardBreaks
+        self.summaryWords = summaryWords
     }
 }

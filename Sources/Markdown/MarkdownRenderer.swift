@@ -59,9 +59,11 @@ public struct MarkdownRenderer: Sendable {
         let headings = HeadingAnchors.install(scan.headings, footnoteLabels: footnoteLabels, footnoteReferences: scan.footnoteReferenceCount)
 
         var summaryNodes: [OpaquePointer] = []
-        if let marker = scan.moreMarker {
-            summaryNodes = MoreMarker.remove(marker, root: root)
-        } else if let paragraph = scan.firstParagraph {
+        if let marker = scan.moreMarker { summaryNodes = MoreMarker.remove(marker, root: root) }
+        // The page is rendered before an automatic summary is cut out of its first paragraph.
+        let html = Self.html(of: root, options: cmarkOptions, extensions: attached)
+        if scan.moreMarker == nil, let paragraph = scan.firstParagraph {
+            _ = SummaryCut.cut(paragraph, words: options.summaryWords)
             summaryNodes = [paragraph]
         }
         var summary = ""
@@ -72,7 +74,7 @@ public struct MarkdownRenderer: Sendable {
         }
 
         return RenderedMarkdown(
-            html: Self.html(of: root, options: cmarkOptions, extensions: attached),
+            html: html,
             headings: headings,
             tableOfContents: TableOfContents.html(for: headings),
             summary: summary,

@@ -64,3 +64,24 @@ private let renderer = MarkdownRenderer()
     #expect(rendered.summary.hasPrefix("<h2 id=\"part\">"))
     #expect(rendered.html.contains("<h2 id=\"part-1\">"))
 }
+
+/// A summary taken from the first paragraph keeps `summaryWords` words, cut after a word with an
+/// ellipsis, its markup whole; the page itself keeps everything.
+@Test func automaticSummariesAreCutAfterTheWordLimit() {
+    let short = MarkdownRenderer(options: MarkdownOptions(summaryWords: 3))
+    let long = short.render("One two *three four* five six.\n\nNext.\n")
+    #expect(long.summary == "<p>One two <em>three …</em></p>\n")
+    #expect(long.summaryText == "One two three …")
+    #expect(long.html == "<p>One two <em>three four</em> five six.</p>\n<p>Next.</p>\n", "the page is not cut")
+
+    // Words joined across markup are one word; a code span is never split.
+    #expect(short.render("Un*break*able two `three four` five.\n").summary == "<p>Un<em>break</em>able two <code>three four</code> …</p>\n")
+    #expect(short.render("One two three `four` five.\n").summary == "<p>One two three …</p>\n")
+    #expect(short.render("One two\nthree four.\n").summary == "<p>One two\nthree …</p>\n")
+
+    // Short paragraphs, explicit <!--more--> summaries and a limit of 0 are whole.
+    #expect(short.render("One two three.\n").summary == "<p>One two three.</p>\n")
+    let marked = short.render("One two three four five.\n\n<!--more-->\n\nRest.\n")
+    #expect(marked.summary == "<p>One two three four five.</p>\n")
+    #expect(renderer.render("One two three four five.\n").summary == "<p>One two three four five.</p>\n")
+}

@@ -9,7 +9,7 @@ import Testing
     #expect(config.language == "en")
     #expect(config.timezone.secondsFromGMT(for: Date()) == 0)
     #expect(config.postsPerPage == 10)
-    #expect(config.markdown == MarkdownSettings(smartPunctuation: true, rawHTML: true, hardBreaks: false))
+    #expect(config.markdown == MarkdownSettings(smartPunctuation: true, rawHTML: true, hardBreaks: false, summaryWords: 70))
     #expect(config.author == "" && config.description == "" && config.extra.isEmpty)
 }
 
@@ -26,6 +26,7 @@ import Testing
           smart_punctuation: false
           raw_html: false
           hard_breaks: true
+          summary_words: 0
         publish:
           kubo_api: http://127.0.0.1:5001
         dnslink:
@@ -36,7 +37,7 @@ import Testing
         """
     let config = try SiteConfig.parse(text, file: "site.yml")
     #expect(config.language == "de" && config.timezone.identifier == "Europe/Berlin" && config.postsPerPage == 3)
-    #expect(config.markdown == MarkdownSettings(smartPunctuation: false, rawHTML: false, hardBreaks: true))
+    #expect(config.markdown == MarkdownSettings(smartPunctuation: false, rawHTML: false, hardBreaks: true, summaryWords: 0))
     #expect(config.publish["kubo_api"] == .string("http://127.0.0.1:5001"))
     #expect(config.dnslink["domain"] == .string("example.com"))
     #expect(config.extra["count"] == .int(3))
@@ -61,6 +62,8 @@ private func configError(_ text: String) -> String? {
     #expect(configError("title: T\nbase_url: example.com\n")?.contains("blog/site.yml:2:11: base_url 'example.com'") == true)
     #expect(configError("title: T\nbase_url: https://e.com\ntimezone: Mars/Base\n")?.contains("blog/site.yml:3:11: unknown timezone 'Mars/Base'") == true)
     #expect(configError("title: T\nbase_url: https://e.com\nposts_per_page: many\n")?.hasPrefix("blog/site.yml:3:17:") == true)
+    #expect(configError("title: T\nbase_url: https://e.com\nmarkdown:\n  summary_words: -1\n")
+        == "blog/site.yml:4:18: 'markdown.summary_words' must be 0 (the whole first paragraph) or more, not -1")
 }
 
 /// A space (or another character a URL cannot hold) in base_url's path went verbatim into feed

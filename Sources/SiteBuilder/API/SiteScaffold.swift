@@ -125,6 +125,7 @@ public enum SiteScaffold {
     #   smart_punctuation: true  # "quotes" -> “quotes”, -- -> –
     #   raw_html: true           # keep HTML written in Markdown
     #   hard_breaks: false       # a single newline becomes <br>
+    #   summary_words: 70        # words of a summary taken from the first paragraph (0: all of it)
 
     # publish: {}                # IPFS publishing settings (blogctl publish)
     # dnslink: {}                # DNSLink settings

@@ -7,6 +7,8 @@ public struct MarkdownSettings: Sendable, Equatable {
     public var smartPunctuation = true
     public var rawHTML = true
     public var hardBreaks = false
+    /// Words an automatic summary keeps (0: the whole first paragraph).
+    public var summaryWords = 70
 }
 
 /// The parsed `site.yml`.
@@ -30,7 +32,7 @@ public struct SiteConfig: Sendable, Equatable {
         "title", "base_url", "author", "language", "timezone", "description", "posts_per_page",
         "markdown", "publish", "dnslink", "extra",
     ]
-    static let markdownKeys = ["smart_punctuation", "raw_html", "hard_breaks"]
+    static let markdownKeys = ["smart_punctuation", "raw_html", "hard_breaks", "summary_words"]
 
     /// Parses `site.yml` text; `file` names it in errors.
     public static func parse(_ text: String, file: String) throws(SiteBuildError) -> SiteConfig {
@@ -87,6 +89,13 @@ public struct SiteConfig: Sendable, Equatable {
                     case "smart_punctuation": config.markdown.smartPunctuation = try YAMLDocument.bool(valueNode, key: name, file: file, lineOffset: 0)
                     case "raw_html": config.markdown.rawHTML = try YAMLDocument.bool(valueNode, key: name, file: file, lineOffset: 0)
                     case "hard_breaks": config.markdown.hardBreaks = try YAMLDocument.bool(valueNode, key: name, file: file, lineOffset: 0)
+                    case "summary_words":
+                        let words = try YAMLDocument.int(valueNode, key: "markdown.summary_words", file: file, lineOffset: 0)
+                        guard words >= 0 else {
+                            throw .malformed(YAMLDocument.location(of: valueNode, file: file, lineOffset: 0),
+                                "'markdown.summary_words' must be 0 (the whole first paragraph) or more, not \(words)")
+                        }
+                        config.markdown.summaryWords = words
                     default:
                         throw .unknownKey(YAMLDocument.location(of: keyNode, file: file, lineOffset: 0), key: "markdown.\(name)", allowed: markdownKeys)
                     }

@@ -12,7 +12,8 @@ struct ParsedSource: Sendable {
         frontMatter = matter
         let settings = config.markdown
         let renderer = MarkdownRenderer(options: MarkdownOptions(
-            smartPunctuation: settings.smartPunctuation, rawHTML: settings.rawHTML, hardBreaks: settings.hardBreaks))
+            smartPunctuation: settings.smartPunctuation, rawHTML: settings.rawHTML, hardBreaks: settings.hardBreaks,
+            summaryWords: settings.summaryWords))
         rendered = renderer.render(String(body))
     }
 }
