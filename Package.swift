@@ -6,7 +6,9 @@ import PackageDescription
 //   POSIXFiles, HTMLEscaping     file I/O with temp-then-rename; the one HTML/XML escaper
 //   DNS                          DNS messages, UPDATE (RFC 2136) and TSIG (RFC 8945) over UDP/TCP (knows nothing of blogs)
 //   ContentAddressing            CIDs, DAG-PB, UnixFS, CAR, block stores (knows nothing of blogs)
-//   Markdown                     cmark-gfm rendering, headings, summaries
+//   COniguruma                   system library (Oniguruma regexes)
+//   Highlight                    code highlighting with Chroma's lexer definitions (knows nothing of Markdown)
+//   Markdown                     cmark-gfm rendering, headings, summaries, highlighted code blocks
 //   SiteCheck                    link and asset checking over a built output folder
 //   TemplateEngine               compiled Mustache templates over DataValue (knows nothing of blogs)
 //   BuiltinTheme                 the Templates/ folder compiled into the binary
@@ -50,6 +52,11 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(
+            name: "COniguruma",
+            pkgConfig: "oniguruma",
+            providers: [.apt(["libonig-dev"])]
+        ),
         .target(name: "POSIXFiles"),
         .target(name: "DNS", dependencies: ["CLibCrypto"]),
         .target(
@@ -57,9 +64,10 @@ let package = Package(
             dependencies: ["CLibCrypto", "POSIXFiles"]
         ),
         .target(name: "HTMLEscaping"),
+        .target(name: "Highlight", dependencies: ["COniguruma", "HTMLEscaping"]),
         .target(
             name: "Markdown",
-            dependencies: ["CCmarkGFM", "HTMLEscaping"]
+            dependencies: ["CCmarkGFM", "HTMLEscaping", "Highlight"]
         ),
         .target(name: "SiteCheck"),
         .target(name: "TemplateEngine", dependencies: ["HTMLEscaping"]),
@@ -82,6 +90,7 @@ let package = Package(
                 "HTMLEscaping",
                 "POSIXFiles",
                 "Markdown",
+                "Highlight",
                 "BuiltinTheme",
                 "TemplateEngine",
                 .product(name: "Yams", package: "Yams"),
@@ -168,7 +177,8 @@ let package = Package(
         .testTarget(name: "ContentAddressingTests", dependencies: ["ContentAddressing", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DNSTests", dependencies: ["DNS", "TestSupport"]),
         .testTarget(name: "HTMLEscapingTests", dependencies: ["HTMLEscaping", "TestSupport"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "Highlight"]),
+        .testTarget(name: "HighlightTests", dependencies: ["Highlight"]),
         .testTarget(name: "SiteCheckTests", dependencies: ["SiteCheck"]),
         .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine", "TestSupport", "BuiltinTheme", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "HTMLEscaping", "TemplateEngine", "TestSupport", "BuiltinTheme", "SiteCheck", .product(name: "Mustache", package: "swift-mustache")]),

@@ -17,6 +17,8 @@ struct DocumentScan {
     private(set) var footnoteDefinitions: [OpaquePointer] = []
     /// Footnote references: at most this many `fnref-<label>-<n>` ids exist.
     private(set) var footnoteReferenceCount = 0
+    /// Fenced code blocks with an info string, which a highlighter may colour.
+    private(set) var fencedCode: [OpaquePointer] = []
 
     init(root: OpaquePointer) {
         var words = WordCounter()
@@ -48,6 +50,7 @@ struct DocumentScan {
                     footnoteDefinitions.append(node)
                 case CMARK_NODE_CODE_BLOCK:
                     if let literal = cmark_node_get_literal(node) { words.add(literal) }
+                    if let info = cmark_node_get_fence_info(node), info.pointee != 0 { fencedCode.append(node) }
                 case CMARK_NODE_HTML_BLOCK:
                     if moreMarker == nil, MoreMarker.matches(cmark_node_get_literal(node)) { moreMarker = node }
                 default:

@@ -1,3 +1,5 @@
+import Highlight
+
 /// Switches that change how Markdown is turned into HTML.
 public struct MarkdownOptions: Sendable, Equatable {
     /// Curly quotes, en/em dashes and ellipses from straight ASCII punctuation.
@@ -9,12 +11,16 @@ public struct MarkdownOptions: Sendable, Equatable {
     /// An automatic summary (the first paragraph, when there is no `<!--more-->`) is cut after this
     /// many words, with an ellipsis; 0 keeps the whole paragraph.
     public var summaryWords: Int
+    /// Colours fenced code blocks whose language it knows; nil leaves every block plain.
+    public var highlighter: Highlighter?
 
     /// Creates options; the defaults suit a blog: smart punctuation on, raw HTML off, soft breaks.
-    public init(smartPunctuation: Bool = true, rawHTML: Bool = false, hardBreaks: Bool = false, summaryWords: Int = 0) {
+    public init(smartPunctuation: Bool = true, rawHTML: Bool = false, hardBreaks: Bool = false, summaryWords: Int = 0,
+                highlighter: Highlighter? = nil) {
         self.smartPunctuation = smartPunctuation
         self.rawHTML = rawHTML
         self.hardBreaks = hardBreaks
         self.summaryWords = summaryWords
+        self.highlighter = highlighter
     }
 }

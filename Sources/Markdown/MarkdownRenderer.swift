@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Glibc
+import Highlight
 
 /// Renders GitHub-flavoured Markdown to HTML with heading anchors, a table of contents,
 /// a summary and a word count. Safe to use from many threads at once.
@@ -58,10 +59,11 @@ public struct MarkdownRenderer: Sendable {
         }
         let headings = HeadingAnchors.install(scan.headings, footnoteLabels: footnoteLabels, footnoteReferences: scan.footnoteReferenceCount)
 
+        let code = HighlightedCode(scan.fencedCode, highlighter: options.highlighter, source: markdown)
         var summaryNodes: [OpaquePointer] = []
         if let marker = scan.moreMarker { summaryNodes = MoreMarker.remove(marker, root: root) }
         // The page is rendered before an automatic summary is cut out of its first paragraph.
-        let html = Self.html(of: root, options: cmarkOptions, extensions: attached)
+        let html = code.fill(Self.html(of: root, options: cmarkOptions, extensions: attached))
         if scan.moreMarker == nil, let paragraph = scan.firstParagraph {
             _ = SummaryCut.cut(paragraph, words: options.summaryWords)
             summaryNodes = [paragraph]
@@ -69,7 +71,7 @@ public struct MarkdownRenderer: Sendable {
         var summary = ""
         var summaryText: [UInt8] = []
         for node in summaryNodes {
-            summary += Self.html(of: node, options: cmarkOptions, extensions: attached)
+            summary += code.fill(Self.html(of: node, options: cmarkOptions, extensions: attached))
             PlainText.append(node, to: &summaryText)
         }
 

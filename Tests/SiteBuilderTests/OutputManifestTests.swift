@@ -192,7 +192,7 @@ private func richSite() throws -> ManifestHarness {
             #expect(build.stats.pagesRendered == 0, "round \(round)")
             let pages = Set(build.output.files.keys.filter { $0.hasSuffix(".html") })
             let copies: Set<String> = ["posts/b/photo.png", "posts/b/sub/data.bin", "img/bg.png", "favicon.svg", "robots.txt"]
-            let generated: Set<String> = ["rss.xml", "atom.xml", "feed.json", "sitemap.xml", "_redirects", "css/site.css", "css/style.css"]
+            let generated: Set<String> = ["rss.xml", "atom.xml", "feed.json", "sitemap.xml", "_redirects", "css/site.css", "css/style.css", "css/highlight.css"]
             // Every output kind takes the same path: pages, copies and the other generated files are all kept.
             #expect(build.kept == pages.union(copies).union(generated), "round \(round)")
             #expect(build.kept == Set(build.output.files.keys), "round \(round)")

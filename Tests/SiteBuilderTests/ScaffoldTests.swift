@@ -13,7 +13,7 @@ import Testing
     #expect(gitignore.contains("public/"))
     // Every optional key is present, commented, in site.yml.
     let siteYML = try String(contentsOf: directory.appendingPathComponent("site.yml"), encoding: .utf8)
-    for key in SiteConfig.keys + SiteConfig.markdownKeys {
+    for key in SiteConfig.keys + SiteConfig.markdownKeys + HighlightSettings.keys {
         #expect(siteYML.contains("\(key):"), "site.yml lacks \(key)")
     }
     let report = try await SiteBuilder.build(siteDirectory: directory, options: BuildOptions(now: now))

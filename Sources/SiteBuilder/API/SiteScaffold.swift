@@ -127,6 +127,11 @@ public enum SiteScaffold {
     #   hard_breaks: false       # a single newline becomes <br>
     #   summary_words: 70        # words of a summary taken from the first paragraph (0: all of it)
 
+    # highlight:                 # code blocks coloured at build time (highlight: false keeps them plain)
+    #   style: github            # Chroma's colour scheme (docs/highlighting.md lists them)
+    #   dark_style: github-dark  # the scheme when the reader prefers dark ("" for none)
+    #   line_numbers: false      # number every block's lines (a fence can say linenos=true)
+
     # publish: {}                # IPFS publishing settings (blogctl publish)
     # dnslink: {}                # DNSLink settings
     # extra: {}                  # anything; templates see it as `extra`

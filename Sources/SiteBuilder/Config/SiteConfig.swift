@@ -22,6 +22,7 @@ public struct SiteConfig: Sendable, Equatable {
     public var description = ""
     public var postsPerPage = 10
     public var markdown = MarkdownSettings()
+    public var highlight = HighlightSettings()
     /// Kept verbatim for the publish command.
     public var publish: [String: DataValue] = [:]
     /// Kept verbatim for the DNSLink command.
@@ -30,7 +31,7 @@ public struct SiteConfig: Sendable, Equatable {
 
     static let keys = [
         "title", "base_url", "author", "language", "timezone", "description", "posts_per_page",
-        "markdown", "publish", "dnslink", "extra",
+        "markdown", "highlight", "publish", "dnslink", "extra",
     ]
     static let markdownKeys = ["smart_punctuation", "raw_html", "hard_breaks", "summary_words"]
 
@@ -40,8 +41,10 @@ public struct SiteConfig: Sendable, Equatable {
         var title: String?
         var baseURL: String?
         var config = SiteConfig(title: "", baseURL: "", timezone: TimeZone(identifier: "UTC")!)
+        var highlightNode: Node?
         for (key, location, node) in entries {
             switch key {
+            case "highlight": highlightNode = node
             case "title": title = try YAMLDocument.string(node, key: key, file: file, lineOffset: 0)
             case "base_url":
                 let value = try YAMLDocument.string(node, key: key, file: file, lineOffset: 0)
@@ -111,6 +114,7 @@ public struct SiteConfig: Sendable, Equatable {
         guard let baseURL else { throw .missingKey(file: file, key: "base_url") }
         config.title = title
         config.baseURL = baseURL
+        config.highlight = try HighlightSettings.parse(highlightNode, file: file)
         return config
     }
 }

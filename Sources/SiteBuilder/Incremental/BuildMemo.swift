@@ -107,7 +107,7 @@ final class BuildMemo {
         documentCache?.markUsed(unchanged)
         let cache = documentCache
         let urls = SiteURLs(baseURL: config.baseURL)
-        let salt = DocumentCache.salt(configText: self.config?.text ?? "")
+        let salt = DocumentCache.salt(configText: self.config?.text ?? "", highlighting: config.highlight.highlighter?.catalog.fingerprint ?? "")
         let loaded = try await Parallel.map(work) { item throws -> (document: Document, parsed: Bool) in
             let source = item.source
             let key = DocumentCache.key(salt: salt, displayPath: source.displayPath, kind: source.kind, bundle: source.bundle, data: item.data)

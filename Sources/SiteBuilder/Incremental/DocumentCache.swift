@@ -60,11 +60,14 @@ final class DocumentCache: Sendable {
         }
     }
 
-    /// What every key of one build shares: this blogctl binary and `site.yml` (not the cache
-    /// format: a key names the document, with or without a cache).
-    static func salt(configText: String) -> [UInt8] {
+    /// What every key of one build shares: this blogctl binary, `site.yml` and the highlighter's
+    /// lexer definitions, which Debian may update under the same binary (not the cache format: a
+    /// key names the document, with or without a cache).
+    static func salt(configText: String, highlighting: String) -> [UInt8] {
         var material = Array("blogctl document cache 2\u{0}".utf8)
         material += binaryFingerprint.utf8
+        material.append(0)
+        material += highlighting.utf8
         material.append(0)
         material += configText.utf8
         return SHA256.digest(material)

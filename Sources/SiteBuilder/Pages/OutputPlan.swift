@@ -44,6 +44,7 @@ struct OutputPlan {
         outputs += [FeedFile(format: .rss, posts: newest), FeedFile(format: .atom, posts: newest), FeedFile(format: .json, posts: newest)]
         outputs.append(SitemapFile(entries: sitemap))
         outputs.append(RedirectsFile(aliases: redirects))
+        if model.config.highlight.enabled { outputs.append(HighlightStyleFile(css: model.config.highlight.styleSheet)) }
         for document in model.posts + model.pages {
             outputs += files.assets(of: document)
         }

@@ -79,6 +79,7 @@ struct SiteContext: Sendable {
         site["atom_url"] = link(SiteURLs.atom)
         site["json_feed_url"] = link(SiteURLs.jsonFeed)
         site["stylesheet_url"] = link(SiteURLs.stylesheet)
+        if config.highlight.enabled { site["highlight_stylesheet_url"] = link(SiteURLs.highlightStylesheet) }
         if let favicon = inputs.favicon { site["favicon_url"] = link(favicon) }
 
         var menu: [DataValue] = []

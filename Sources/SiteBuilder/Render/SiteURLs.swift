@@ -24,6 +24,8 @@ public struct SiteURLs: Sendable {
     public static let robots = "/robots.txt"
     public static let redirects = "/_redirects"
     public static let stylesheet = "/css/style.css"
+    /// The colours of highlighted code (written when `highlight` is on).
+    public static let highlightStylesheet = "/css/highlight.css"
 
     /// `/`, `/page/2/`, ...
     public static func home(page: Int) -> String { page <= 1 ? home : "/page/\(page)/" }

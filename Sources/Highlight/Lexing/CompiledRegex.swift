@@ -1,0 +1,58 @@
+import COniguruma
+
+/// One compiled Oniguruma regex. Compiled once, then matched from many threads: Oniguruma keeps
+/// match state in the caller's region, not in the regex.
+final class CompiledRegex: @unchecked Sendable {
+    private let regex: OnigRegex
+
+    /// Compiles `pattern` with Perl syntax and Unicode classes, as Chroma's regexp2 reads it.
+    init(_ pattern: String) throws(PatternError) {
+        CompiledRegex.initialize
+        var compiled: OnigRegex?
+        var info = OnigErrorInfo()
+        let options = OnigOptionType(ONIG_OPTION_CAPTURE_GROUP)
+        let status = Array(pattern.utf8).withUnsafeBufferPointer { bytes in
+            onig_new(&compiled, bytes.baseAddress, bytes.baseAddress! + bytes.count, options,
+                     blogctl_onig_encoding_utf8(), blogctl_onig_syntax_perl_ng(), &info)
+        }
+        guard status == ONIG_NORMAL, let compiled else {
+            var message = [UInt8](repeating: 0, count: Int(ONIG_MAX_ERROR_MESSAGE_LEN))
+            let length = withUnsafeMutablePointer(to: &info) { info in
+                message.withUnsafeMutableBufferPointer { blogctl_onig_error_message($0.baseAddress, status, info) }
+            }
+            throw PatternError(reason: String(decoding: message.prefix(Int(max(length, 0))), as: UTF8.self))
+        }
+        regex = compiled
+    }
+
+    deinit { onig_free(regex) }
+
+    /// The byte ranges of the match starting exactly at `at` (group 0 first; nil for groups that
+    /// took no part), or nil when the regex does not match there.
+    func match(_ text: UnsafeBufferPointer<UInt8>, at: Int, region: Region) -> Bool {
+        let base = text.baseAddress!
+        let result = onig_match(regex, base, base + text.count, base + at, region.pointer, OnigOptionType(ONIG_OPTION_NONE))
+        return result >= 0
+    }
+
+    /// A match's capture groups, reused across matches by one tokenizer.
+    final class Region {
+        let pointer: UnsafeMutablePointer<OnigRegion> = onig_region_new()
+        deinit { onig_region_free(pointer, 1) }
+
+        var count: Int { Int(pointer.pointee.num_regs) }
+
+        /// Group `index`'s byte range, nil when the group did not take part.
+        func range(_ index: Int) -> Range<Int>? {
+            let begin = Int(pointer.pointee.beg[index]), end = Int(pointer.pointee.end[index])
+            return begin < 0 ? nil : begin..<end
+        }
+    }
+
+    struct PatternError: Error { let reason: String }
+
+    private static let initialize: Void = {
+        var encodings: [OnigEncoding?] = [blogctl_onig_encoding_utf8()]
+        onig_initialize(&encodings, 1)
+    }()
+}
