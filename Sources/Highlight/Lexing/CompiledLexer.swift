@@ -15,6 +15,8 @@ final class CompiledLexer: Sendable {
     let name: String
     let ensureNewline: Bool
     let states: [String: [Rule]]
+    /// How many distinct regexes its rules use.
+    let regexCount: Int
 
     init(_ definition: LexerDefinition) throws(HighlightError) {
         var flags = ""
@@ -28,6 +30,7 @@ final class CompiledLexer: Sendable {
         name = definition.name
         ensureNewline = definition.ensureNewline
         states = builder.resolved
+        regexCount = builder.regexCount
     }
 
     private struct Builder {
@@ -35,6 +38,7 @@ final class CompiledLexer: Sendable {
         let prefix: String
         var resolved: [String: [Rule]] = [:]
         var regexes: [String: CompiledRegex] = [:]
+        var regexCount: Int { regexes.count }
 
         mutating func expand(_ state: String, seen: Set<String>) throws(HighlightError) -> [Rule] {
             guard let rules = definition.states[state], !seen.contains(state) else {
@@ -67,7 +71,7 @@ final class CompiledLexer: Sendable {
         private mutating func regex(_ pattern: String, state: String) throws(HighlightError) -> CompiledRegex {
             if let known = regexes[pattern] { return known }
             do {
-                let compiled = try CompiledRegex(prefix + "(?:" + pattern + ")")
+                let compiled = try CompiledRegex(prefix + "(?:" + pattern + ")", number: regexes.count)
                 regexes[pattern] = compiled
                 return compiled
             } catch {

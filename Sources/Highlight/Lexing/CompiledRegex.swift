@@ -4,9 +4,12 @@ import COniguruma
 /// match state in the caller's region, not in the regex.
 final class CompiledRegex: @unchecked Sendable {
     private let regex: OnigRegex
+    /// Its number among its lexer's regexes, for per-run caches.
+    let number: Int
 
     /// Compiles `pattern` with Perl syntax and Unicode classes, as Chroma's regexp2 reads it.
-    init(_ pattern: String) throws(PatternError) {
+    init(_ pattern: String, number: Int) throws(PatternError) {
+        self.number = number
         CompiledRegex.initialize
         var compiled: OnigRegex?
         var info = OnigErrorInfo()
@@ -26,6 +29,14 @@ final class CompiledRegex: @unchecked Sendable {
     }
 
     deinit { onig_free(regex) }
+
+    /// Where the leftmost match at or after `from` starts, or nil when there is none: no match
+    /// starts between `from` and it, which lets a tokenizer skip this regex until there.
+    func search(_ text: UnsafeBufferPointer<UInt8>, from: Int, region: Region) -> Int? {
+        let base = text.baseAddress!
+        let result = onig_search(regex, base, base + text.count, base + from, base + text.count, region.pointer, OnigOptionType(ONIG_OPTION_NONE))
+        return result >= 0 ? Int(result) : nil
+    }
 
     /// The byte ranges of the match starting exactly at `at` (group 0 first; nil for groups that
     /// took no part), or nil when the regex does not match there.

@@ -18,13 +18,25 @@ struct Tokenizer {
     /// Lexes `bytes[..<end]` from `state`, appending to `out`; nested lexing calls it again.
     private func run(_ bytes: [UInt8], end: Int, lexer: CompiledLexer, state initial: String, into out: inout TokenList) {
         let region = CompiledRegex.Region()
+        // Where each regex next matches, searched from `from`: a regex whose next match starts after
+        // the position cannot match there, so most rules cost one search per run of text instead of
+        // one match attempt per position (the cache syntect and vscode-textmate keep).
+        var next = [(from: Int, start: Int)](repeating: (Int.max, 0), count: lexer.regexCount)
+        func matches(_ regex: CompiledRegex, _ text: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+            var known = next[regex.number]
+            if known.from > position || (known.start >= 0 && known.start < position) {
+                known = (position, regex.search(text, from: position, region: region) ?? -1)
+                next[regex.number] = known
+            }
+            return known.start == position && regex.match(text, at: position, region: region)
+        }
         var stack = [initial]
         var position = 0
         var emptyMatches = 0
         bytes.withUnsafeBufferPointer { text in
             while position < end, let state = stack.last {
                 guard let rules = lexer.states[state],
-                      let rule = rules.first(where: { $0.regex.match(text, at: position, region: region) }),
+                      let rule = rules.first(where: { matches($0.regex, text, at: position) }),
                       emptyMatches < 64
                 else {
                     // From Pygments: an unmatched newline outside the first state starts over there,
