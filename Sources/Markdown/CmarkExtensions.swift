@@ -17,6 +17,8 @@ struct CmarkExtensions: @unchecked Sendable {
     // Pointers into cmark-gfm's global registry; never changed after setup, so sharing is safe.
     /// Attached to every parser.
     let common: [OpaquePointer]
+    /// Attached when the tag filter is on.
+    let tagFilter: OpaquePointer
     /// Attached only to documents containing `~`.
     let strikethrough: OpaquePointer
 
@@ -31,7 +33,8 @@ struct CmarkExtensions: @unchecked Sendable {
         let autolink = find("autolink")
         pinSpecialCharacters(of: autolink)
         return CmarkExtensions(
-            common: [find("table"), autolink, find("tasklist"), find("tagfilter")],
+            common: [find("table"), autolink, find("tasklist")],
+            tagFilter: find("tagfilter"),
             strikethrough: find("strikethrough"))
     }()
 

@@ -11,16 +11,21 @@ public struct MarkdownOptions: Sendable, Equatable {
     /// An automatic summary (the first paragraph, when there is no `<!--more-->`) is cut after this
     /// many words, with an ellipsis; 0 keeps the whole paragraph.
     public var summaryWords: Int
+    /// GFM's tag filter: `<script>`, `<iframe>`, `<style>`, `<title>`, `<textarea>`, `<xmp>`,
+    /// `<noembed>`, `<noframes>`, `<plaintext>` in raw HTML are escaped. nil: on when raw HTML is off,
+    /// off when it is on (the author asked for their HTML, embeds included).
+    public var tagFilter: Bool?
     /// Colours fenced code blocks whose language it knows; nil leaves every block plain.
     public var highlighter: Highlighter?
 
     /// Creates options; the defaults suit a blog: smart punctuation on, raw HTML off, soft breaks.
     public init(smartPunctuation: Bool = true, rawHTML: Bool = false, hardBreaks: Bool = false, summaryWords: Int = 0,
-                highlighter: Highlighter? = nil) {
+                tagFilter: Bool? = nil, highlighter: Highlighter? = nil) {
         self.smartPunctuation = smartPunctuation
         self.rawHTML = rawHTML
         self.hardBreaks = hardBreaks
         self.summaryWords = summaryWords
         self.highlighter = highlighter
+        self.tagFilter = tagFilter
     }
 }

@@ -32,6 +32,7 @@ public struct MarkdownRenderer: Sendable {
         for ext in extensions.common {
             cmark_parser_attach_syntax_extension(parser, ext)
         }
+        if options.tagFilter ?? !options.rawHTML { cmark_parser_attach_syntax_extension(parser, extensions.tagFilter) }
         // Strikethrough goes only to documents that can use it; see CmarkExtensions for why.
         var source = markdown
         let hasTilde = source.withUTF8 { bytes -> Bool in

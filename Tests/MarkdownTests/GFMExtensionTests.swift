@@ -27,8 +27,19 @@ private let unsafeRenderer = MarkdownRenderer(options: .init(rawHTML: true))
     #expect(html.contains("<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> done</li>"))
 }
 
+/// With raw HTML on, the tag filter is off unless asked for: embeds and scripts are the author's own.
+@Test func rawHTMLKeepsEmbedsUnlessTheTagFilterIsAskedFor() {
+    let source = "<iframe src=\"https://www.youtube-nocookie.com/embed/x\"></iframe>\n\n<video src=v.mp4></video> <script>go()</script>\n"
+    let html = unsafeRenderer.render(source).html
+    #expect(html.contains("<iframe src=\"https://www.youtube-nocookie.com/embed/x\"></iframe>"))
+    #expect(html.contains("<video src=v.mp4></video>") && html.contains("<script>go()</script>"))
+    // Without raw HTML the filter is on by default, and raw HTML is left out anyway.
+    #expect(MarkdownOptions().tagFilter == nil)
+    #expect(!MarkdownRenderer().render(source).html.contains("<iframe"))
+}
+
 @Test func tagfilterEscapesDangerousTagsEvenWithRawHTML() {
-    let html = unsafeRenderer.render("<script>alert(1)</script>\n\n<b>kept</b> <iframe src=x></iframe>").html
+    let html = MarkdownRenderer(options: MarkdownOptions(rawHTML: true, tagFilter: true)).render("<script>alert(1)</script>\n\n<b>kept</b> <iframe src=x></iframe>").html
     #expect(html.contains("&lt;script>alert(1)&lt;/script>"))
     #expect(html.contains("<b>kept</b>"))
     #expect(html.contains("&lt;iframe src=x>"))

@@ -27,6 +27,7 @@ import Testing
           raw_html: false
           hard_breaks: true
           summary_words: 0
+          tag_filter: true
         publish:
           kubo_api: http://127.0.0.1:5001
         dnslink:
@@ -37,7 +38,7 @@ import Testing
         """
     let config = try SiteConfig.parse(text, file: "site.yml")
     #expect(config.language == "de" && config.timezone.identifier == "Europe/Berlin" && config.postsPerPage == 3)
-    #expect(config.markdown == MarkdownSettings(smartPunctuation: false, rawHTML: false, hardBreaks: true, summaryWords: 0))
+    #expect(config.markdown == MarkdownSettings(smartPunctuation: false, rawHTML: false, hardBreaks: true, summaryWords: 0, tagFilter: true))
     #expect(config.publish["kubo_api"] == .string("http://127.0.0.1:5001"))
     #expect(config.dnslink["domain"] == .string("example.com"))
     #expect(config.extra["count"] == .int(3))

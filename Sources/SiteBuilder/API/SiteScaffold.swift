@@ -126,6 +126,7 @@ public enum SiteScaffold {
     #   raw_html: true           # keep HTML written in Markdown
     #   hard_breaks: false       # a single newline becomes <br>
     #   summary_words: 70        # words of a summary taken from the first paragraph (0: all of it)
+    #   tag_filter: false        # true: escape <script>, <iframe>, <style> … even in your raw HTML
 
     # highlight:                 # code blocks coloured at build time (highlight: false keeps them plain)
     #   style: github            # Chroma's colour scheme (docs/highlighting.md lists them)

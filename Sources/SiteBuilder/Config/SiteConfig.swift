@@ -9,6 +9,8 @@ public struct MarkdownSettings: Sendable, Equatable {
     public var hardBreaks = false
     /// Words an automatic summary keeps (0: the whole first paragraph).
     public var summaryWords = 70
+    /// GFM's tag filter over raw HTML; nil: on only when `rawHTML` is off.
+    public var tagFilter: Bool?
 }
 
 /// The parsed `site.yml`.
@@ -33,7 +35,7 @@ public struct SiteConfig: Sendable, Equatable {
         "title", "base_url", "author", "language", "timezone", "description", "posts_per_page",
         "markdown", "highlight", "publish", "dnslink", "extra",
     ]
-    static let markdownKeys = ["smart_punctuation", "raw_html", "hard_breaks", "summary_words"]
+    static let markdownKeys = ["smart_punctuation", "raw_html", "hard_breaks", "summary_words", "tag_filter"]
 
     /// Parses `site.yml` text; `file` names it in errors.
     public static func parse(_ text: String, file: String) throws(SiteBuildError) -> SiteConfig {
@@ -92,6 +94,7 @@ public struct SiteConfig: Sendable, Equatable {
                     case "smart_punctuation": config.markdown.smartPunctuation = try YAMLDocument.bool(valueNode, key: name, file: file, lineOffset: 0)
                     case "raw_html": config.markdown.rawHTML = try YAMLDocument.bool(valueNode, key: name, file: file, lineOffset: 0)
                     case "hard_breaks": config.markdown.hardBreaks = try YAMLDocument.bool(valueNode, key: name, file: file, lineOffset: 0)
+                    case "tag_filter": config.markdown.tagFilter = try YAMLDocument.bool(valueNode, key: name, file: file, lineOffset: 0)
                     case "summary_words":
                         let words = try YAMLDocument.int(valueNode, key: "markdown.summary_words", file: file, lineOffset: 0)
                         guard words >= 0 else {
