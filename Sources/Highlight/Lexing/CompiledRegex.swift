@@ -38,8 +38,7 @@ final class CompiledRegex: @unchecked Sendable {
         return result >= 0 ? Int(result) : nil
     }
 
-    /// The byte ranges of the match starting exactly at `at` (group 0 first; nil for groups that
-    /// took no part), or nil when the regex does not match there.
+    /// Whether the regex matches starting exactly at `at`; if so, `region` holds the groups' ranges.
     func match(_ text: UnsafeBufferPointer<UInt8>, at: Int, region: Region) -> Bool {
         let base = text.baseAddress!
         let result = onig_match(regex, base, base + text.count, base + at, region.pointer, OnigOptionType(ONIG_OPTION_NONE))
