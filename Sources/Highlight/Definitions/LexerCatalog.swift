@@ -96,13 +96,18 @@ public final class LexerCatalog: Sendable {
         return try CompiledLexer(LexerDefinitionParser.parse(data, file: file))
     }
 
+    /// The name, aliases and file patterns in a definition's `<config>`, found by plain search:
+    /// this runs for every definition at start-up, before any lexer is needed.
     private static func config(of xml: String) -> (name: String, aliases: [String], filenames: [String]) {
-        let end = xml.firstRange(of: "</config>")?.lowerBound ?? xml.endIndex
-        let config = xml[..<end]
+        let config = xml[..<(xml.firstRange(of: "</config>")?.lowerBound ?? xml.endIndex)]
         func values(_ tag: String) -> [String] {
-            config.matches(of: try! Regex("<\(tag)>([^<]*)</\(tag)>")).compactMap {
-                ($0.output[1].substring).map { LexerDefinitionParser.decodeEntities(String($0)) }
+            var out: [String] = []
+            var rest = config[...]
+            while let open = rest.firstRange(of: "<\(tag)>"), let close = rest[open.upperBound...].firstRange(of: "</\(tag)>") {
+                out.append(LexerDefinitionParser.decodeEntities(String(rest[open.upperBound..<close.lowerBound])))
+                rest = rest[close.upperBound...]
             }
+            return out
         }
         return (values("name").first ?? "", values("alias").map { $0.lowercased() }, values("filename"))
     }

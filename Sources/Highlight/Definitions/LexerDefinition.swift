@@ -29,12 +29,8 @@ public struct LexerDefinition: Sendable {
         let mutator: Mutator?
     }
 
-    /// The language's display name (`Rust`).
+    /// The language's display name (`Rust`); the catalog reads aliases and file patterns itself.
     public let name: String
-    /// Names a fence may use (`rust`, `rs`).
-    public let aliases: [String]
-    /// File name patterns (`*.rs`).
-    public let filenames: [String]
     let caseInsensitive: Bool
     let dotAll: Bool
     let notMultiline: Bool

@@ -20,7 +20,7 @@ enum LexerDefinitionParser {
             throw .badDefinition(file: file, line: 1, reason: "no <name> or no \"root\" state")
         }
         return LexerDefinition(
-            name: delegate.name, aliases: delegate.aliases, filenames: delegate.filenames,
+            name: delegate.name,
             caseInsensitive: delegate.flags.contains("case_insensitive"), dotAll: delegate.flags.contains("dot_all"),
             notMultiline: delegate.flags.contains("not_multiline"), ensureNewline: delegate.flags.contains("ensure_nl"),
             states: delegate.states)
@@ -36,8 +36,6 @@ enum LexerDefinitionParser {
 
     private final class Delegate: NSObject, XMLParserDelegate {
         var name = ""
-        var aliases: [String] = []
-        var filenames: [String] = []
         var flags: Set<String> = []
         var states: [String: [LexerDefinition.Rule]] = [:]
         var failure: String?
@@ -84,8 +82,6 @@ enum LexerDefinitionParser {
             let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
             switch element {
             case "name" where state == nil: name = value
-            case "alias": aliases.append(value.lowercased())
-            case "filename": filenames.append(value)
             case "case_insensitive", "dot_all", "not_multiline", "ensure_nl": if value == "true" { flags.insert(element) }
             case "bygroups":
                 let emitters = groups.removeLast()
