@@ -15,12 +15,16 @@ public struct MarkdownOptions: Sendable, Equatable {
     /// `<noembed>`, `<noframes>`, `<plaintext>` in raw HTML are escaped. nil: on when raw HTML is off,
     /// off when it is on (the author asked for their HTML, embeds included).
     public var tagFilter: Bool?
+    /// TeX between `$…$`, `$$…$$`, `\(…\)` or `\[…\]` becomes `<span class="math math-inline">`
+    /// (or `math-display`) holding the TeX as written, for KaTeX to render in the browser.
+    public var math: Bool
     /// Colours fenced code blocks whose language it knows; nil leaves every block plain.
     public var highlighter: Highlighter?
 
     /// Creates options; the defaults suit a blog: smart punctuation on, raw HTML off, soft breaks.
     public init(smartPunctuation: Bool = true, rawHTML: Bool = false, hardBreaks: Bool = false, summaryWords: Int = 0,
-                tagFilter: Bool? = nil, highlighter: Highlighter? = nil) {
+                tagFilter: Bool? = nil, math: Bool = false, highlighter: Highlighter? = nil) {
+        self.math = math
         self.smartPunctuation = smartPunctuation
         self.rawHTML = rawHTML
         self.hardBreaks = hardBreaks

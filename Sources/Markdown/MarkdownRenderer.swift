@@ -34,7 +34,8 @@ public struct MarkdownRenderer: Sendable {
         }
         if options.tagFilter ?? !options.rawHTML { cmark_parser_attach_syntax_extension(parser, extensions.tagFilter) }
         // Strikethrough goes only to documents that can use it; see CmarkExtensions for why.
-        var source = markdown
+        let math = options.math ? MathSpans(in: markdown) : nil
+        var source = math?.markdown ?? markdown
         let hasTilde = source.withUTF8 { bytes -> Bool in
             guard let base = bytes.baseAddress else { return false }
             let hasTilde = memchr(base, 0x7E, bytes.count) != nil
@@ -52,6 +53,7 @@ public struct MarkdownRenderer: Sendable {
         }
         defer { cmark_node_free(root) }
 
+        let mathLeftInText = math.map { MathNodes.install($0, in: root) } ?? false
         let scan = DocumentScan(root: root)
         let attached = cmark_parser_get_syntax_extensions(parser)
         // cmark-gfm keeps a footnote's label private; its rendered `<li id="fn-…">` shows it.
@@ -60,11 +62,12 @@ public struct MarkdownRenderer: Sendable {
         }
         let headings = HeadingAnchors.install(scan.headings, footnoteLabels: footnoteLabels, footnoteReferences: scan.footnoteReferenceCount)
 
-        let code = HighlightedCode(scan.fencedCode, highlighter: options.highlighter, source: markdown)
+        let code = HighlightedCode(scan.fencedCode, highlighter: options.highlighter, source: source)
         var summaryNodes: [OpaquePointer] = []
         if let marker = scan.moreMarker { summaryNodes = MoreMarker.remove(marker, root: root) }
         // The page is rendered before an automatic summary is cut out of its first paragraph.
-        let html = code.fill(Self.html(of: root, options: cmarkOptions, extensions: attached))
+        var html = code.fill(Self.html(of: root, options: cmarkOptions, extensions: attached))
+        if mathLeftInText, let math { html = math.fill(html) }
         if scan.moreMarker == nil, let paragraph = scan.firstParagraph {
             _ = SummaryCut.cut(paragraph, words: options.summaryWords)
             summaryNodes = [paragraph]
@@ -72,7 +75,8 @@ public struct MarkdownRenderer: Sendable {
         var summary = ""
         var summaryText: [UInt8] = []
         for node in summaryNodes {
-            summary += code.fill(Self.html(of: node, options: cmarkOptions, extensions: attached))
+            let html = code.fill(Self.html(of: node, options: cmarkOptions, extensions: attached))
+            summary += mathLeftInText ? math?.fill(html) ?? html : html
             PlainText.append(node, to: &summaryText)
         }
 

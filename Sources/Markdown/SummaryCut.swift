@@ -3,7 +3,8 @@ import Glibc
 
 /// Shortens an automatic summary (the first paragraph) to a number of words, in the AST, so the
 /// markup it keeps stays whole: the text is cut after a word, every later node of the paragraph
-/// goes, and an ellipsis marks the cut. Inline code counts as its words and is kept or left whole.
+/// goes, and an ellipsis marks the cut. Inline code and math count as their words and are kept or
+/// left whole.
 enum SummaryCut {
     /// Cuts `paragraph` after `limit` words; false when it has no more than that.
     static func cut(_ paragraph: OpaquePointer, words limit: Int) -> Bool {
@@ -38,7 +39,15 @@ enum SummaryCut {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK { inWord = false }
-            guard type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(node) else { continue }
+            var literal = cmark_node_get_literal(node)
+            if type == CMARK_NODE_CUSTOM_INLINE {
+                // Math (MathNodes): its TeX is one text node inside, never split.
+                literal = cmark_node_first_child(node).flatMap { cmark_node_get_literal($0) }
+                cmark_iter_reset(iter, node, CMARK_EVENT_EXIT)
+            } else if type != CMARK_NODE_TEXT && type != CMARK_NODE_CODE {
+                continue
+            }
+            guard let literal else { continue }
             let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
             var firstWordHere = true
             for (index, byte) in bytes.enumerated() {
@@ -52,8 +61,8 @@ enum SummaryCut {
                 defer { firstWordHere = false }
                 guard words > limit else { continue }
                 if type == CMARK_NODE_TEXT { return (node, index) }
-                // A code span is never split: cut before it when it starts the word beyond the
-                // limit, else after it.
+                // A code span or math is never split: cut before it when it starts the word beyond
+                // the limit, else after it.
                 return firstWordHere ? previousKept(node) : (node, nil)
             }
         }

@@ -18,6 +18,7 @@ from browser import Browser, is_loopback  # noqa: E402
 from selenium.common.exceptions import WebDriverException  # noqa: E402
 from serve import CheckFailed, Serve, SiteSources  # noqa: E402
 
+MATH_PATH = "posts/content-addressing-with-a-grocery-list/"
 POST_SOURCE = "content/posts/2025-01-19-reproducible-builds.md"
 POST_PATH = "posts/reproducible-blog-builds/"
 BROKEN_SOURCE = "content/posts/2024-02-11-moving-this-blog-to-ipfs.md"
@@ -144,6 +145,31 @@ def screenshots(browser, home, post, folder):
     return saved
 
 
+def check_writing(browser, site, folder):
+    """The post with code is coloured by the highlight style sheet, and every formula of the post
+    with math is typeset by KaTeX (no KaTeX error, its fonts loaded); screenshots of both."""
+    browser.open(site + POST_PATH)
+    colours = browser.script(
+        "return Array.from(document.querySelectorAll('.chroma span[class]'), e => getComputedStyle(e).color)")
+    plain = browser.script("return getComputedStyle(document.querySelector('.chroma')).color")
+    if len(set(colours) - {plain}) < 2:
+        raise CheckFailed(f"{POST_PATH}: code is not coloured ({len(colours)} tokens, colours {sorted(set(colours))})")
+    browser.screenshot(os.path.join(folder, "post-code.png"))
+    browser.open(site + MATH_PATH)
+    browser.wait_until(lambda: browser.script(
+        "return document.querySelectorAll('span.math').length > 0 && "
+        "document.querySelectorAll('span.math').length === document.querySelectorAll('span.math > .katex, span.math .katex-display').length"),
+        30, "KaTeX typeset every formula")
+    counts = browser.script(
+        "return [document.querySelectorAll('span.math').length, document.querySelectorAll('span.math-display .katex-display').length,"
+        " document.querySelectorAll('.katex-error').length]")
+    if counts[1] < 1 or counts[2]:
+        raise CheckFailed(f"{MATH_PATH}: {counts[1]} display formulas, {counts[2]} KaTeX errors")
+    browser.wait_until(lambda: browser.script("return document.fonts.check('16px KaTeX_Main')"), 30, "KaTeX's fonts loaded")
+    browser.screenshot(os.path.join(folder, "post-math.png"))
+    return counts[0], len(colours)
+
+
 def published_host(site):
     match = re.search(r"^base_url:\s*(\S+)", SiteSources(site).read("site.yml"), re.MULTILINE)
     return urllib.parse.urlsplit(match.group(1)).hostname if match else None
@@ -163,6 +189,8 @@ def run(arguments):
             print(f"  {name}: {len(pages)} pages from {start}, {links} internal links followed, none outside it")
         for path in screenshots(browser, serve.site, serve.site + POST_PATH, arguments.screenshots):
             print(f"  screenshot: {path}")
+        formulas, tokens = check_writing(browser, serve.site, arguments.screenshots)
+        print(f"  writing: {tokens} coloured code tokens on {POST_PATH}, {formulas} formulas typeset by KaTeX on {MATH_PATH}")
         root = serve.root(serve.path_gateway)
         for number, (name, _) in enumerate(forms, start=1):
             start = {"site": serve.site, "path gateway": f"http://127.0.0.1:{serve.port}/ipfs/{root}/",

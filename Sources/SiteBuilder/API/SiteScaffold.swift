@@ -132,6 +132,7 @@ public enum SiteScaffold {
     #   style: github            # Chroma's colour scheme (docs/highlighting.md lists them)
     #   dark_style: github-dark  # the scheme when the reader prefers dark ("" for none)
     #   line_numbers: false      # number every block's lines (a fence can say linenos=true)
+    # math: false                # true: $…$ and $$…$$ are TeX, rendered by KaTeX shipped in the site
 
     # publish: {}                # IPFS publishing settings (blogctl publish)
     # dnslink: {}                # DNSLink settings

@@ -25,6 +25,7 @@ public struct SiteConfig: Sendable, Equatable {
     public var postsPerPage = 10
     public var markdown = MarkdownSettings()
     public var highlight = HighlightSettings()
+    public var math = MathSettings()
     /// Kept verbatim for the publish command.
     public var publish: [String: DataValue] = [:]
     /// Kept verbatim for the DNSLink command.
@@ -33,7 +34,7 @@ public struct SiteConfig: Sendable, Equatable {
 
     static let keys = [
         "title", "base_url", "author", "language", "timezone", "description", "posts_per_page",
-        "markdown", "highlight", "publish", "dnslink", "extra",
+        "markdown", "highlight", "math", "publish", "dnslink", "extra",
     ]
     static let markdownKeys = ["smart_punctuation", "raw_html", "hard_breaks", "summary_words", "tag_filter"]
 
@@ -44,9 +45,11 @@ public struct SiteConfig: Sendable, Equatable {
         var baseURL: String?
         var config = SiteConfig(title: "", baseURL: "", timezone: TimeZone(identifier: "UTC")!)
         var highlightNode: Node?
+        var mathNode: Node?
         for (key, location, node) in entries {
             switch key {
             case "highlight": highlightNode = node
+            case "math": mathNode = node
             case "title": title = try YAMLDocument.string(node, key: key, file: file, lineOffset: 0)
             case "base_url":
                 let value = try YAMLDocument.string(node, key: key, file: file, lineOffset: 0)
@@ -118,6 +121,7 @@ public struct SiteConfig: Sendable, Equatable {
         config.title = title
         config.baseURL = baseURL
         config.highlight = try HighlightSettings.parse(highlightNode, file: file)
+        config.math = try MathSettings.parse(mathNode, file: file)
         return config
     }
 }

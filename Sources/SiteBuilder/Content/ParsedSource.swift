@@ -13,7 +13,7 @@ struct ParsedSource: Sendable {
         let settings = config.markdown
         let renderer = MarkdownRenderer(options: MarkdownOptions(
             smartPunctuation: settings.smartPunctuation, rawHTML: settings.rawHTML, hardBreaks: settings.hardBreaks,
-            summaryWords: settings.summaryWords, tagFilter: settings.tagFilter, highlighter: config.highlight.highlighter))
+            summaryWords: settings.summaryWords, tagFilter: settings.tagFilter, math: config.math.enabled, highlighter: config.highlight.highlighter))
         rendered = renderer.render(String(body))
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every file of a site, as output kinds in claiming order (the order conflict errors name
 /// claimants in): the HTML pages, then the feeds, sitemap, redirects, bundle assets, robots.txt
 /// and static files.
@@ -44,7 +46,11 @@ struct OutputPlan {
         outputs += [FeedFile(format: .rss, posts: newest), FeedFile(format: .atom, posts: newest), FeedFile(format: .json, posts: newest)]
         outputs.append(SitemapFile(entries: sitemap))
         outputs.append(RedirectsFile(aliases: redirects))
-        if model.config.highlight.enabled { outputs.append(HighlightStyleFile(css: model.config.highlight.styleSheet)) }
+        if model.config.highlight.enabled {
+            outputs.append(GeneratedFile(file: SiteURLs.outputFile(for: SiteURLs.highlightStylesheet), owner: "generated highlight style sheet",
+                bytes: Data(model.config.highlight.styleSheet.utf8)))
+        }
+        if let katex = model.config.math.katex { outputs += MathFiles.outputs(katex) }
         for document in model.posts + model.pages {
             outputs += files.assets(of: document)
         }

@@ -11,7 +11,8 @@ struct StandalonePage: HTMLPage {
     func sitemapEntry(in site: SiteContext) -> String? { page.document.shape.sitemapEntry }
 
     func context(in site: SiteContext) -> DataValue {
-        var value = site.common(path: path, kind: .page, title: page.document.title, description: page.document.body.descriptionText)
+        var value = site.common(path: path, kind: .page, title: page.document.title, description: page.document.body.descriptionText,
+            math: [page.document.body.contentHTML])
         value["post"] = .map(page.data(from: path, in: site))
         return .map(value)
     }

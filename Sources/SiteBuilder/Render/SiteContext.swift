@@ -61,9 +61,10 @@ struct SiteContext: Sendable {
     }
 
     /// The fields every page gets: `site`, `menu`, `page`, `root_url`, `extra`. Every URL in them
-    /// is relative to the page at `path`, except `absolute_url` values.
+    /// is relative to the page at `path`, except `absolute_url` values. `math`: the HTML the page
+    /// shows from Markdown, which decides whether it loads KaTeX (`page.math`).
     func common(path: String, kind: PageKind, title: String, description: String? = nil,
-        absolutePath: String? = nil) -> [String: DataValue]
+        absolutePath: String? = nil, math: [String] = []) -> [String: DataValue]
     {
         // 404.html is served for missing pages at any depth: only root-relative links work there.
         let rooted = kind == .notFound
@@ -99,6 +100,12 @@ struct SiteContext: Sendable {
             "kind": .string(kind.rawValue),
         ]
         page["is_\(kind.rawValue)"] = .bool(true)
+        if config.math.enabled, math.contains(where: MathFiles.present) {
+            page["math"] = .map([
+                "stylesheet_url": link(MathFiles.stylesheet), "script_url": link(MathFiles.script),
+                "render_script_url": link(MathFiles.renderScript),
+            ])
+        }
         return [
             "site": .map(site),
             "menu": .array(menu),
