@@ -21,8 +21,15 @@ public struct MarkdownRenderer: Sendable {
         return bits
     }
 
-    /// Renders one Markdown document; each call uses its own cmark parser.
+    /// Renders one Markdown document; each call uses its own cmark parser. Shortcodes stay text.
     public func render(_ markdown: String) -> RenderedMarkdown {
+        // Without shortcodes, finding math cannot fail.
+        render((try? MarkdownSource(markdown, math: options.math, shortcodes: false)) ?? MarkdownSource(plain: markdown), shortcodes: [])
+    }
+
+    /// Renders `source`, whose shortcodes become `shortcodes` (one for each, in order).
+    public func render(_ source: MarkdownSource, shortcodes: [ShortcodeOutput]) -> RenderedMarkdown {
+        let markdown = source.text
         let cmarkOptions = self.cmarkOptions
         guard let parser = cmark_parser_new(cmarkOptions) else {
             fatalError("cmark-gfm could not allocate a parser")
@@ -34,8 +41,8 @@ public struct MarkdownRenderer: Sendable {
         }
         if options.tagFilter ?? !options.rawHTML { cmark_parser_attach_syntax_extension(parser, extensions.tagFilter) }
         // Strikethrough goes only to documents that can use it; see CmarkExtensions for why.
-        let math = options.math ? MathSpans(in: markdown) : nil
-        var source = math?.markdown ?? markdown
+        let placeholders = Placeholders(source, outputs: shortcodes)
+        var source = placeholders?.markdown ?? markdown
         let hasTilde = source.withUTF8 { bytes -> Bool in
             guard let base = bytes.baseAddress else { return false }
             let hasTilde = memchr(base, 0x7E, bytes.count) != nil
@@ -53,7 +60,7 @@ public struct MarkdownRenderer: Sendable {
         }
         defer { cmark_node_free(root) }
 
-        let mathLeftInText = math.map { MathNodes.install($0, in: root) } ?? false
+        let leftInText = placeholders.map { PlaceholderNodes.install($0, in: root) } ?? false
         let scan = DocumentScan(root: root)
         let attached = cmark_parser_get_syntax_extensions(parser)
         // cmark-gfm keeps a footnote's label private; its rendered `<li id="fn-…">` shows it.
@@ -67,7 +74,7 @@ public struct MarkdownRenderer: Sendable {
         if let marker = scan.moreMarker { summaryNodes = MoreMarker.remove(marker, root: root) }
         // The page is rendered before an automatic summary is cut out of its first paragraph.
         var html = code.fill(Self.html(of: root, options: cmarkOptions, extensions: attached))
-        if mathLeftInText, let math { html = math.fill(html) }
+        if leftInText, let placeholders { html = placeholders.fill(html) }
         if scan.moreMarker == nil, let paragraph = scan.firstParagraph {
             _ = SummaryCut.cut(paragraph, words: options.summaryWords)
             summaryNodes = [paragraph]
@@ -76,7 +83,7 @@ public struct MarkdownRenderer: Sendable {
         var summaryText: [UInt8] = []
         for node in summaryNodes {
             let html = code.fill(Self.html(of: node, options: cmarkOptions, extensions: attached))
-            summary += mathLeftInText ? math?.fill(html) ?? html : html
+            summary += leftInText ? placeholders?.fill(html) ?? html : html
             PlainText.append(node, to: &summaryText)
         }
 

@@ -85,7 +85,7 @@ private let urls = SiteURLs(baseURL: "https://blog.example.com")
 
 @Test func contentNormalizerMakesDocumentReferencesRootAbsolute() {
     let html = ##"<img src="pic.png"><a href="../other/">o</a><a href="./">self</a><a href="https://blog.example.com/x/">x</a><a href="#fn1">1</a><a href="/tags/">t</a>"##
-    let out = urls.contentNormalizer(for: "/posts/a/").rewriteHTML(html)
+    let out = urls.contentNormalizer(for: "/posts/a/", sourcePath: "content/posts/a.md").rewriteHTML(html)
     #expect(out == ##"<img src="/posts/a/pic.png"><a href="/posts/other/">o</a><a href="/posts/a/">self</a><a href="/x/">x</a><a href="#fn1">1</a><a href="/tags/">t</a>"##)
 }
 

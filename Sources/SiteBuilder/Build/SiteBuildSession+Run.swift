@@ -29,7 +29,7 @@ extension SiteBuildSession {
         }
         documentSources = sources
         let documents = try await memo.documents(sources, changed: pendingChanges, folder: SourceFolder(path: siteDirectory.path),
-            config: config)
+            config: config, templates: templates.set)
         trace.phase("read and parse documents")
         let model = try SiteModel(config: config, documents: documents, options: options)
         for document in model.posts + model.pages {
@@ -45,7 +45,7 @@ extension SiteBuildSession {
             SiteContext.Inputs(configText: configText, templates: templates.key, includeDrafts: options.includeDrafts,
                 includeFuture: options.includeFuture, menu: model.pages.map(DocumentLink.init), year: model.year, favicon: files.favicon),
             config: config, templates: templates.set)
-        let plan = OutputPlan(model: model, site: site, files: files)
+        let plan = try OutputPlan(model: model, site: site, files: files)
         let outputFiles = try await Parallel.map(plan.outputs) { $0.file }
         trace.phase("plan")
 

@@ -59,7 +59,7 @@ final class Document: Sendable {
         case .parsed(let parsed):
             frontMatter = parsed.frontMatter
             shape = try DocumentShape(source, matter: parsed.frontMatter, config: config, urls: urls)
-            body = DocumentBody(parsed.rendered, matter: parsed.frontMatter, normalizer: urls.contentNormalizer(for: shape.path))
+            body = DocumentBody(parsed.rendered, matter: parsed.frontMatter, normalizer: urls.contentNormalizer(for: shape.path, sourcePath: source.path))
         }
         self.shape = shape
         tags = zip(shape.tagNames, shape.tagSlugs).map { ($0, $1) }

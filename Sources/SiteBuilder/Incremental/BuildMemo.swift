@@ -69,6 +69,8 @@ final class BuildMemo {
         let bytes = sources.mapValues(\.data)
         if let templates, templates.sources == bytes { return (templates.set, templates.key) }
         let set = try TemplateSet(themeFiles: theme, siteFiles: sources)
+        // Documents hold their shortcodes' output.
+        if let old = templates?.set, old.shortcodesKey != set.shortcodesKey { documents = [:] }
         if PhaseTrace.isEnabled, let reason = set.fallbackReason {
             FileHandle.standardError.write(Data("  templates render through swift-mustache: \(reason)\n".utf8))
         }
@@ -83,7 +85,7 @@ final class BuildMemo {
     /// `changed` (nil: any may have changed) is taken from memory unread; the others are read on
     /// all cores and taken from memory when their bytes are the same, else from the document
     /// cache, else parsed.
-    func documents(_ sources: [DocumentSource], changed: Set<String>?, folder: SourceFolder, config: SiteConfig,
+    func documents(_ sources: [DocumentSource], changed: Set<String>?, folder: SourceFolder, config: SiteConfig, templates: TemplateSet,
         isolation: isolated (any Actor)? = #isolation) async throws -> [Document]
     {
         let toRead = sources.filter { changed?.contains($0.path) ?? true || documents[$0.path] == nil }
@@ -107,7 +109,8 @@ final class BuildMemo {
         documentCache?.markUsed(unchanged)
         let cache = documentCache
         let urls = SiteURLs(baseURL: config.baseURL)
-        let salt = DocumentCache.salt(configText: self.config?.text ?? "", highlighting: config.highlight.highlighter?.catalog.fingerprint ?? "")
+        let salt = DocumentCache.salt(configText: self.config?.text ?? "", highlighting: config.highlight.highlighter?.catalog.fingerprint ?? "",
+            shortcodes: templates.shortcodesKey)
         let loaded = try await Parallel.map(work) { item throws -> (document: Document, parsed: Bool) in
             let source = item.source
             let key = DocumentCache.key(salt: salt, displayPath: source.displayPath, kind: source.kind, bundle: source.bundle, data: item.data)
@@ -115,7 +118,7 @@ final class BuildMemo {
                 return (try Document(source, content: .cached(record), config: config, urls: urls, contentKey: key), false)
             }
             guard let text = String(data: item.data, encoding: .utf8) else { throw SiteBuildError.notUTF8(file: source.displayPath) }
-            let parsed = try ParsedSource(text: text, displayPath: source.displayPath, config: config)
+            let parsed = try ParsedSource(text: text, displayPath: source.displayPath, config: config, templates: templates)
             let document = try Document(source, content: .parsed(parsed), config: config, urls: urls, contentKey: key)
             cache?.store(key, document.record)
             return (document, true)

@@ -60,11 +60,13 @@ final class DocumentCache: Sendable {
         }
     }
 
-    /// What every key of one build shares: this blogctl binary, `site.yml` and the highlighter's
-    /// lexer definitions, which Debian may update under the same binary (not the cache format: a
-    /// key names the document, with or without a cache).
-    static func salt(configText: String, highlighting: String) -> [UInt8] {
+    /// What every key of one build shares: this blogctl binary, `site.yml`, the highlighter's
+    /// lexer definitions, which Debian may update under the same binary, and the shortcode
+    /// templates (not the cache format: a key names the document, with or without a cache).
+    static func salt(configText: String, highlighting: String, shortcodes: ContentKey) -> [UInt8] {
         var material = Array("blogctl document cache 2\u{0}".utf8)
+        material += shortcodes.bytes
+        material.append(0)
         material += binaryFingerprint.utf8
         material.append(0)
         material += highlighting.utf8

@@ -33,12 +33,4 @@ enum MathFiles {
         }
         return files
     }
-
-    /// Whether `html` holds math for KaTeX (MathNodes' markup).
-    static func present(in html: String) -> Bool {
-        var html = html
-        return html.withUTF8 { bytes in bytes.firstRange(of: marker) != nil }
-    }
-
-    private static let marker = Array("<span class=\"math math-".utf8)
 }

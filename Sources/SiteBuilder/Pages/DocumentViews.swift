@@ -10,16 +10,26 @@ struct ShownDocument: Encodable, Equatable, Sendable {
     /// The hash of both, made once: a post is shown on several list pages and feeds.
     private let key: ContentKey
 
-    init(_ document: Document, tagNames names: [String: String]) {
+    /// The site paths of the Markdown sources it links to (`SourceLinks`).
+    let links: [String: String]
+
+    init(_ document: Document, tagNames names: [String: String], links: [String: String] = [:]) {
         self.document = document
         let tagNames = document.tags.map { names[$0.slug] ?? $0.name }
         self.tagNames = tagNames
-        // Nearly always the document's own spellings, which its key covers already.
-        key = tagNames.elementsEqual(document.tags.lazy.map(\.name)) ? document.contentKey
-            : ContentKey("shown document", tagNames, keys: [document.contentKey])
+        self.links = links
+        // Nearly always the document's own spellings and no links, which its key covers already.
+        key = tagNames.elementsEqual(document.tags.lazy.map(\.name)) && links.isEmpty ? document.contentKey
+            : ContentKey("shown document", tagNames + links.sorted { $0.key.precedesInUTF8($1.key) }.flatMap { [$0.key, $0.value] },
+                keys: [document.contentKey])
     }
 
-    static func == (a: ShownDocument, b: ShownDocument) -> Bool { a.document === b.document && a.tagNames == b.tagNames }
+    static func == (a: ShownDocument, b: ShownDocument) -> Bool {
+        a.document === b.document && a.tagNames == b.tagNames && a.links == b.links
+    }
+
+    /// Its content HTML with its links to other sources leading to their pages.
+    var contentHTML: String { SourceLinks.resolve(document.body.contentHTML, links) }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
@@ -31,12 +41,12 @@ struct ShownDocument: Encodable, Equatable, Sendable {
         var value = BriefDocument(document, tagNames: tagNames).data(from: path, in: site)
         // On a list page, the post's same-page links (#fn-1) must lead to the post.
         let postURL = path == document.path ? nil : SiteURLs.relative(from: path, to: document.path)
-        value["content"] = .string(postURL.map {
+        value["content"] = .string(SourceLinks.resolve(postURL.map {
             SummaryLinks.rebasingFragments(document.body.contentHTML, at: document.body.contentFragments, to: $0)
-        } ?? document.body.contentHTML)
-        value["summary"] = .string(postURL.map {
+        } ?? document.body.contentHTML, links))
+        value["summary"] = .string(SourceLinks.resolve(postURL.map {
             SummaryLinks.rebasingFragments(document.body.summaryHTML, at: document.body.summaryFragments, to: $0)
-        } ?? document.body.summaryHTML)
+        } ?? document.body.summaryHTML, links))
         value["description"] = .string(document.body.descriptionText)
         value["word_count"] = .int(document.body.wordCount)
         value["reading_minutes"] = .int(document.body.readingMinutes)

@@ -37,7 +37,7 @@ struct FeedFile: OutputKind {
         // Every site reference in the posts' HTML made absolute.
         let contents = posts.map {
             let document = $0.document
-            return SummaryLinks.rebasingFragments(site.urls.absoluteRewriter(for: document.path).rewriteHTML(document.body.contentHTML),
+            return SummaryLinks.rebasingFragments(site.urls.absoluteRewriter(for: document.path).rewriteHTML($0.contentHTML),
                 to: site.urls.absolute(document.path))
         }
         switch format {

@@ -56,7 +56,7 @@ struct ListPage: HTMLPage {
 
     func context(in site: SiteContext) -> DataValue {
         var value = site.common(path: path, kind: listing.kind, title: title, absolutePath: path,
-            math: posts.map(\.document.body.summaryHTML))
+            shown: posts.map(\.document.body.summaryHTML))
         value["posts"] = .array(posts.map { .map($0.data(from: path, in: site)) })
         if let pagination = pagination() { value["pagination"] = pagination }
         if listing == .posts { value["count"] = .int(count) }

@@ -9,9 +9,10 @@ struct OutputPlan {
     private(set) var htmlPages = 0
 
     /// The plan of `model` in `site`; `files` are the static files and bundle assets.
-    init(model: SiteModel, site: SiteContext, files: SiteFiles) {
+    init(model: SiteModel, site: SiteContext, files: SiteFiles) throws(SiteBuildError) {
         let tagNames = model.tagNames
-        let shown = model.posts.map { ShownDocument($0, tagNames: tagNames) }
+        let links = try Self.sourceLinks(of: model)
+        let shown = model.posts.map { ShownDocument($0, tagNames: tagNames, links: links[$0.sourcePath] ?? [:]) }
         var sitemap: [String] = []
         func page(_ page: some HTMLPage) {
             outputs.append(page)
@@ -25,7 +26,7 @@ struct OutputPlan {
             page(PostPage(post: post, previous: older, next: newer, template: post.document.frontMatter.template ?? "post"))
         }
         for document in model.pages {
-            page(StandalonePage(page: ShownDocument(document, tagNames: tagNames), template: document.frontMatter.template ?? "page"))
+            page(StandalonePage(page: ShownDocument(document, tagNames: tagNames, links: links[document.sourcePath] ?? [:]), template: document.frontMatter.template ?? "page"))
         }
         for tag in model.tags {
             addLists(.tag(TagSummary(tag)), title: tag.name, members: tag.posts, shown: shown, perPage: model.config.postsPerPage, page)
@@ -55,6 +56,24 @@ struct OutputPlan {
             outputs += files.assets(of: document)
         }
         outputs += files.rootFiles
+    }
+
+    /// For each document that links to other Markdown sources, their site paths; a link to a
+    /// source that is no page of this build is an error.
+    private static func sourceLinks(of model: SiteModel) throws(SiteBuildError) -> [String: [String: String]] {
+        let documents = model.posts + model.pages
+        let paths = Dictionary(documents.map { ($0.sourcePath, $0.path) }, uniquingKeysWith: { first, _ in first })
+        var links: [String: [String: String]] = [:]
+        for document in documents {
+            for target in SourceLinks.targets(in: document.body.contentHTML) {
+                guard let path = paths[target] else {
+                    throw .malformed(SourceLinks.location(of: target, in: document),
+                        "the link to \(target) leads to no post or page of this build (a missing file, a draft or a future post)")
+                }
+                links[document.sourcePath, default: [:]][target] = path
+            }
+        }
+        return links
     }
 
     /// The pages of one list of posts (`members`: indexes into `shown`), `perPage` to a page.

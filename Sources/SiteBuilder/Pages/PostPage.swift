@@ -16,7 +16,7 @@ struct PostPage: HTMLPage {
     func context(in site: SiteContext) -> DataValue {
         let document = post.document
         var value = site.common(path: path, kind: .post, title: document.title, description: document.body.descriptionText,
-            math: [document.body.contentHTML])
+            shown: [document.body.contentHTML])
         var data = post.data(from: path, in: site)
         for (name, neighbour) in [("previous", previous), ("next", next)] {
             if let neighbour {

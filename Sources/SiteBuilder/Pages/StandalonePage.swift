@@ -12,7 +12,7 @@ struct StandalonePage: HTMLPage {
 
     func context(in site: SiteContext) -> DataValue {
         var value = site.common(path: path, kind: .page, title: page.document.title, description: page.document.body.descriptionText,
-            math: [page.document.body.contentHTML])
+            shown: [page.document.body.contentHTML])
         value["post"] = .map(page.data(from: path, in: site))
         return .map(value)
     }

@@ -61,10 +61,10 @@ struct SiteContext: Sendable {
     }
 
     /// The fields every page gets: `site`, `menu`, `page`, `root_url`, `extra`. Every URL in them
-    /// is relative to the page at `path`, except `absolute_url` values. `math`: the HTML the page
-    /// shows from Markdown, which decides whether it loads KaTeX (`page.math`).
+    /// is relative to the page at `path`, except `absolute_url` values. `shown`: the HTML the page
+    /// shows from Markdown, which decides the scripts and style sheets it loads (`PageAssets`).
     func common(path: String, kind: PageKind, title: String, description: String? = nil,
-        absolutePath: String? = nil, math: [String] = []) -> [String: DataValue]
+        absolutePath: String? = nil, shown: [String] = []) -> [String: DataValue]
     {
         // 404.html is served for missing pages at any depth: only root-relative links work there.
         let rooted = kind == .notFound
@@ -100,12 +100,9 @@ struct SiteContext: Sendable {
             "kind": .string(kind.rawValue),
         ]
         page["is_\(kind.rawValue)"] = .bool(true)
-        if config.math.enabled, math.contains(where: MathFiles.present) {
-            page["math"] = .map([
-                "stylesheet_url": link(MathFiles.stylesheet), "script_url": link(MathFiles.script),
-                "render_script_url": link(MathFiles.renderScript),
-            ])
-        }
+        let assets = PageAssets(shown: shown, math: config.math.enabled)
+        if !assets.stylesheets.isEmpty { page["stylesheets"] = .array(assets.stylesheets.map(link)) }
+        if !assets.scripts.isEmpty { page["scripts"] = .array(assets.scripts.map(link)) }
         return [
             "site": .map(site),
             "menu": .array(menu),

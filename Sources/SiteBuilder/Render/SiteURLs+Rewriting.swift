@@ -54,11 +54,13 @@ extension SiteURLs {
     /// Puts rendered Markdown of the document at `documentPath` into site-absolute form:
     /// page-relative and own-domain references become root-absolute, so the HTML means the same
     /// wherever it is shown (its own page, a list page, a feed).
-    func contentNormalizer(for documentPath: String) -> URLRewriter {
+    /// A link to a Markdown source (`../other.md`) is resolved against the document's own source
+    /// file, `sourcePath`, to `/content/…/other.md`, which `SourceLinks` turns into that page's URL.
+    func contentNormalizer(for documentPath: String, sourcePath: String) -> URLRewriter {
         URLRewriter { url in
             if let target = sitePath(of: url) { return target == String(url) ? nil : target }
             guard SiteURLs.isPageRelative(url) else { return nil }
-            return SiteURLs.resolve(url, against: documentPath)
+            return SiteURLs.resolve(url, against: SourceLinks.isSourceLink(url) ? "/" + sourcePath : documentPath)
         }
     }
 

@@ -22,13 +22,15 @@ struct TemplateSet: Sendable {
     /// Theme static files: output path -> bytes (site `templates/static/**` included).
     let staticFiles: [String: Data]
 
+    private static let themeOrigin = "built-in theme "
+
     /// Templates every site build renders.
     static let required = ["home", "post", "page", "tags", "tag", "archive", "404", "alias"]
 
     /// Merges `themeFiles` with `siteFiles` (relative path -> bytes; the site's win).
     init(themeFiles: [String: Data], siteFiles: [String: (data: Data, displayPath: String)]) throws(SiteBuildError) {
         var files: [String: (data: Data, displayPath: String)] = [:]
-        for (path, data) in themeFiles { files[path] = (data, "built-in theme \(path)") }
+        for (path, data) in themeFiles { files[path] = (data, Self.themeOrigin + path) }
         for (path, entry) in siteFiles { files[path] = entry }
 
         var origins: [String: String] = [:]
@@ -94,6 +96,15 @@ struct TemplateSet: Sendable {
     }
 
     func has(_ name: String) -> Bool { origins[name] != nil }
+
+    /// Whether the template `name` is the built-in theme's, not the site's.
+    func isBuiltIn(_ name: String) -> Bool { origins[name]?.hasPrefix(Self.themeOrigin) == true }
+
+    /// The key of the shortcode templates' names and texts: what parsed documents depend on.
+    var shortcodesKey: ContentKey {
+        let names = texts.keys.filter { $0.hasPrefix("shortcodes/") }.sorted(by: { $0.precedesInUTF8($1) })
+        return ContentKey("shortcode templates", names.flatMap { [$0, texts[$0]!] })
+    }
 
     /// Renders the template `name` with `context`.
     func render(_ name: String, _ context: DataValue) throws(SiteBuildError) -> String {
