@@ -19,8 +19,10 @@ struct DocumentScan {
     private(set) var footnoteReferenceCount = 0
     /// Fenced code blocks with an info string, which a highlighter may colour.
     private(set) var fencedCode: [OpaquePointer] = []
+    /// Tags of raw HTML the tag filter escapes; looked for only when `tagFilter`.
+    private(set) var escapedTags: Set<String> = []
 
-    init(root: OpaquePointer) {
+    init(root: OpaquePointer, tagFilter: Bool = false) {
         var words = WordCounter()
         var headingText: [UInt8]?
         guard let iter = cmark_iter_new(root) else { return }
@@ -53,6 +55,7 @@ struct DocumentScan {
                     if let info = cmark_node_get_fence_info(node), info.pointee != 0 { fencedCode.append(node) }
                 case CMARK_NODE_HTML_BLOCK:
                     if moreMarker == nil, MoreMarker.matches(cmark_node_get_literal(node)) { moreMarker = node }
+                    if tagFilter { TagFilter.collect(cmark_node_get_literal(node), into: &escapedTags) }
                 default:
                     break
                 }
@@ -70,6 +73,7 @@ struct DocumentScan {
                     footnoteReferenceCount += 1
                 case CMARK_NODE_HTML_INLINE:
                     if moreMarker == nil, MoreMarker.matches(cmark_node_get_literal(node)) { moreMarker = node }
+                    if tagFilter { TagFilter.collect(cmark_node_get_literal(node), into: &escapedTags) }
                 default:
                     break
                 }

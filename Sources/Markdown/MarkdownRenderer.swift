@@ -39,7 +39,8 @@ public struct MarkdownRenderer: Sendable {
         for ext in extensions.common {
             cmark_parser_attach_syntax_extension(parser, ext)
         }
-        if options.tagFilter ?? !options.rawHTML { cmark_parser_attach_syntax_extension(parser, extensions.tagFilter) }
+        let tagFilter = options.tagFilter ?? !options.rawHTML
+        if tagFilter { cmark_parser_attach_syntax_extension(parser, extensions.tagFilter) }
         // Strikethrough goes only to documents that can use it; see CmarkExtensions for why.
         let placeholders = Placeholders(source, outputs: shortcodes)
         var source = placeholders?.markdown ?? markdown
@@ -61,7 +62,8 @@ public struct MarkdownRenderer: Sendable {
         defer { cmark_node_free(root) }
 
         let leftInText = placeholders.map { PlaceholderNodes.install($0, in: root) } ?? false
-        let scan = DocumentScan(root: root)
+        // Without raw HTML there is nothing to escape: it is left out whole.
+        let scan = DocumentScan(root: root, tagFilter: tagFilter && options.rawHTML)
         let attached = cmark_parser_get_syntax_extensions(parser)
         // cmark-gfm keeps a footnote's label private; its rendered `<li id="fn-…">` shows it.
         let footnoteLabels = scan.footnoteDefinitions.compactMap {
@@ -87,7 +89,7 @@ public struct MarkdownRenderer: Sendable {
             PlainText.append(node, to: &summaryText)
         }
 
-        return RenderedMarkdown(
+        var rendered = RenderedMarkdown(
             html: html,
             headings: headings,
             tableOfContents: TableOfContents.html(for: headings),
@@ -96,6 +98,8 @@ public struct MarkdownRenderer: Sendable {
             wordCount: scan.wordCount,
             summaryText: PlainText.collapsed(summaryText)
         )
+        rendered.escapedTags = scan.escapedTags.sorted()
+        return rendered
     }
 
     /// `note` from a rendered footnote definition `… <li id="fn-note"> …`.

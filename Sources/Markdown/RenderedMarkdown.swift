@@ -31,6 +31,8 @@ public struct RenderedMarkdown: Sendable {
     public let wordCount: Int
     /// Plain text of the summary (no markup), for meta descriptions and feeds.
     public let summaryText: String
+    /// Tags of raw HTML that the tag filter escaped (`iframe`, `script`), sorted, once each.
+    public var escapedTags: [String] = []
 
     /// Estimated reading time at 200 words a minute, at least one minute.
     public var readingMinutes: Int { max(1, (wordCount + 199) / 200) }

@@ -39,7 +39,10 @@ private let unsafeRenderer = MarkdownRenderer(options: .init(rawHTML: true))
 }
 
 @Test func tagfilterEscapesDangerousTagsEvenWithRawHTML() {
-    let html = MarkdownRenderer(options: MarkdownOptions(rawHTML: true, tagFilter: true)).render("<script>alert(1)</script>\n\n<b>kept</b> <iframe src=x></iframe>").html
+    let rendered = MarkdownRenderer(options: MarkdownOptions(rawHTML: true, tagFilter: true)).render("<script>alert(1)</script>\n\n<b>kept</b> <iframe src=x></iframe> `<style>`")
+    let html = rendered.html
+    #expect(rendered.escapedTags == ["iframe", "script"], "what was escaped is reported; code is not raw HTML")
+    #expect(MarkdownRenderer(options: MarkdownOptions(rawHTML: true)).render("<iframe></iframe>").escapedTags.isEmpty)
     #expect(html.contains("&lt;script>alert(1)&lt;/script>"))
     #expect(html.contains("<b>kept</b>"))
     #expect(html.contains("&lt;iframe src=x>"))

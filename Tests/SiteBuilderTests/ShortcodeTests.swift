@@ -92,3 +92,15 @@ private func buildError(_ body: String, extraFiles: [String: String] = [:]) asyn
     // A fresh process with the document cache on disk makes the same.
     #expect(try await site.build().text("posts/p/index.html") == rebuilt.text("posts/p/index.html"))
 }
+
+@Test func theBuildWarnsWhenTheTagFilterEscapesAnEmbed() async throws {
+    let site = try FixtureSite(files: [
+        "content/posts/p.md": post("P", date: "2026-01-03", body: "<iframe src=\"https://example.org/\"></iframe>\n"),
+        "content/posts/q.md": post("Q", date: "2026-01-02", body: "No embed, just `<iframe>` in code."),
+    ], siteYML: FixtureSite.siteYML + "markdown:\n  tag_filter: true\n", themeOnly: true)
+    defer { site.cleanUp() }
+    let result = try await site.build()
+    #expect(result.text("posts/p/index.html").contains("&lt;iframe"))
+    let warnings = result.warnings.map(\.description)
+    #expect(warnings.count == 1 && warnings[0].hasSuffix("content/posts/p.md: <iframe> escaped by markdown.tag_filter, so shown as text; remove tag_filter: true from site.yml to keep them"), "\(warnings)")
+}

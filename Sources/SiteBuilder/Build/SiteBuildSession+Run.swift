@@ -65,7 +65,7 @@ extension SiteBuildSession {
         result.stats.pagesRendered = made.rendered.count { $0 < plan.htmlPages }
         result.stats.duration = ContinuousClock.now - started
         if warnings == nil { warnings = inventory.warnings(display: display) }
-        result.warnings = warnings!
+        result.warnings = warnings! + documents.compactMap(\.escapedTagsWarning)
         pendingChanges = []
         trace.phase("changes")
         return result

@@ -25,6 +25,14 @@ final class Document: Sendable {
     var isDraft: Bool { frontMatter.draft }
     /// The site path it is served at (`/posts/hello/`).
     var path: String { shape.path }
+
+    /// Says which embeds the tag filter escaped, and how to let them through.
+    var escapedTagsWarning: BuildWarning? {
+        guard !body.escapedTags.isEmpty else { return nil }
+        let tags = body.escapedTags.map { "<\($0)>" }.joined(separator: ", ")
+        return BuildWarning(path: displayPath,
+            message: "\(tags) escaped by markdown.tag_filter, so shown as text; remove tag_filter: true from site.yml to keep them")
+    }
     /// Alias site paths that redirect here.
     var aliases: [String] { shape.aliases }
     /// Its date in seconds (0 for an undated page), the posts' sort order.

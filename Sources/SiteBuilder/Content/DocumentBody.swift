@@ -19,6 +19,8 @@ struct DocumentBody: Sendable, Equatable {
     /// source is parsed, not by scanning every cached page again on each build.
     var contentFragments: [Int]
     var summaryFragments: [Int]
+    /// Tags of its raw HTML that the GFM tag filter escaped (`iframe`), for a warning.
+    var escapedTags: [String] = []
 
     /// The body of `rendered` Markdown with front matter `matter`, its references normalised by `normalizer`.
     init(_ rendered: RenderedMarkdown, matter: FrontMatter, normalizer: URLRewriter) {
@@ -27,6 +29,7 @@ struct DocumentBody: Sendable, Equatable {
             descriptionText: matter.description ?? matter.summary
                 ?? HTMLText.plainText(rendered.summaryText.isEmpty ? summaryHTML : HTMLEscaper.escape(rendered.summaryText, .xml), limit: 200),
             tableOfContents: rendered.tableOfContents, wordCount: rendered.wordCount, readingMinutes: rendered.readingMinutes)
+        escapedTags = rendered.escapedTags
     }
 
     /// A body whose same-page links are found here.
@@ -61,6 +64,7 @@ struct DocumentBody: Sendable, Equatable {
         writer.int(readingMinutes)
         writer.ints(contentFragments)
         writer.ints(summaryFragments)
+        writer.strings(escapedTags)
     }
 
     /// Reads what `encode(into:)` wrote.
@@ -73,5 +77,6 @@ struct DocumentBody: Sendable, Equatable {
         readingMinutes = try reader.int()
         contentFragments = try reader.offsets(below: contentHTML.utf8.count)
         summaryFragments = try reader.offsets(below: summaryHTML.utf8.count)
+        escapedTags = try reader.strings()
     }
 }
