@@ -19,6 +19,7 @@ from selenium.common.exceptions import WebDriverException  # noqa: E402
 from serve import CheckFailed, Serve, SiteSources  # noqa: E402
 
 MATH_PATH = "posts/content-addressing-with-a-grocery-list/"
+EMBED_PATH = "posts/moving-this-blog-to-ipfs/"
 POST_SOURCE = "content/posts/2025-01-19-reproducible-builds.md"
 POST_PATH = "posts/reproducible-blog-builds/"
 BROKEN_SOURCE = "content/posts/2024-02-11-moving-this-blog-to-ipfs.md"
@@ -167,6 +168,16 @@ def check_writing(browser, site, folder):
         raise CheckFailed(f"{MATH_PATH}: {counts[1]} display formulas, {counts[2]} KaTeX errors")
     browser.wait_until(lambda: browser.script("return document.fonts.check('16px KaTeX_Main')"), 30, "KaTeX's fonts loaded")
     browser.screenshot(os.path.join(folder, "post-math.png"))
+
+    # A video embed is a card until clicked (the crawl saw no request leave this machine); a click
+    # puts the player in its place. Its source is pointed at this server first, to stay on loopback.
+    browser.open(site + EMBED_PATH)
+    if browser.script("return document.querySelectorAll('.embed-video a').length") != 1 or browser.script("return document.querySelectorAll('iframe').length"):
+        raise CheckFailed(f"{EMBED_PATH}: expected one video card and no player before a click")
+    browser.screenshot(os.path.join(folder, "post-embed.png"))
+    browser.script("const e = document.querySelector('.embed-video'); e.dataset.embedSrc = arguments[0]; e.querySelector('a').click()", site)
+    browser.wait_until(lambda: browser.script("const f = document.querySelector('.embed-video iframe'); return f !== null && f.src === arguments[0]", site),
+                       30, "the player replaced the card after a click")
     return counts[0], len(colours)
 
 
@@ -190,7 +201,8 @@ def run(arguments):
         for path in screenshots(browser, serve.site, serve.site + POST_PATH, arguments.screenshots):
             print(f"  screenshot: {path}")
         formulas, tokens = check_writing(browser, serve.site, arguments.screenshots)
-        print(f"  writing: {tokens} coloured code tokens on {POST_PATH}, {formulas} formulas typeset by KaTeX on {MATH_PATH}")
+        print(f"  writing: {tokens} coloured code tokens on {POST_PATH}, {formulas} formulas typeset by KaTeX on {MATH_PATH}, "
+              f"a video card on {EMBED_PATH} that became a player only when clicked")
         root = serve.root(serve.path_gateway)
         for number, (name, _) in enumerate(forms, start=1):
             start = {"site": serve.site, "path gateway": f"http://127.0.0.1:{serve.port}/ipfs/{root}/",
