@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TemplateEngine
 @testable import SiteBuilder
 
 @Test func siteConfigDefaults() throws {
@@ -74,4 +75,20 @@ func baseURLThatIsNotAValidURLIsAnError(_ value: String) {
     let yaml = "title: T\nbase_url: \"\(value.replacingOccurrences(of: "\t", with: "\\t").replacingOccurrences(of: "\"", with: "\\\""))\"\n"
     let error = configError(yaml)
     #expect(error?.hasPrefix("blog/site.yml:2:11: base_url") == true, "\(String(describing: error))")
+}
+
+@Test func socialLinksTakeUserNamesAndHandles() throws {
+    func extra(_ yml: String) throws -> [String: DataValue] {
+        try SiteConfig.parse("title: T\nbase_url: https://e.com\nextra:\n\(yml)", file: "site.yml").extra
+    }
+    #expect(try extra("  github: mira-okafor\n")["github"] == .string("https://github.com/mira-okafor"))
+    #expect(try extra("  github: \"@mira\"\n")["github"] == .string("https://github.com/mira"))
+    #expect(try extra("  github: https://git.example.org/mira\n")["github"] == .string("https://git.example.org/mira"))
+    #expect(try extra("  mastodon: \"@mira@social.example.org\"\n")["mastodon"] == .string("https://social.example.org/@mira"))
+    #expect(try extra("  motto: keep me\n")["motto"] == .string("keep me"))
+    #expect {
+        try extra("  other: 1\n  github: not a name\n")
+    } throws: { error in
+        "\(error)".hasPrefix("site.yml:5:11: extra.github 'not a name' must be a GitHub user name")
+    }
 }

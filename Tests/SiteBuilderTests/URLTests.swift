@@ -24,6 +24,11 @@ import Testing
     #expect(SiteURLs.outputFile(for: "/posts/%C3%A9/") == "posts/é/index.html")
     #expect(SiteURLs.outputFile(for: "/404.html") == "404.html")
     #expect(SiteURLs.normalize(userPath: "old/path") == "/old/path/")
+    // Zola's `path = "2025/06/26/hello"` is a folder; only a real extension makes a file.
+    #expect(SiteURLs.normalize(userPath: "2025/06/26/hello") == "/2025/06/26/hello/")
+    #expect(SiteURLs.normalize(userPath: "/notes/release-1.0") == "/notes/release-1.0/")
+    #expect(SiteURLs.normalize(userPath: "/feeds/all.atom.xml") == "/feeds/all.atom.xml")
+    #expect(SiteURLs.normalize(userPath: "/.well-known") == "/.well-known/")
     #expect(SiteURLs.normalize(userPath: "/old/page.html") == "/old/page.html")
     #expect(SiteURLs.normalize(userPath: "/a/../b") == nil)
     #expect(SiteURLs(baseURL: "https://example.com/").absolute("/x/") == "https://example.com/x/")

@@ -111,7 +111,7 @@ public struct SiteConfig: Sendable, Equatable {
                 }
             case "publish": config.publish = try YAMLDocument.map(node, key: key, file: file, lineOffset: 0)
             case "dnslink": config.dnslink = try YAMLDocument.map(node, key: key, file: file, lineOffset: 0)
-            case "extra": config.extra = try YAMLDocument.map(node, key: key, file: file, lineOffset: 0)
+            case "extra": config.extra = try SocialLinks.normalize(YAMLDocument.map(node, key: key, file: file, lineOffset: 0), node: node, file: file)
             default:
                 throw .unknownKey(location, key: key, allowed: keys)
             }

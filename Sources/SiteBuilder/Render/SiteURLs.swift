@@ -52,8 +52,17 @@ public struct SiteURLs: Sendable {
         if segments.isEmpty { return "/" }
         let joined = "/" + segments.joined(separator: "/")
         let last = segments[segments.count - 1]
-        let isFile = last.contains(".") && !trimmed.hasSuffix("/")
+        // Only a real extension makes a file (`feed.xml`); `2025/06/26/hello` and `release-1.0`
+        // are folders, as in Zola and Hugo, where an extension-less file would be a download.
+        let isFile = hasFileExtension(last) && !trimmed.hasSuffix("/")
         return isFile ? joined : joined + "/"
+    }
+
+    /// `hello.html`, `feed.xml`: a name ending in `.` and 1 to 8 letters and digits, a letter among them.
+    static func hasFileExtension(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
+        let ext = name[name.index(after: dot)...]
+        return (1...8).contains(ext.count) && ext.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } && ext.contains { $0.isLetter }
     }
 
     /// The output file for a site path: `/posts/a/` -> `posts/a/index.html`.
