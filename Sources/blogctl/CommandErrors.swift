@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SiteBuilder
 
 /// Writes one line to stderr.
 func printError(_ line: String) {
@@ -30,6 +31,10 @@ func reportingErrors<T>(naming file: String? = nil, _ body: () throws -> T) thro
 }
 
 private func fail(_ error: any Error, naming file: String?) -> ExitCode {
+    if let error = error as? SiteBuildError, case .several = error {
+        for line in error.lines { printError("blogctl: error: \(line)") }
+        return .failure
+    }
     var message = "\(error)".replacingOccurrences(of: "\n", with: " ")
     if let file, !message.contains(file) { message = "\(file): \(message)" }
     printError("blogctl: error: \(message)")

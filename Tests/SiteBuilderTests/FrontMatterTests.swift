@@ -178,3 +178,38 @@ func writtenDatesNameTheExactInstantInLocalMeanTime(_ zone: String) throws {
     defer { small.cleanUp() }
     #expect(await small.buildError() == nil)
 }
+
+@Test func hugoAndZolaKeysAreReadAsTheirBlogctlNames() throws {
+    let hugo = try parse("""
+        ---
+        title: From Hugo
+        lastmod: 2026-02-01
+        author: Ada
+        url: /2019/old-post/
+        layout: wide
+        categories: [notes, swift]
+        tags: [swift, ipfs]
+        params:
+          mood: calm
+        ---
+        """)
+    #expect(hugo.updated != nil && hugo.authors == ["Ada"] && hugo.path == "/2019/old-post/" && hugo.template == "wide")
+    #expect(hugo.tags == ["notes", "swift", "ipfs"], "categories become tags, once each")
+    #expect(hugo.extra["mood"] == .string("calm"))
+    let zola = try FrontMatter.split("+++\ntitle = \"From Zola\"\n[taxonomies]\ntags = [\"rust\"]\ncategories = [\"code\"]\n+++\n",
+        file: "content/posts/x.md", timeZone: berlin).0
+    #expect(zola.tags == ["code", "rust"])
+}
+
+@Test func aKeyWrittenTwiceOrMisspeltIsRefusedWithAHint() {
+    #expect {
+        try parse("---\ntitle: T\nupdated: 2026-01-01\nlastmod: 2026-01-02\n---\n")
+    } throws: { error in
+        "\(error)" == "content/posts/x.md:4:1: 'lastmod' and 'updated' are the same key ('updated'; lastmod is its Hugo or Zola name): keep one"
+    }
+    #expect {
+        try parse("---\ntitle: T\ntagz: [a]\n---\n")
+    } throws: { error in
+        "\(error)".hasPrefix("content/posts/x.md:3:1: unknown key 'tagz' (did you mean 'tags'?)")
+    }
+}

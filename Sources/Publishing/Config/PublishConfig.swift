@@ -1,3 +1,4 @@
+import SiteBuilder
 import Foundation
 import TemplateEngine
 
@@ -108,24 +109,7 @@ struct ConfigReader {
     /// Refuses keys of `map` not in `allowed`, with a hint for the nearest one.
     func refuseUnknown(_ map: [String: DataValue], allowed: [String], at key: String) throws(PublishConfigError) {
         for name in map.keys.sorted() where !allowed.contains(name) {
-            let near = allowed.min { editDistance($0, name) < editDistance($1, name) }
-            let hint = near.map { editDistance($0, name) <= 2 ? " (did you mean '\($0)'?)" : "" } ?? ""
-            throw fail("\(key).\(name)", "unknown key\(hint); allowed: \(allowed.joined(separator: ", "))")
+            throw fail("\(key).\(name)", "unknown key\(NearestName.hint(for: name, among: allowed)); allowed: \(allowed.joined(separator: ", "))")
         }
-    }
-
-    private func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return row[b.count]
     }
 }

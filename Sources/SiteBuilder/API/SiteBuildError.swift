@@ -51,10 +51,29 @@ public enum SiteBuildError: Error, Sendable, Equatable, CustomStringConvertible 
     case io(path: String, String)
     /// `init`/`new` refused to overwrite an existing file.
     case alreadyExists(path: String)
+    /// Errors in several source files, found in one build (the first `SiteBuildError.cap`, in
+    /// path order), and how many more there were.
+    indirect case several([SiteBuildError], more: Int)
+
+    /// How many errors one build lists at most.
+    public static let cap = 50
+
+    /// `errors` as one error: itself when there is one.
+    static func combining(_ errors: [SiteBuildError]) -> SiteBuildError? {
+        guard errors.count > 1 else { return errors.first }
+        return .several(Array(errors.prefix(cap)), more: max(0, errors.count - cap))
+    }
+
+    /// Each error's line: several for `several`, else one.
+    public var lines: [String] {
+        guard case .several(let errors, let more) = self else { return [description] }
+        return errors.map(\.description) + (more > 0 ? ["… and \(more) more errors"] : [])
+    }
 
     public var description: String {
+        if case .several = self { return lines.joined(separator: "\n") }
         // One line, whatever a parser library put in its message.
-        message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return message.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 
     private var message: String {
@@ -62,7 +81,8 @@ public enum SiteBuildError: Error, Sendable, Equatable, CustomStringConvertible 
         case .malformed(let location, let message):
             return "\(location): \(message)"
         case .unknownKey(let location, let key, let allowed):
-            return "\(location): unknown key '\(key)' (allowed: \(allowed.joined(separator: ", ")))"
+            let name = String(key.split(separator: ".").last ?? Substring(key))
+            return "\(location): unknown key '\(key)'\(NearestName.hint(for: name, among: allowed)) (allowed: \(allowed.joined(separator: ", ")))"
         case .missingKey(let file, let key):
             return "\(file):1:1: missing required key '\(key)'"
         case .missingDate(let file):
@@ -84,6 +104,8 @@ public enum SiteBuildError: Error, Sendable, Equatable, CustomStringConvertible 
             return "\(path): \(message)"
         case .alreadyExists(let path):
             return "\(path): already exists; not overwriting"
+        case .several:
+            return lines.joined(separator: "\n")
         }
     }
 }

@@ -27,6 +27,12 @@ struct FrontMatter: Sendable, Equatable {
         "authors", "template", "weight", "extra",
     ]
 
+    /// Keys Hugo and Zola users write by habit, read as blogctl's own (docs/site.md).
+    static let aliases = [
+        "lastmod": "updated", "author": "authors", "url": "path", "layout": "template", "params": "extra",
+        "categories": "tags", "taxonomies": "tags",
+    ]
+
     /// One key as read from either syntax.
     struct Entry {
         var key: String
@@ -154,9 +160,15 @@ struct FrontMatter: Sendable, Equatable {
     init(entries: [Entry], file: String, timeZone: TimeZone) throws(SiteBuildError) {
         var title: String?
         self.title = ""
+        var written: [String: String] = [:]
         for entry in entries {
-            let key = entry.key
+            let key = Self.aliases[entry.key] ?? entry.key
             let location = entry.valueLocation
+            // `categories` and `taxonomies` add to the tags; any other key is written once.
+            if let earlier = written[key], key != "tags" {
+                throw .malformed(entry.location, "'\(entry.key)' and '\(earlier)' are the same key ('\(key)'\(key == entry.key ? "" : "; \(entry.key) is its Hugo or Zola name")): keep one")
+            }
+            written[key] = entry.key
             locations[key] = location
             func text() throws(SiteBuildError) -> String {
                 switch entry.value {
@@ -192,7 +204,17 @@ struct FrontMatter: Sendable, Equatable {
             case "draft":
                 guard case .bool(let value) = entry.value else { throw .malformed(location, "'draft' must be true or false") }
                 draft = value
-            case "tags": tags = try list()
+            case "tags" where entry.key == "taxonomies":
+                // Zola: [taxonomies] tags = [...], categories = [...].
+                guard case .map(let taxonomies) = entry.value else { throw .malformed(location, "'taxonomies' must be a mapping such as {tags: [a, b]}") }
+                for name in taxonomies.keys.sorted() {
+                    guard name == "tags" || name == "categories" else {
+                        throw .malformed(location, "taxonomy '\(name)' is not one blogctl has: it has tags (categories become tags too)")
+                    }
+                    guard case .array(let items) = taxonomies[name]! else { throw .malformed(location, "'taxonomies.\(name)' must be a list") }
+                    tags += items.map(\.description)
+                }
+            case "tags": tags += try list()
             case "summary": summary = try text()
             case "description": description = try text()
             case "slug":
@@ -228,6 +250,8 @@ struct FrontMatter: Sendable, Equatable {
             }
         }
         guard let title else { throw .missingKey(file: file, key: "title") }
+        var seen: Set<String> = []
+        tags = tags.filter { seen.insert($0).inserted }
         if title.trimmingWhitespace().isEmpty, let location = locations["title"] {
             throw .malformed(location, "'title' must not be empty")
         }

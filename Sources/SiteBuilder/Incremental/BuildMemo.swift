@@ -111,18 +111,25 @@ final class BuildMemo {
         let urls = SiteURLs(baseURL: config.baseURL)
         let salt = DocumentCache.salt(configText: self.config?.text ?? "", highlighting: config.highlight.highlighter?.catalog.fingerprint ?? "",
             shortcodes: templates.shortcodesKey)
-        let loaded = try await Parallel.map(work) { item throws -> (document: Document, parsed: Bool) in
+        // Every source is loaded, so a build reports the errors of every file at once.
+        let results = try await Parallel.map(work) { item -> Result<(document: Document, parsed: Bool), SiteBuildError> in
             let source = item.source
             let key = DocumentCache.key(salt: salt, displayPath: source.displayPath, kind: source.kind, bundle: source.bundle, data: item.data)
-            if let record = cache?.lookup(key, timeZone: config.timezone) {
-                return (try Document(source, content: .cached(record), config: config, urls: urls, contentKey: key), false)
+            return Result { () throws(SiteBuildError) -> (document: Document, parsed: Bool) in
+                if let record = cache?.lookup(key, timeZone: config.timezone) {
+                    return (try Document(source, content: .cached(record), config: config, urls: urls, contentKey: key), false)
+                }
+                guard let text = String(data: item.data, encoding: .utf8) else { throw SiteBuildError.notUTF8(file: source.displayPath) }
+                let parsed = try ParsedSource(text: text, displayPath: source.displayPath, config: config, templates: templates)
+                let document = try Document(source, content: .parsed(parsed), config: config, urls: urls, contentKey: key)
+                cache?.store(key, document.record)
+                return (document, true)
             }
-            guard let text = String(data: item.data, encoding: .utf8) else { throw SiteBuildError.notUTF8(file: source.displayPath) }
-            let parsed = try ParsedSource(text: text, displayPath: source.displayPath, config: config, templates: templates)
-            let document = try Document(source, content: .parsed(parsed), config: config, urls: urls, contentKey: key)
-            cache?.store(key, document.record)
-            return (document, true)
         }
+        if let error = SiteBuildError.combining(results.compactMap { if case .failure(let error) = $0 { error } else { nil } }) {
+            throw error
+        }
+        let loaded = results.compactMap { try? $0.get() }
         documentCache?.markUsed(loaded.lazy.map(\.document.contentKey))
         for (item, result) in zip(work, loaded) {
             documents[item.source.path] = (item.data, result.document)

@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+@testable import SiteBuilder
+
+@Test func oneBuildReportsTheErrorsOfEveryFile() async throws {
+    var files: [String: String] = [:]
+    files["content/posts/a.md"] = "---\ntitle: A\ndate: 2026-13-01\n---\nText\n"
+    files["content/posts/b.md"] = post("B", date: "2026-01-02", body: "{{< nope >}}")
+    files["content/posts/c.md"] = post("C", date: "2026-01-03")
+    files["content/posts/d.md"] = "---\ntitel: D\n---\n"
+    let site = try FixtureSite(files: files, themeOnly: true)
+    defer { site.cleanUp() }
+    do {
+        _ = try await site.build()
+        Issue.record("the build should fail")
+    } catch let error as SiteBuildError {
+        let lines = error.lines
+        #expect(lines.count == 3, "\(lines)")
+        #expect(lines[0].contains("content/posts/a.md:3:7: invalid date '2026-13-01'"))
+        #expect(lines[1].contains("content/posts/b.md:6:1: unknown shortcode 'nope'"))
+        #expect(lines[2].contains("content/posts/d.md:2:1: unknown key 'titel' (did you mean 'title'?)"))
+    }
+}
+
+@Test func theListOfErrorsIsCapped() {
+    let errors = (1...60).map { SiteBuildError.missingKey(file: "content/posts/p\($0).md", key: "title") }
+    let combined = SiteBuildError.combining(errors)!
+    #expect(combined.lines.count == SiteBuildError.cap + 1)
+    #expect(combined.lines.last == "… and 10 more errors")
+    #expect(SiteBuildError.combining([errors[0]]) == errors[0])
+}
