@@ -29,3 +29,17 @@ import Testing
     #expect(combined.lines.last == "… and 10 more errors")
     #expect(SiteBuildError.combining([errors[0]]) == errors[0])
 }
+
+@Test func aTemplateNoPageUsesIsWarnedAbout() async throws {
+    let site = try FixtureSite(files: [
+        "content/posts/p.md": post("P", date: "2026-01-02", extra: "template: wide\n"),
+        "templates/hme.mustache": "{{< base}}{{/base}}",
+        "templates/wide.mustache": "{{< base}}{{$main}}{{> partials/extra}}{{/main}}{{/base}}",
+        "templates/partials/extra.mustache": "x",
+        "templates/shortcodes/note.mustache": "<aside></aside>",
+    ], themeOnly: true)
+    defer { site.cleanUp() }
+    let warnings = try await site.build().warnings.map(\.description)
+    #expect(warnings.count == 1, "\(warnings)")
+    #expect(warnings.first?.contains("templates/hme.mustache: no page uses this template (did you mean 'home'?)") == true, "\(warnings)")
+}

@@ -65,7 +65,12 @@ extension SiteBuildSession {
         result.stats.pagesRendered = made.rendered.count { $0 < plan.htmlPages }
         result.stats.duration = ContinuousClock.now - started
         if warnings == nil { warnings = inventory.warnings(display: display) }
-        result.warnings = warnings! + documents.compactMap(\.escapedTagsWarning)
+        let used = Set(documents.compactMap(\.frontMatter.template))
+        let unusedTemplates = templates.set.unusedSiteTemplates(roots: used).map { template in
+            BuildWarning(path: template.file, message: "no page uses this template\(NearestName.hint(for: template.name, among: Array(TemplateSet.rendered)))"
+                + "; the pages a site renders are \(TemplateSet.rendered.sorted().joined(separator: ", ")), and any a post names with template:")
+        }
+        result.warnings = warnings! + documents.compactMap(\.escapedTagsWarning) + unusedTemplates
         pendingChanges = []
         trace.phase("changes")
         return result

@@ -97,6 +97,21 @@ struct TemplateSet: Sendable {
 
     func has(_ name: String) -> Bool { origins[name] != nil }
 
+    /// The site's templates that no page renders, directly or as a partial or parent of one that
+    /// is rendered from `roots` (besides the built-in pages and shortcodes): name and file.
+    func unusedSiteTemplates(roots: Set<String>) -> [(name: String, file: String)] {
+        var reached: Set<String> = []
+        var queue = Array(roots.union(Self.rendered).union(texts.keys.filter { $0.hasPrefix("shortcodes/") }))
+        while let name = queue.popLast() {
+            guard reached.insert(name).inserted, let text = texts[name] else { continue }
+            queue += Self.partialReferences(in: text)
+        }
+        return texts.keys.filter { !reached.contains($0) && !isBuiltIn($0) }.sorted { $0.precedesInUTF8($1) }.map { ($0, origins[$0]!) }
+    }
+
+    /// Every template a build renders whatever the content: the required pages and the list of posts.
+    static let rendered = Set(required + ["posts"])
+
     /// Whether the template `name` is the built-in theme's, not the site's.
     func isBuiltIn(_ name: String) -> Bool { origins[name]?.hasPrefix(Self.themeOrigin) == true }
 
