@@ -120,3 +120,16 @@ private func temporaryFolder() -> URL {
     let nowhere = try run(["build"], in: elsewhere)
     #expect(nowhere.status != 0 && nowhere.stderr.contains("site.yml"), "\(nowhere.stderr)")
 }
+
+@Test func themeExportWritesIntoTheSitesTemplatesAndTheSiteStillBuilds() throws {
+    let site = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: site) }
+    #expect(try run(["init", site.path]).status == 0)
+    let target = site.appendingPathComponent("templates").path
+    let exported = try run(["theme", "export", target])
+    #expect(exported.status == 0, "\(exported.stderr)")
+    #expect(exported.stdout.contains("templates/post.mustache") && exported.stderr.contains("theme files to"))
+    let again = try run(["theme", "export", target])
+    #expect(again.status != 0 && again.stderr.hasPrefix("blogctl: error: ") && again.stderr.contains("already exists"), "\(again.stderr)")
+    #expect(try run(["build", site.path]).status == 0)
+}

@@ -133,6 +133,7 @@ public enum SiteScaffold {
     #   dark_style: github-dark  # the scheme when the reader prefers dark ("" for none)
     #   line_numbers: false      # number every block's lines (a fence can say linenos=true)
     # math: false                # true: $…$ and $$…$$ are TeX, rendered by KaTeX shipped in the site
+    # custom_css: []             # your style sheets in static/ (css/site.css), linked after the theme's
 
     # publish: {}                # IPFS publishing settings (blogctl publish)
     # dnslink: {}                # DNSLink settings

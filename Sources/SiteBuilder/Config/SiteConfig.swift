@@ -26,6 +26,10 @@ public struct SiteConfig: Sendable, Equatable {
     public var markdown = MarkdownSettings()
     public var highlight = HighlightSettings()
     public var math = MathSettings()
+    /// Style sheets of the site's own (`static/` paths) every page links after the theme's.
+    public var customCSS: [String] = []
+    /// Where each `custom_css` entry is written, for the error when it names no file.
+    var customCSSLocations: [SourceLocation] = []
     /// Kept verbatim for the publish command.
     public var publish: [String: DataValue] = [:]
     /// Kept verbatim for the DNSLink command.
@@ -34,7 +38,7 @@ public struct SiteConfig: Sendable, Equatable {
 
     static let keys = [
         "title", "base_url", "author", "language", "timezone", "description", "posts_per_page",
-        "markdown", "highlight", "math", "publish", "dnslink", "extra",
+        "markdown", "highlight", "math", "custom_css", "publish", "dnslink", "extra",
     ]
     static let markdownKeys = ["smart_punctuation", "raw_html", "hard_breaks", "summary_words", "tag_filter"]
 
@@ -108,6 +112,17 @@ public struct SiteConfig: Sendable, Equatable {
                     default:
                         throw .unknownKey(YAMLDocument.location(of: keyNode, file: file, lineOffset: 0), key: "markdown.\(name)", allowed: markdownKeys)
                     }
+                }
+            case "custom_css":
+                let entries = node.sequence.map(Array.init) ?? [node]
+                for entry in entries {
+                    let value = try YAMLDocument.string(entry, key: key, file: file, lineOffset: 0)
+                    guard let path = SiteURLs.normalize(userPath: value), !path.hasSuffix("/") else {
+                        throw .malformed(YAMLDocument.location(of: entry, file: file, lineOffset: 0),
+                            "custom_css '\(value)' must be the path of a style sheet in static/, such as css/site.css")
+                    }
+                    config.customCSS.append(path)
+                    config.customCSSLocations.append(YAMLDocument.location(of: entry, file: file, lineOffset: 0))
                 }
             case "publish": config.publish = try YAMLDocument.map(node, key: key, file: file, lineOffset: 0)
             case "dnslink": config.dnslink = try YAMLDocument.map(node, key: key, file: file, lineOffset: 0)

@@ -56,6 +56,10 @@ struct OutputPlan {
             outputs += files.assets(of: document)
         }
         outputs += files.rootFiles
+        let written = Set(outputs.map(\.file))
+        for (path, location) in zip(model.config.customCSS, model.config.customCSSLocations) where !written.contains(SiteURLs.outputFile(for: path)) {
+            throw .malformed(location, "custom_css '\(path)' is no file of the site: put it in static\(path) (or templates/static\(path))")
+        }
     }
 
     /// For each document that links to other Markdown sources, their site paths; a link to a

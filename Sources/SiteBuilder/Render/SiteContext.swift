@@ -82,6 +82,7 @@ struct SiteContext: Sendable {
         site["stylesheet_url"] = link(SiteURLs.stylesheet)
         if config.highlight.enabled { site["highlight_stylesheet_url"] = link(SiteURLs.highlightStylesheet) }
         if let favicon = inputs.favicon { site["favicon_url"] = link(favicon) }
+        if !config.customCSS.isEmpty { site["custom_css_urls"] = .array(config.customCSS.map(link)) }
 
         var menu: [DataValue] = []
         func item(_ title: String, _ target: String, current: Bool) {

@@ -3,7 +3,8 @@ import Markdown
 import TemplateEngine
 
 /// Turns a document's shortcodes into what replaces them: `templates/shortcodes/NAME.mustache`
-/// filled with the arguments (a site's own template wins over the theme's), or, for `ref`, the
+/// filled with the arguments (a site's own template wins over the theme's; a built-in's
+/// arguments are checked and its data made whoever's template renders it), or, for `ref`, the
 /// source path it links to (made a page URL with the other links to `.md` files, `SourceLinks`).
 struct ShortcodeRenderer: Sendable {
     let templates: TemplateSet
@@ -34,7 +35,7 @@ struct ShortcodeRenderer: Sendable {
             throw .malformed(location, "unknown shortcode '\(shortcode.name)': add templates/shortcodes/\(shortcode.name).mustache, or use a built-in one (\(builtins))")
         }
         var context: [String: DataValue]
-        if let builtin, templates.isBuiltIn(template) {
+        if let builtin {
             let positionalNames: [String] = switch builtin {
             case .youtube, .vimeo: ["id"]
             case .gist: ["user", "id", "file"]
