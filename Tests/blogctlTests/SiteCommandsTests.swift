@@ -133,3 +133,16 @@ private func temporaryFolder() -> URL {
     #expect(again.status != 0 && again.stderr.hasPrefix("blogctl: error: ") && again.stderr.contains("already exists"), "\(again.stderr)")
     #expect(try run(["build", site.path]).status == 0)
 }
+
+@Test func everyErrorHasOneFormat() throws {
+    let site = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: site) }
+    #expect(try run(["init", site.path]).status == 0)
+    let option = try run(["build", site.path, "-o", "x"])
+    #expect(option.status == 64 && option.stderr == "blogctl: error: unknown option '-o' (see 'blogctl build --help')\n", "\(option.stderr)")
+    let command = try run(["bild"])
+    #expect(command.status == 64 && command.stderr == "blogctl: error: unexpected argument 'bild' (see 'blogctl --help')\n", "\(command.stderr)")
+    let title = try run(["new", "post", "!!!", "--site", site.path])
+    #expect(title.status == 1 && title.stderr.hasPrefix("blogctl: error: the title '!!!' has no letter or digit"), "\(title.stderr)")
+    #expect(try run(["--help"]).status == 0)
+}

@@ -51,6 +51,8 @@ public enum SiteBuildError: Error, Sendable, Equatable, CustomStringConvertible 
     case io(path: String, String)
     /// `init`/`new` refused to overwrite an existing file.
     case alreadyExists(path: String)
+    /// A value given on the command line that cannot be used, and why.
+    case invalidValue(String)
     /// Errors in several source files, found in one build (the first `SiteBuildError.cap`, in
     /// path order), and how many more there were.
     indirect case several([SiteBuildError], more: Int)
@@ -104,6 +106,8 @@ public enum SiteBuildError: Error, Sendable, Equatable, CustomStringConvertible 
             return "\(path): \(message)"
         case .alreadyExists(let path):
             return "\(path): already exists; not overwriting"
+        case .invalidValue(let message):
+            return message
         case .several:
             return lines.joined(separator: "\n")
         }

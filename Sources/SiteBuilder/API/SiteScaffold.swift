@@ -8,7 +8,7 @@ public enum SiteScaffold {
     public static func createSite(in directory: URL, now: Date = Date()) throws -> [String] {
         let fileManager = FileManager.default
         let siteFile = directory.appendingPathComponent("site.yml")
-        if fileManager.fileExists(atPath: siteFile.path) { throw SiteBuildError.alreadyExists(path: siteFile.path) }
+        if fileManager.fileExists(atPath: siteFile.path) { throw SiteBuildError.alreadyExists(path: siteFile.relativePath) }
         let day = SiteDate(seconds: Int64(now.timeIntervalSince1970), timeZone: TimeZone(identifier: "UTC")!).iso8601.prefix(10)
         let files: [(String, String)] = [
             ("site.yml", siteTemplate),
@@ -56,7 +56,7 @@ public enum SiteScaffold {
                 try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: url, options: .withoutOverwriting)
             } catch {
-                throw SiteBuildError.io(path: url.path, "cannot write: \(fileErrorReason(error, path: url.path))")
+                throw SiteBuildError.io(path: url.relativePath, "cannot write: \(fileErrorReason(error, path: url.relativePath))")
             }
             written.append(path)
         }
@@ -76,7 +76,7 @@ public enum SiteScaffold {
             try handle.seekToEnd()
             try handle.write(contentsOf: Data((separator + missing.joined(separator: "\n") + "\n").utf8))
         } catch {
-            throw SiteBuildError.io(path: url.path, "cannot write: \(fileErrorReason(error, path: url.path))")
+            throw SiteBuildError.io(path: url.relativePath, "cannot write: \(fileErrorReason(error, path: url.relativePath))")
         }
         return true
     }
@@ -86,23 +86,25 @@ public enum SiteScaffold {
     public static func createPost(title: String, in siteDirectory: URL, now: Date = Date()) throws -> URL {
         let siteFile = siteDirectory.appendingPathComponent("site.yml")
         guard let data = FileManager.default.contents(atPath: siteFile.path) else {
-            throw SiteBuildError.io(path: siteFile.path, "no site.yml here; run blogctl init first or pass --site")
+            throw SiteBuildError.io(path: siteFile.relativePath, "no site.yml here; run blogctl init first or pass --site")
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw SiteBuildError.notUTF8(file: siteFile.path) }
-        let config = try SiteConfig.parse(text, file: siteFile.path)
+        guard let text = String(data: data, encoding: .utf8) else { throw SiteBuildError.notUTF8(file: siteFile.relativePath) }
+        let config = try SiteConfig.parse(text, file: siteFile.relativePath)
         let slug = Slug.make(title)
-        guard !slug.isEmpty else { throw SiteBuildError.malformed(SourceLocation(file: "title", line: 1), "cannot make a file name from '\(title)'") }
+        guard !slug.isEmpty else {
+            throw SiteBuildError.invalidValue("the title '\(title)' has no letter or digit to make a file name from; give it some, as in blogctl new post \"Hello, IPFS\"")
+        }
         let stamp = SiteDate(seconds: Int64(now.timeIntervalSince1970), timeZone: config.timezone).iso8601
         let day = stamp.prefix(10)
         let url = siteDirectory.appendingPathComponent("content/posts/\(day)-\(slug).md")
-        if FileManager.default.fileExists(atPath: url.path) { throw SiteBuildError.alreadyExists(path: url.path) }
+        if FileManager.default.fileExists(atPath: url.path) { throw SiteBuildError.alreadyExists(path: url.relativePath) }
         let quoted = "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
         let body = "---\ntitle: \(quoted)\ndate: \(stamp)\ndraft: true\ntags: []\n---\n\nWrite here. Remove `draft: true` to publish.\n"
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(body.utf8).write(to: url, options: .withoutOverwriting)
         } catch {
-            throw SiteBuildError.io(path: url.path, "cannot write: \(fileErrorReason(error, path: url.path))")
+            throw SiteBuildError.io(path: url.relativePath, "cannot write: \(fileErrorReason(error, path: url.relativePath))")
         }
         return url
     }
