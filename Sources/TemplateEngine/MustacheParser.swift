@@ -4,9 +4,12 @@
 /// line and column to fix.
 enum MustacheParser {
     struct Failure: Error, CustomStringConvertible {
-        let description: String
+        var description: String
         /// The Character index the failure is at (the tag at fault); nil: where parsing stopped.
         var position: Int?
+        /// Where the section the failure is about was opened, when that is elsewhere: the line a
+        /// missing `{{/x}}` belongs after is found from there, not from where parsing noticed.
+        var opened: Int? = nil
         /// 1-based, filled in by `parse(_:)`.
         var line = 0
         var column = 0
@@ -70,6 +73,10 @@ enum MustacheParser {
         let lineStart = before.lastIndex(where: \.isNewline).map { $0 + 1 } ?? 0
         failure.line = before.count(where: \.isNewline) + 1
         failure.column = position - lineStart + 1
+        if let opened = failure.opened, opened < position {
+            let openedLine = cursor.characters[..<opened].count(where: \.isNewline) + 1
+            if openedLine != failure.line { failure.description += " (it was opened on line \(openedLine))" }
+        }
         throw failure
     }
 
@@ -180,7 +187,8 @@ enum MustacheParser {
             guard let open = state.sectionName else {
                 throw Failure(description: "\(closed) closes a section that was never opened", position: tagStart)
             }
-            throw Failure(description: "\(closed) does not close the open section '\(open)'", position: tagStart)
+            throw Failure(description: "\(closed) does not close the open section '\(open)'; close '\(open)' first", position: tagStart,
+                opened: state.sectionStart)
         }
         if !isStandalone(&cursor, state: state) { line.flushWhiteSpace() }
     }

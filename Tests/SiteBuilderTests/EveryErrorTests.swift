@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Testing
 @testable import SiteBuilder
 
@@ -42,4 +43,24 @@ import Testing
     let warnings = try await site.build().warnings.map(\.description)
     #expect(warnings.count == 1, "\(warnings)")
     #expect(warnings.first?.contains("templates/hme.mustache: no page uses this template (did you mean 'home'?)") == true, "\(warnings)")
+}
+
+@Test func templateErrorsSayWhatIsWrongAndWhereTheSectionOpened() async throws {
+    let post = """
+        {{< base}}
+        {{$main}}
+        <article>
+        <h1>{{post.title}}</h1>
+        <p>x</p>
+        {{#post.tags}}
+        <span>{{name}}</span>
+        {{/main}}
+        {{/base}}
+        """
+    let site = try FixtureSite(files: ["content/posts/p.md": SiteBuilderTests.post("P", date: "2026-01-02"), "templates/post.mustache": post], themeOnly: true)
+    defer { site.cleanUp() }
+    let error = await site.buildError()
+    #expect(error?.hasSuffix("templates/post.mustache:8:1: template error: '{{/main}}' does not close the open section 'post.tags'; close 'post.tags' first (it was opened on line 6)") == true, "\(error ?? "")")
+    // swift-mustache's own errors (a set it renders) in words, not case names.
+    #expect(TemplateSet.words(for: MustacheTemplate.Error.unfinishedName).hasPrefix("a tag is not finished"))
 }

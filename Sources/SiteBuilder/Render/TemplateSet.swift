@@ -77,6 +77,21 @@ struct TemplateSet: Sendable {
         self.staticFiles = staticFiles
     }
 
+    /// swift-mustache's parser errors in words (its own are case names such as `unfinishedName`).
+    static func words(for error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        return switch error {
+        case .sectionCloseNameIncorrect: "a closing tag does not match the section open here; close the inner section first"
+        case .unfinishedName: "a tag is not finished: expected '}}' after a name of letters, digits and '._-'"
+        case .expectedSectionEnd: "a section is never closed (a '{{/name}}' is missing)"
+        case .invalidSetDelimiter: "a '{{=<% %>=}}' delimiter change is malformed"
+        case .transformAppliedToInheritanceSection: "a transform cannot apply to '{{<parent}}'"
+        case .illegalTokenInsideInheritSection, .textInsideInheritSection: "only '{{$block}}' definitions may stand inside '{{<parent}}'"
+        case .invalidConfigVariableSyntax: "a '{{% NAME: value }}' pragma is malformed"
+        case .unrecognisedConfigVariable: "unknown '{{% … }}' pragma (blogctl knows CONTENT_TYPE)"
+        }
+    }
+
     /// swift-mustache's parse of `texts`, with blogctl's HTML escaping.
     private static func library(_ texts: [String: String], origins: [String: String]) throws(SiteBuildError) -> MustacheLibrary {
         _ = MustacheHTMLEscaping.registered
@@ -87,7 +102,7 @@ struct TemplateSet: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma is one line above the author's first.
                 throw .templateSyntax(SourceLocation(file: origins[name]!, line: max(1, error.context.lineNumber - 1),
-                    column: error.context.columnNumber), "\(error.error)")
+                    column: error.context.columnNumber), Self.words(for: error.error))
             } catch {
                 throw .templateSyntax(SourceLocation(file: origins[name]!, line: 1), "\(error)")
             }
