@@ -252,3 +252,21 @@ private func biggerSite() throws -> FixtureSite {
     // That build parsed the document again and kept its record: nothing is parsed now.
     #expect(try await build(site, cache: cache).stats.documentsParsed == 0)
 }
+
+@Test func oneHugeStaleRecordIsDroppedAtTheNextSave() async throws {
+    let site = try biggerSite()
+    defer { site.cleanUp() }
+    let cache = site.root.appendingPathComponent(".blogctl-cache")
+    let file = cache.appendingPathComponent("documents")
+    let huge = String(repeating: "A long paragraph of words. ", count: 40_000)
+    try site.write("content/posts/huge.md", post("Huge", date: "2026-01-20", body: huge))
+    _ = try await build(site, cache: cache)
+    let withHuge = try Data(contentsOf: file).count
+    #expect(withHuge > huge.utf8.count, "the record holds the rendered post")
+    // One stale record of many: few by count, but most of the bytes.
+    try site.remove("content/posts/huge.md")
+    _ = try await build(site, cache: cache)
+    let after = try Data(contentsOf: file).count
+    #expect(after * 4 < withHuge, "\(after) bytes left of \(withHuge)")
+    #expect(try await build(site, cache: cache).stats.documentsParsed == 0)
+}

@@ -125,7 +125,7 @@ final class DocumentCache: Sendable {
     }
 
     /// Writes what this build added to the cache file: appended to it while records nobody uses
-    /// any more are few, else a new file with only the records this build used, swapped in
+    /// any more are few and small (an eighth of the records and of the bytes), else a new file with only the records this build used, swapped in
     /// atomically. Skipped when nothing changed. Failures are ignored: a cache that cannot be
     /// written only makes the next build slower.
     func save() {
@@ -134,6 +134,8 @@ final class DocumentCache: Sendable {
             return (state.used, state.added)
         }
         let stale = index.keys.count { !used.contains($0) }
+        // One stale record may be most of the file (a huge post deleted): bytes count too.
+        let staleBytes = index.reduce(0) { used.contains($1.key) ? $0 : $0 + $1.value.count }
         if added.isEmpty, stale == 0 { return }
         // New records in key order: the same builds make the same file.
         func append(_ keys: [ContentKey], to output: inout [UInt8], from bytes: UnsafeRawBufferPointer) {
@@ -154,7 +156,8 @@ final class DocumentCache: Sendable {
         // Every record added: a document is parsed only when its record was missing or damaged,
         // and a record appended under a damaged one's key replaces it (the last one read wins).
         let newKeys = Array(added.keys)
-        if validEnd > 0, validEnd == stored.count, stale * Self.staleShareBeforeRewrite <= index.count + newKeys.count {
+        if validEnd > 0, validEnd == stored.count, stale * Self.staleShareBeforeRewrite <= index.count + newKeys.count,
+           staleBytes * Self.staleShareBeforeRewrite <= stored.count {
             if newKeys.isEmpty { return }
             var output: [UInt8] = []
             stored.withUnsafeBytes { append(newKeys, to: &output, from: $0) }
