@@ -2,6 +2,7 @@ import Foundation
 import Mustache
 import Testing
 import BuiltinTheme
+@testable import SiteBuilder
 
 // Renders the built-in theme with hand-built data shaped as docs/templates.md describes, using
 // swift-mustache directly, so the theme is checked independently of the site builder.
@@ -77,6 +78,7 @@ private func context(kind: String, title: String, path: String, depth: Int, menu
         "page": pageData(kind: kind, title: title, path: path, description: description),
         "root_url": rootURL(depth),
         "extra": ["github": "https://github.com/ada-example"],
+        "t": SiteLanguage.english.strings,
     ]
 }
 
@@ -96,6 +98,7 @@ private func post(slug: String, title: String, depth: Int, tags: [String], withN
         "description": "Summary of \(title).",
         "word_count": 420,
         "reading_minutes": 2,
+        "reading_time": "2 min read",
         "tags": tags.map { ["name": $0, "url": root + "tags/\($0)/"] },
         "authors": ["Ada Example", "Grace Example"],
         "extra": [String: Any](),
@@ -114,8 +117,8 @@ private func pagination(current: Int, total: Int, depth: Int) -> [String: Any] {
     let root = String(repeating: "../", count: depth)
     func url(_ n: Int) -> String { n == 1 ? root : root + "page/\(n)/" }
     var data: [String: Any] = [
-        "current": current, "total": total,
-        "pages": (1...total).map { ["number": $0, "url": url($0), "current": $0 == current] as [String: Any] },
+        "current": current, "total": total, "page_text": "Page \(current) of \(total)",
+        "pages": (1...total).map { ["number": $0, "label": "Page \($0)", "url": url($0), "current": $0 == current] as [String: Any] },
     ]
     if current > 1 { data["previous_url"] = url(current - 1) }
     if current < total { data["next_url"] = url(current + 1) }
@@ -293,16 +296,16 @@ private func expectCommonPage(_ html: String, _ name: String, rootRelativeAllowe
 
 @Test func tagIndexAndTagPagesRender() throws {
     var index = context(kind: "tags", title: "Tags", path: "tags/", depth: 1, menuCurrent: "Tags")
-    index["tags"] = [["name": "ipfs", "url": "ipfs/", "count": 3], ["name": "swift", "url": "swift/", "count": 1]]
+    index["tags"] = [["name": "ipfs", "url": "ipfs/", "count": 3, "count_text": "3 posts"], ["name": "swift", "url": "swift/", "count": 1, "count_text": "1 post"]]
     let tagsHTML = try render("tags", index)
     expectCommonPage(tagsHTML, "tags")
     #expect(tagsHTML.contains("<h1 class=\"page-title\">Tags</h1>"))
     #expect(tagsHTML.contains("<a class=\"tag\" href=\"ipfs/\">ipfs"))
-    #expect(tagsHTML.contains("3<span class=\"visually-hidden\"> posts</span>"))
-    #expect(tagsHTML.contains("1<span class=\"visually-hidden\"> post</span>"))
+    #expect(tagsHTML.contains("3<span class=\"visually-hidden\"> (3 posts)</span>"))
+    #expect(tagsHTML.contains("1<span class=\"visually-hidden\"> (1 post)</span>"))
 
     var tag = context(kind: "tag", title: "ipfs", path: "tags/ipfs/", depth: 2)
-    tag["tag"] = ["name": "ipfs", "url": "./", "count": 3]
+    tag["tag"] = ["name": "ipfs", "url": "./", "count": 3, "count_text": "3 posts"]
     tag["posts"] = [post(slug: "one", title: "First Light", depth: 2, tags: ["ipfs"])]
     let tagHTML = try render("tag", tag)
     expectCommonPage(tagHTML, "tag")

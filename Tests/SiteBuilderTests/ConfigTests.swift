@@ -7,7 +7,7 @@ import TemplateEngine
     let config = try SiteConfig.parse("title: T\nbase_url: https://example.com/\n", file: "site.yml")
     #expect(config.title == "T")
     #expect(config.baseURL == "https://example.com")
-    #expect(config.language == "en")
+    #expect(config.language.tag == "en")
     #expect(config.timezone.secondsFromGMT(for: Date()) == 0)
     #expect(config.postsPerPage == 10)
     #expect(config.markdown == MarkdownSettings(smartPunctuation: true, rawHTML: true, hardBreaks: false, summaryWords: 70))
@@ -38,7 +38,7 @@ import TemplateEngine
           count: 3
         """
     let config = try SiteConfig.parse(text, file: "site.yml")
-    #expect(config.language == "de" && config.timezone.identifier == "Europe/Berlin" && config.postsPerPage == 3)
+    #expect(config.language.tag == "de" && config.timezone.identifier == "Europe/Berlin" && config.postsPerPage == 3)
     #expect(config.markdown == MarkdownSettings(smartPunctuation: false, rawHTML: false, hardBreaks: true, summaryWords: 0, tagFilter: true))
     #expect(config.publish["kubo_api"] == .string("http://127.0.0.1:5001"))
     #expect(config.dnslink["domain"] == .string("example.com"))

@@ -118,7 +118,8 @@ public enum SiteScaffold {
     base_url: https://example.com
 
     # author: ""                 # shown in meta tags and feeds
-    # language: en               # <html lang> and feeds
+    # language: en               # a BCP 47 tag: <html lang>, feeds, the theme's words and dates (en de fr es it pt nl ja zh ru)
+    # strings: {}                # your words for any theme string (all_posts: Everything), in any language
     # timezone: UTC              # IANA name; dates without an offset are in this zone
     # description: ""            # meta description and feed description
     # posts_per_page: 10         # home and tag pages

@@ -19,7 +19,8 @@ public struct SiteConfig: Sendable, Equatable {
     /// The site's public address, without a trailing slash (`https://example.com`).
     public var baseURL: String
     public var author = ""
-    public var language = "en"
+    /// `language` with the theme's words for it and `strings:` over them.
+    public var language = SiteLanguage.english
     public var timezone: TimeZone
     public var description = ""
     public var postsPerPage = 10
@@ -37,7 +38,7 @@ public struct SiteConfig: Sendable, Equatable {
     public var extra: [String: DataValue] = [:]
 
     static let keys = [
-        "title", "base_url", "author", "language", "timezone", "description", "posts_per_page",
+        "title", "base_url", "author", "language", "strings", "timezone", "description", "posts_per_page",
         "markdown", "highlight", "math", "custom_css", "publish", "dnslink", "extra",
     ]
     static let markdownKeys = ["smart_punctuation", "raw_html", "hard_breaks", "summary_words", "tag_filter"]
@@ -49,6 +50,9 @@ public struct SiteConfig: Sendable, Equatable {
         var baseURL: String?
         var config = SiteConfig(title: "", baseURL: "", timezone: TimeZone(identifier: "UTC")!)
         var highlightNode: Node?
+        var languageTag = "en"
+        var languageLocation: SourceLocation?
+        var strings: [String: String] = [:]
         var mathNode: Node?
         for (key, location, node) in entries {
             switch key {
@@ -75,7 +79,22 @@ public struct SiteConfig: Sendable, Equatable {
                 }
                 baseURL = value.hasSuffix("/") ? String(value.dropLast()) : value
             case "author": config.author = try YAMLDocument.string(node, key: key, file: file, lineOffset: 0)
-            case "language": config.language = try YAMLDocument.string(node, key: key, file: file, lineOffset: 0)
+            case "language":
+                languageTag = try YAMLDocument.string(node, key: key, file: file, lineOffset: 0)
+                languageLocation = YAMLDocument.location(of: node, file: file, lineOffset: 0)
+            case "strings":
+                guard let mapping = node.mapping else {
+                    if YAMLDocument.isNull(node) { continue }
+                    throw .malformed(YAMLDocument.location(of: node, file: file, lineOffset: 0), "'strings' must be a mapping of theme string names to text")
+                }
+                for (keyNode, valueNode) in mapping {
+                    let name = keyNode.scalar?.string ?? ""
+                    guard ThemeStrings.english[name] != nil else {
+                        throw .unknownKey(YAMLDocument.location(of: keyNode, file: file, lineOffset: 0), key: "strings.\(name)",
+                            allowed: ThemeStrings.english.keys.sorted())
+                    }
+                    strings[name] = try YAMLDocument.string(valueNode, key: "strings.\(name)", file: file, lineOffset: 0)
+                }
             case "timezone":
                 let name = try YAMLDocument.string(node, key: key, file: file, lineOffset: 0)
                 guard let zone = TimeZone(identifier: name) else {
@@ -135,6 +154,11 @@ public struct SiteConfig: Sendable, Equatable {
         guard let baseURL else { throw .missingKey(file: file, key: "base_url") }
         config.title = title
         config.baseURL = baseURL
+        guard let language = SiteLanguage(languageTag, overrides: strings) else {
+            throw .malformed(languageLocation ?? SourceLocation(file: file, line: 1),
+                "language '\(languageTag)' is not a BCP 47 language tag such as en, de, pt-BR or zh-Hans")
+        }
+        config.language = language
         config.highlight = try HighlightSettings.parse(highlightNode, file: file)
         config.math = try MathSettings.parse(mathNode, file: file)
         return config

@@ -73,11 +73,11 @@ struct DocumentShape: Sendable, Equatable {
         structureSignature = Document.structureSignature(kind: kind, path: path, matter: matter, sortSeconds: date?.seconds ?? 0,
             tags: zip(tagNames, tagSlugs).map { ($0, $1) }, aliases: aliases, bundle: bundle)
         dateTexts = date.map {
-            let texts = $0.texts
+            let texts = $0.texts(language: config.language.primary)
             return DateTexts(iso8601: texts.iso8601, display: texts.display, year: texts.year)
         }
         updatedTexts = matter.updated.map {
-            let texts = $0.texts
+            let texts = $0.texts(language: config.language.primary)
             return DateTexts(iso8601: texts.iso8601, display: texts.display, year: texts.year)
         }
         absoluteURL = urls.absolute(path)

@@ -118,14 +118,20 @@ public struct SiteDate: Sendable, Equatable, Comparable {
     /// `29 November 2026`.
     public var display: String { display(parts) }
 
-    /// `iso8601`, `display` and `year` together, with one time zone lookup instead of three:
-    /// a build shows the dates of thousands of posts.
-    public var texts: (iso8601: String, display: String, year: Int) {
+    /// `display` in a language (its primary subtag: `de` gives `29. November 2026`).
+    public func display(language: String) -> String { display(parts, language: language) }
+
+    /// `iso8601`, `display` (in `language`) and `year` together, with one time zone lookup
+    /// instead of three: a build shows the dates of thousands of posts.
+    public func texts(language: String = "en") -> (iso8601: String, display: String, year: Int) {
         let exactOffset = timeZone.secondsFromGMT(for: date)
         let local = parts(offset: exactOffset)
         let stamp = exactOffset % 60 == 0 ? local : parts(offset: exactOffset - exactOffset % 60)
-        return (iso8601(stamp), display(local), local.year)
+        return (iso8601(stamp), display(local, language: language), local.year)
     }
+
+    /// `iso8601`, English `display` and `year` together.
+    public var texts: (iso8601: String, display: String, year: Int) { texts() }
 
     private func iso8601(_ p: Parts) -> String {
         let hours = abs(p.offset) / 3600
@@ -164,6 +170,10 @@ public struct SiteDate: Sendable, Equatable, Comparable {
             digits(abs(p.offset) / 60 % 60, 2)
             return count
         }
+    }
+
+    private func display(_ p: Parts, language: String) -> String {
+        language == "en" ? display(p) : DateWords.display(day: p.day, month: p.month, year: p.year, language: language)
     }
 
     private func display(_ p: Parts) -> String {

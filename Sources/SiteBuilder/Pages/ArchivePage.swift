@@ -12,7 +12,7 @@ struct ArchivePage: HTMLPage {
     func sitemapEntry(in site: SiteContext) -> String? { listedEntry(in: site) }
 
     func context(in site: SiteContext) -> DataValue {
-        var value = site.common(path: path, kind: .archive, title: "Archive")
+        var value = site.common(path: path, kind: .archive, title: site.config.language.text("archive"))
         var years: [DataValue] = []
         var currentYear: Int?
         var bucket: [DataValue] = []

@@ -50,6 +50,7 @@ struct ShownDocument: Encodable, Equatable, Sendable {
         value["description"] = .string(document.body.descriptionText)
         value["word_count"] = .int(document.body.wordCount)
         value["reading_minutes"] = .int(document.body.readingMinutes)
+        value["reading_time"] = .string(site.config.language.text("reading_time", n: document.body.readingMinutes))
         value["extra"] = .map(document.frontMatter.extra)
         if let toc = document.body.tableOfContents { value["toc"] = .string(toc) }
         return value

@@ -58,7 +58,7 @@ struct FeedFile: OutputKind {
         xml += "<title>\(escaped(config.title))</title>\n"
         xml += "<link>\(escaped(urls.absolute(SiteURLs.home)))</link>\n"
         xml += "<description>\(escaped(config.description))</description>\n"
-        xml += "<language>\(escaped(config.language))</language>\n"
+        xml += "<language>\(escaped(config.language.tag))</language>\n"
         xml += "<atom:link href=\"\(escaped(urls.absolute(SiteURLs.rss)))\" rel=\"self\" type=\"application/rss+xml\"/>\n"
         if let newest = posts.first { xml += "<lastBuildDate>\(newest.document.date!.rfc822)</lastBuildDate>\n" }
         for (shown, content) in zip(posts, contents) {
@@ -78,7 +78,7 @@ struct FeedFile: OutputKind {
         let config = site.config
         let author = config.author.isEmpty ? config.title : config.author
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-        xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(escaped(config.language))\">\n"
+        xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(escaped(config.language.tag))\">\n"
         xml += "<title>\(escaped(config.title))</title>\n"
         if !config.description.isEmpty { xml += "<subtitle>\(escaped(config.description))</subtitle>\n" }
         xml += "<link href=\"\(escaped(urls.absolute(SiteURLs.atom)))\" rel=\"self\" type=\"application/atom+xml\"/>\n"
@@ -110,7 +110,7 @@ struct FeedFile: OutputKind {
             "title": config.title,
             "home_page_url": urls.absolute(SiteURLs.home),
             "feed_url": urls.absolute(SiteURLs.jsonFeed),
-            "language": config.language,
+            "language": config.language.tag,
         ]
         if !config.description.isEmpty { feed["description"] = config.description }
         if !config.author.isEmpty { feed["authors"] = [["name": config.author]] }

@@ -58,12 +58,15 @@ struct ListPage: HTMLPage {
         var value = site.common(path: path, kind: listing.kind, title: title, absolutePath: path,
             shown: posts.map(\.document.body.summaryHTML))
         value["posts"] = .array(posts.map { .map($0.data(from: path, in: site)) })
-        if let pagination = pagination() { value["pagination"] = pagination }
-        if listing == .posts { value["count"] = .int(count) }
+        if let pagination = pagination(site.config.language) { value["pagination"] = pagination }
+        if listing == .posts {
+            value["count"] = .int(count)
+            value["count_text"] = .string(site.config.language.postCount(count))
+        }
         if case .tag(let tag) = listing {
             value["tag"] = .map([
                 "name": .string(tag.name), "url": .string(SiteURLs.relative(from: path, to: SiteURLs.tag(slug: tag.slug))),
-                "count": .int(tag.count),
+                "count": .int(tag.count), "count_text": .string(site.config.language.postCount(tag.count)),
             ])
         }
         return .map(value)
@@ -71,9 +74,11 @@ struct ListPage: HTMLPage {
 
     /// `pagination`; nil for a list of one page. Lists a window of pages (first, last, this one
     /// ± 2) so a 1,000-page blog stays linear; `gap_before` marks an entry after skipped numbers.
-    private func pagination() -> DataValue? {
+    private func pagination(_ language: SiteLanguage) -> DataValue? {
         guard pages > 1 else { return nil }
-        var value: [String: DataValue] = ["current": .int(number), "total": .int(pages)]
+        var value: [String: DataValue] = [
+            "current": .int(number), "total": .int(pages), "page_text": .string(language.text("page_of", n: number, total: pages)),
+        ]
         if number > 1 { value["previous_url"] = .string(SiteURLs.relative(from: path, to: listing.path(page: number - 1))) }
         if number < pages { value["next_url"] = .string(SiteURLs.relative(from: path, to: listing.path(page: number + 1))) }
         var entries: [DataValue] = []
@@ -81,6 +86,7 @@ struct ListPage: HTMLPage {
         for entry in 1...pages where pages <= 10 || entry == 1 || entry == pages || abs(entry - number) <= 2 {
             entries.append(.map([
                 "number": .int(entry),
+                "label": .string(language.text("page", n: entry)),
                 "url": .string(SiteURLs.relative(from: path, to: listing.path(page: entry))),
                 "current": .bool(entry == number),
                 "gap_before": .bool(entry > previousNumber + 1),

@@ -9,6 +9,6 @@ struct NotFoundPage: HTMLPage {
     func sitemapEntry(in site: SiteContext) -> String? { nil }
 
     func context(in site: SiteContext) -> DataValue {
-        .map(site.common(path: path, kind: .notFound, title: "Page not found"))
+        .map(site.common(path: path, kind: .notFound, title: site.config.language.text("not_found")))
     }
 }

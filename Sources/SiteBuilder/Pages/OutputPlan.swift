@@ -19,7 +19,7 @@ struct OutputPlan {
             if let entry = page.sitemapEntry(in: site) { sitemap.append(entry) }
         }
         addLists(.home, title: model.config.title, members: Array(shown.indices), shown: shown, perPage: model.config.postsPerPage, page)
-        addLists(.posts, title: "Posts", members: Array(shown.indices), shown: shown, perPage: model.config.postsPerPage, page)
+        addLists(.posts, title: model.config.language.text("posts"), members: Array(shown.indices), shown: shown, perPage: model.config.postsPerPage, page)
         for (index, post) in shown.enumerated() {
             let older = index + 1 < shown.count ? DocumentLink(model.posts[index + 1]) : nil
             let newer = index > 0 ? DocumentLink(model.posts[index - 1]) : nil

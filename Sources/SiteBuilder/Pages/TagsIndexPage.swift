@@ -12,11 +12,11 @@ struct TagsIndexPage: HTMLPage {
     func sitemapEntry(in site: SiteContext) -> String? { listedEntry(in: site) }
 
     func context(in site: SiteContext) -> DataValue {
-        var value = site.common(path: path, kind: .tags, title: "Tags")
+        var value = site.common(path: path, kind: .tags, title: site.config.language.text("tags"))
         value["tags"] = .array(tags.map { tag in
             .map([
                 "name": .string(tag.name), "url": .string(SiteURLs.relative(from: path, to: SiteURLs.tag(slug: tag.slug))),
-                "count": .int(tag.count),
+                "count": .int(tag.count), "count_text": .string(site.config.language.postCount(tag.count)),
             ])
         })
         return .map(value)

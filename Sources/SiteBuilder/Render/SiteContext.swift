@@ -33,6 +33,8 @@ struct SiteContext: Sendable {
     /// `site`'s fields that are not URLs, and `extra`: the same on every page.
     private let siteValues: [String: DataValue]
     private let extra: DataValue
+    /// The theme's words in the site's language (`t`).
+    private let strings: DataValue
 
     /// The context of `inputs`, whose `configText` and `templates` are `config`'s and `templates`'.
     init(_ inputs: Inputs, config: SiteConfig, templates: TemplateSet) {
@@ -45,7 +47,7 @@ struct SiteContext: Sendable {
             "title": .string(config.title),
             "description": .string(config.description),
             "author": .string(config.author),
-            "language": .string(config.language),
+            "language": .string(config.language.tag),
             "base_url": .string(urls.baseURL),
         ]
         if let year = inputs.year { site["year"] = .int(year) }
@@ -53,6 +55,7 @@ struct SiteContext: Sendable {
         site.reserveCapacity(site.count + 9)
         siteValues = site
         extra = .map(config.extra)
+        strings = .map(config.language.strings.mapValues { .string($0) })
     }
 
     /// What a page is, for `page.kind` and `page.is_<kind>`.
@@ -88,10 +91,11 @@ struct SiteContext: Sendable {
         func item(_ title: String, _ target: String, current: Bool) {
             menu.append(.map(["title": .string(title), "url": link(target), "current": .bool(current)]))
         }
-        item("Home", SiteURLs.home, current: kind == .home)
+        let language = config.language
+        item(language.text("home"), SiteURLs.home, current: kind == .home)
         for page in inputs.menu { item(page.title, page.path, current: page.path == path) }
-        item("Tags", SiteURLs.tags, current: kind == .tags || kind == .tag)
-        item("Archive", SiteURLs.archive, current: kind == .archive)
+        item(language.text("tags"), SiteURLs.tags, current: kind == .tags || kind == .tag)
+        item(language.text("archive"), SiteURLs.archive, current: kind == .archive)
 
         var page: [String: DataValue] = [
             "title": .string(title),
@@ -110,6 +114,7 @@ struct SiteContext: Sendable {
             "page": .map(page),
             "root_url": link(SiteURLs.home),
             "extra": extra,
+            "t": strings,
         ]
     }
 }
