@@ -100,7 +100,7 @@ extension ServePreviewTests {
     /// The built-in footer with its colophon replaced by `colophon`.
     func footer(_ colophon: String) throws -> String {
         let builtIn = try String(contentsOf: Self.repository.appendingPathComponent("Templates/partials/footer.mustache"), encoding: .utf8)
-        let edited = builtIn.replacingOccurrences(of: "Published with blogctl, content-addressed on IPFS.", with: colophon)
+        let edited = builtIn.replacingOccurrences(of: "{{t.published_with}}", with: colophon)
         #expect(edited != builtIn)
         return edited
     }
