@@ -176,7 +176,7 @@ struct SourceScanner {
                 if findMath, i + 1 < end, bytes[i + 1] == UInt8(ascii: "(") || bytes[i + 1] == UInt8(ascii: "[") {
                     let display = bytes[i + 1] == UInt8(ascii: "[")
                     let closer = [UInt8(ascii: "\\"), display ? UInt8(ascii: "]") : UInt8(ascii: ")")]
-                    if let j = find(closer, from: i + 2, end), hasText(i + 2, j) {
+                    if let j = findSequence(closer, from: i + 2, end), hasText(i + 2, j) {
                         addMath(i..<(j + 2), tex: (i + 2)..<j, display: display)
                         i = j + 2
                         continue
@@ -229,7 +229,7 @@ struct SourceScanner {
         skipSpaces(&i, end)
         // {{</* name */>}}: the tag written out, for posts about shortcodes.
         if i + 1 < end, bytes[i] == UInt8(ascii: "/"), bytes[i + 1] == UInt8(ascii: "*") {
-            guard let close = find([UInt8(ascii: "*"), UInt8(ascii: "/")], from: i + 2, end),
+            guard let close = findSequence([UInt8(ascii: "*"), UInt8(ascii: "/")], from: i + 2, end),
                   let tagEnd = findSequence(closer, from: close + 2, end) else {
                 throw fail("a {{\(Character(Unicode.Scalar(sigil)))/* … */ shortcode comment is not closed with */\(String(decoding: closer, as: UTF8.self))")
             }
@@ -352,8 +352,6 @@ struct SourceScanner {
         }
         return nil
     }
-
-    private func find(_ needle: [UInt8], from start: Int, _ end: Int) -> Int? { findSequence(needle, from: start, end) }
 
     private func findSequence(_ needle: [UInt8], from start: Int, _ end: Int) -> Int? {
         var j = start
