@@ -26,6 +26,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var markdown = MarkdownSettings()
     public var highlight = HighlightSettings()
     public var math = MathSettings()
+    /// Widths of the resized copies of local raster images (`ImageSizes`); empty: none.
+    public var imageSizes: [Int] = []
     /// Kept verbatim for the publish command.
     public var publish: [String: DataValue] = [:]
     /// Kept verbatim for the DNSLink command.
@@ -34,7 +36,7 @@ public struct SiteConfig: Sendable, Equatable {
 
     static let keys = [
         "title", "base_url", "author", "language", "timezone", "description", "posts_per_page",
-        "markdown", "highlight", "math", "publish", "dnslink", "extra",
+        "markdown", "highlight", "math", "image_sizes", "publish", "dnslink", "extra",
     ]
     static let markdownKeys = ["smart_punctuation", "raw_html", "hard_breaks", "summary_words", "tag_filter"]
 
@@ -109,6 +111,7 @@ public struct SiteConfig: Sendable, Equatable {
                         throw .unknownKey(YAMLDocument.location(of: keyNode, file: file, lineOffset: 0), key: "markdown.\(name)", allowed: markdownKeys)
                     }
                 }
+            case "image_sizes": config.imageSizes = try ImageSizes.parse(node, file: file)
             case "publish": config.publish = try YAMLDocument.map(node, key: key, file: file, lineOffset: 0)
             case "dnslink": config.dnslink = try YAMLDocument.map(node, key: key, file: file, lineOffset: 0)
             case "extra": config.extra = try YAMLDocument.map(node, key: key, file: file, lineOffset: 0)

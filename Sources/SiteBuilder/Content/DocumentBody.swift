@@ -19,6 +19,9 @@ struct DocumentBody: Sendable, Equatable {
     /// source is parsed, not by scanning every cached page again on each build.
     var contentFragments: [Int]
     var summaryFragments: [Int]
+    /// The `src` of each `<img>` in `contentHTML`, in order (`ImageSources`): found once, when
+    /// the source is parsed, for the page's image facts and its `og:image`.
+    var imageSources: [String]
 
     /// The body of `rendered` Markdown with front matter `matter`, its references normalised by `normalizer`.
     init(_ rendered: RenderedMarkdown, matter: FrontMatter, normalizer: URLRewriter) {
@@ -35,12 +38,12 @@ struct DocumentBody: Sendable, Equatable {
     {
         self.init(contentHTML: contentHTML, summaryHTML: summaryHTML, descriptionText: descriptionText, tableOfContents: tableOfContents,
             wordCount: wordCount, readingMinutes: readingMinutes, contentFragments: SummaryLinks.fragmentOffsets(in: contentHTML),
-            summaryFragments: SummaryLinks.fragmentOffsets(in: summaryHTML))
+            summaryFragments: SummaryLinks.fragmentOffsets(in: summaryHTML), imageSources: ImageSources.find(in: contentHTML))
     }
 
     /// A body with its same-page links already found.
     init(contentHTML: String, summaryHTML: String, descriptionText: String, tableOfContents: String?, wordCount: Int,
-        readingMinutes: Int, contentFragments: [Int], summaryFragments: [Int])
+        readingMinutes: Int, contentFragments: [Int], summaryFragments: [Int], imageSources: [String])
     {
         self.contentHTML = contentHTML
         self.summaryHTML = summaryHTML
@@ -50,6 +53,7 @@ struct DocumentBody: Sendable, Equatable {
         self.readingMinutes = readingMinutes
         self.contentFragments = contentFragments
         self.summaryFragments = summaryFragments
+        self.imageSources = imageSources
     }
 
     func encode(into writer: inout CacheBytesWriter) {
@@ -61,6 +65,7 @@ struct DocumentBody: Sendable, Equatable {
         writer.int(readingMinutes)
         writer.ints(contentFragments)
         writer.ints(summaryFragments)
+        writer.strings(imageSources)
     }
 
     /// Reads what `encode(into:)` wrote.
@@ -73,5 +78,6 @@ struct DocumentBody: Sendable, Equatable {
         readingMinutes = try reader.int()
         contentFragments = try reader.offsets(below: contentHTML.utf8.count)
         summaryFragments = try reader.offsets(below: summaryHTML.utf8.count)
+        imageSources = try reader.strings()
     }
 }
