@@ -134,6 +134,8 @@ public enum SiteScaffold {
     #   line_numbers: false      # number every block's lines (a fence can say linenos=true)
     # math: false                # true: $…$ and $$…$$ are TeX, rendered by KaTeX shipped in the site
 
+    # image_sizes: []            # e.g. [480, 960, 1600]: resized copies and srcset for local images
+
     # publish: {}                # IPFS publishing settings (blogctl publish)
     # dnslink: {}                # DNSLink settings
     # extra: {}                  # anything; templates see it as `extra`

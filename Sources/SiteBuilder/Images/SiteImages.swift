@@ -42,7 +42,9 @@ struct SiteImages {
             var dimensions: ImageDimensions?
             switch result {
             case .success(let found): dimensions = found
-            case .failure(let error): warnings.append(BuildWarning(path: file.owner, message: "shown without width and height: \(error)"))
+            case .failure(let error):
+                // An SVG without a size is a valid drawing that scales to its box; only broken raster files are warned about.
+                if format != .svg { warnings.append(BuildWarning(path: file.owner, message: "shown without width and height: \(error)")) }
             }
             let made = ImageFacts(path: path, dimensions: dimensions, format: format, byteCount: byteCount,
                 widths: ImageFacts.copyWidths(of: dimensions, format: format, sizes: sizes))
