@@ -6,7 +6,8 @@ import PackageDescription
 //   POSIXFiles, HTMLEscaping     file I/O with temp-then-rename; the one HTML/XML escaper
 //   DNS                          DNS messages, UPDATE (RFC 2136) and TSIG (RFC 8945) over UDP/TCP (knows nothing of blogs)
 //   ContentAddressing            CIDs, DAG-PB, UnixFS, CAR, block stores (knows nothing of blogs)
-//   COniguruma                   system library (Oniguruma regexes)
+//   COniguruma, CVips            system libraries (Oniguruma regexes; libvips, for resized images)
+//   ImageInfo                    image dimensions from PNG, JPEG, GIF, WebP and SVG headers (knows nothing of sites)
 //   Highlight                    code highlighting with Chroma's lexer definitions (knows nothing of Markdown)
 //   Markdown                     cmark-gfm rendering, headings, summaries, highlighted code blocks
 //   SiteCheck                    link and asset checking over a built output folder
@@ -57,6 +58,11 @@ let package = Package(
             pkgConfig: "oniguruma",
             providers: [.apt(["libonig-dev"])]
         ),
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
         .target(name: "POSIXFiles"),
         .target(name: "DNS", dependencies: ["CLibCrypto"]),
         .target(
@@ -70,6 +76,7 @@ let package = Package(
             dependencies: ["CCmarkGFM", "HTMLEscaping", "Highlight"]
         ),
         .target(name: "SiteCheck"),
+        .target(name: "ImageInfo"),
         .target(name: "TemplateEngine", dependencies: ["HTMLEscaping"]),
         .executableTarget(name: "markdown-bench", dependencies: ["Markdown"]),
         .executableTarget(name: "repack-bench", dependencies: ["ContentAddressing"]),
@@ -93,6 +100,8 @@ let package = Package(
                 "Highlight",
                 "BuiltinTheme",
                 "TemplateEngine",
+                "ImageInfo",
+                "CVips",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -180,8 +189,9 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "Highlight"]),
         .testTarget(name: "HighlightTests", dependencies: ["Highlight"]),
         .testTarget(name: "SiteCheckTests", dependencies: ["SiteCheck"]),
+        .testTarget(name: "ImageInfoTests", dependencies: ["ImageInfo"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine", "TestSupport", "BuiltinTheme", .product(name: "Mustache", package: "swift-mustache")]),
-        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "HTMLEscaping", "TemplateEngine", "TestSupport", "BuiltinTheme", "SiteCheck", .product(name: "Mustache", package: "swift-mustache")]),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "HTMLEscaping", "TemplateEngine", "TestSupport", "BuiltinTheme", "SiteCheck", "ImageInfo", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "SitePackingTests", dependencies: ["SitePacking", "SiteBuilder", "ContentAddressing", "TestSupport"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "ContentAddressing", "TemplateEngine", "SiteBuilder", "DNS", "TestSupport", "StrictServers",
             .product(name: "AsyncHTTPClient", package: "async-http-client")]),

@@ -205,7 +205,7 @@ private func sampleStrings(_ count: Int, alphabet: [UInt8], maxLength: Int = 14)
     // Offsets past the text, or out of order, are a damaged record, never a crash later.
     for fragments in [[html.utf8.count], [20, 10], [5, 5]] {
         let bad = DocumentRecord(frontMatter: FrontMatter(title: "T"), body: DocumentBody(contentHTML: html, summaryHTML: "",
-            descriptionText: "", tableOfContents: nil, wordCount: 1, readingMinutes: 1, contentFragments: fragments, summaryFragments: []))
+            descriptionText: "", tableOfContents: nil, wordCount: 1, readingMinutes: 1, contentFragments: fragments, summaryFragments: [], imageSources: []))
         #expect(throws: CacheBytesReader.Malformed.self) {
             try bad.encoded().withUnsafeBytes { try DocumentRecord(encoded: $0, timeZone: zone) }
         }

@@ -23,7 +23,7 @@ private func buildError(_ body: String, extraFiles: [String: String] = [:]) asyn
     let (page, _) = try await build(#"{{< figure src="/img/cat.png" alt="A cat" caption="Our cat & me" width="640" height="480" link="/about/" >}}"#,
         extraFiles: ["static/img/cat.png": "PNG", "content/about.md": "---\ntitle: About\n---\nHi\n"])
     #expect(page.contains(#"<figure>"#) && !page.contains("<p><figure>"), "a figure alone is no paragraph's child")
-    #expect(page.contains(#"<a href="../../about/"><img src="../../img/cat.png" alt="A cat" width="640" height="480"></a>"#))
+    #expect(page.contains(#"<a href="../../about/"><img src="../../img/cat.png" alt="A cat" width="640" height="480" decoding="async"></a>"#))
     #expect(page.contains("<figcaption>Our cat &amp; me</figcaption>"))
 }
 

@@ -59,7 +59,7 @@ private func temporaryFolder() -> URL {
     try Data("---\ntitle: Broken\ncolour: red\n---\n".utf8).write(to: site.appendingPathComponent("content/posts/broken.md"))
     let failed = try run(["build", site.path])
     #expect(failed.status != 0)
-    #expect(failed.stderr == "blogctl: error: \(site.path)/content/posts/broken.md:3:1: unknown key 'colour' (allowed: title, date, updated, draft, tags, summary, description, slug, path, aliases, authors, template, weight, extra)\n")
+    #expect(failed.stderr == "blogctl: error: \(site.path)/content/posts/broken.md:3:1: unknown key 'colour' (allowed: title, date, updated, draft, tags, summary, description, slug, path, aliases, authors, template, image, weight, extra)\n")
     #expect(try Data(contentsOf: index) == before)
 }
 

@@ -73,7 +73,7 @@ public enum GitHubWorkflow {
                   - name: Install blogctl's system packages
                     run: |
                       missing=""
-                      for p in libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev libonig-dev golang-github-alecthomas-chroma-v2-dev libjs-katex pkg-config; do
+                      for p in libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev libonig-dev libvips-dev golang-github-alecthomas-chroma-v2-dev libjs-katex pkg-config; do
                         dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
                       done
                       if [ -n "$missing" ]; then sudo apt-get update -qq && sudo apt-get install -y -qq $missing; fi

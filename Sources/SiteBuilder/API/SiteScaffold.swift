@@ -138,6 +138,8 @@ public enum SiteScaffold {
     # math: false                # true: $…$ and $$…$$ are TeX, rendered by KaTeX shipped in the site
     # custom_css: []             # your style sheets in static/ (css/site.css), linked after the theme's
 
+    # image_sizes: []            # e.g. [480, 960, 1600]: resized copies and srcset for local images
+
     # publish: {}                # IPFS publishing settings (blogctl publish)
     # dnslink: {}                # DNSLink settings
     # extra: {}                  # anything; templates see it as `extra`

@@ -41,11 +41,15 @@ extension SiteBuildSession {
         trace.phase("model")
 
         let files = SiteFiles(inventory: inventory, themeStatic: templates.set.staticFiles, siteDirectory: siteDirectory, display: display)
+        let shownDocuments = model.posts + model.pages
+        let images = try SiteImages(documents: shownDocuments, files: files.imageFiles(of: shownDocuments), sizes: config.imageSizes,
+            urls: SiteURLs(baseURL: config.baseURL), headers: &memo.imageHeaders)
+        let imageWork = ImageWork(cacheDirectory: options.cacheDirectory)
         let site = SiteContext(
             SiteContext.Inputs(configText: configText, templates: templates.key, includeDrafts: options.includeDrafts,
                 includeFuture: options.includeFuture, menu: model.pages.map(DocumentLink.init), year: model.year, favicon: files.favicon),
-            config: config, templates: templates.set)
-        let plan = try OutputPlan(model: model, site: site, files: files)
+            config: config, templates: templates.set, imageWork: imageWork)
+        let plan = try OutputPlan(model: model, site: site, files: files, images: images)
         let outputFiles = try await Parallel.map(plan.outputs) { $0.file }
         trace.phase("plan")
 
@@ -63,6 +67,8 @@ extension SiteBuildSession {
         result.stats.htmlPages = plan.htmlPages
         result.stats.documentsParsed = memo.parsedDocuments
         result.stats.pagesRendered = made.rendered.count { $0 < plan.htmlPages }
+        result.stats.imagesResized = imageWork.resized
+        result.stats.resizedImagesFromCache = imageWork.cached
         result.stats.duration = ContinuousClock.now - started
         if warnings == nil { warnings = inventory.warnings(display: display) }
         let used = Set(documents.compactMap(\.frontMatter.template))
@@ -70,7 +76,7 @@ extension SiteBuildSession {
             BuildWarning(path: template.file, message: "no page uses this template\(NearestName.hint(for: template.name, among: Array(TemplateSet.rendered)))"
                 + "; the pages a site renders are \(TemplateSet.rendered.sorted().joined(separator: ", ")), and any a post names with template:")
         }
-        result.warnings = warnings! + documents.compactMap(\.escapedTagsWarning) + unusedTemplates
+        result.warnings = warnings! + images.warnings + documents.compactMap(\.escapedTagsWarning) + unusedTemplates
         pendingChanges = []
         trace.phase("changes")
         return result

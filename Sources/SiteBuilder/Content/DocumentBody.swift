@@ -21,6 +21,9 @@ struct DocumentBody: Sendable, Equatable {
     var summaryFragments: [Int]
     /// Tags of its raw HTML that the GFM tag filter escaped (`iframe`), for a warning.
     var escapedTags: [String] = []
+    /// The `src` of each `<img>` in `contentHTML`, in order (`ImageSources`): found once, when
+    /// the source is parsed, for the page's image facts and its `og:image`.
+    var imageSources: [String]
 
     /// The body of `rendered` Markdown with front matter `matter`, its references normalised by `normalizer`.
     init(_ rendered: RenderedMarkdown, matter: FrontMatter, normalizer: URLRewriter) {
@@ -38,12 +41,12 @@ struct DocumentBody: Sendable, Equatable {
     {
         self.init(contentHTML: contentHTML, summaryHTML: summaryHTML, descriptionText: descriptionText, tableOfContents: tableOfContents,
             wordCount: wordCount, readingMinutes: readingMinutes, contentFragments: SummaryLinks.fragmentOffsets(in: contentHTML),
-            summaryFragments: SummaryLinks.fragmentOffsets(in: summaryHTML))
+            summaryFragments: SummaryLinks.fragmentOffsets(in: summaryHTML), imageSources: ImageSources.find(in: contentHTML))
     }
 
     /// A body with its same-page links already found.
     init(contentHTML: String, summaryHTML: String, descriptionText: String, tableOfContents: String?, wordCount: Int,
-        readingMinutes: Int, contentFragments: [Int], summaryFragments: [Int])
+        readingMinutes: Int, contentFragments: [Int], summaryFragments: [Int], imageSources: [String])
     {
         self.contentHTML = contentHTML
         self.summaryHTML = summaryHTML
@@ -53,6 +56,7 @@ struct DocumentBody: Sendable, Equatable {
         self.readingMinutes = readingMinutes
         self.contentFragments = contentFragments
         self.summaryFragments = summaryFragments
+        self.imageSources = imageSources
     }
 
     func encode(into writer: inout CacheBytesWriter) {
@@ -65,6 +69,7 @@ struct DocumentBody: Sendable, Equatable {
         writer.ints(contentFragments)
         writer.ints(summaryFragments)
         writer.strings(escapedTags)
+        writer.strings(imageSources)
     }
 
     /// Reads what `encode(into:)` wrote.
@@ -78,5 +83,6 @@ struct DocumentBody: Sendable, Equatable {
         contentFragments = try reader.offsets(below: contentHTML.utf8.count)
         summaryFragments = try reader.offsets(below: summaryHTML.utf8.count)
         escapedTags = try reader.strings()
+        imageSources = try reader.strings()
     }
 }

@@ -32,6 +32,7 @@ struct DocumentRecord: Sendable, Equatable {
         writer.strings(matter.aliases)
         writer.optional(matter.authors) { $0.strings($1) }
         writer.optional(matter.template) { $0.string($1) }
+        writer.optional(matter.image) { $0.string($1) }
         writer.int(matter.weight)
         writer.data(.map(matter.extra))
         writer.int(matter.locations.count)
@@ -65,6 +66,7 @@ struct DocumentRecord: Sendable, Equatable {
         matter.aliases = try reader.strings()
         matter.authors = try reader.optional { (reader: inout CacheBytesReader) throws(CacheBytesReader.Malformed) in try reader.strings() }
         matter.template = try reader.optional(text)
+        matter.image = try reader.optional(text)
         matter.weight = try reader.int()
         guard case .map(let extra) = try reader.data() else { throw CacheBytesReader.Malformed() }
         matter.extra = extra

@@ -17,6 +17,9 @@ struct FrontMatter: Sendable, Equatable {
     var aliases: [String] = []
     var authors: [String]?
     var template: String?
+    /// The picture shared links show (`og:image`) and feeds carry: a site path, a path relative
+    /// to the page, or an http(s) URL; checked against the site's files when the plan is made.
+    var image: String?
     var weight = 0
     var extra: [String: DataValue] = [:]
     /// Where each key was written, for errors found later (a bad `path`, a missing `template`).
@@ -24,7 +27,7 @@ struct FrontMatter: Sendable, Equatable {
 
     static let keys = [
         "title", "date", "updated", "draft", "tags", "summary", "description", "slug", "path", "aliases",
-        "authors", "template", "weight", "extra",
+        "authors", "template", "image", "weight", "extra",
     ]
 
     /// Keys Hugo and Zola users write by habit, read as blogctl's own (docs/site.md).
@@ -236,6 +239,11 @@ struct FrontMatter: Sendable, Equatable {
             case "template":
                 let value = try text()
                 template = value.hasSuffix(".mustache") ? String(value.dropLast(".mustache".count)) : value
+            case "image":
+                guard case .string(let value) = entry.value, !value.trimmingWhitespace().isEmpty else {
+                    throw .malformed(location, "'image' must be the path of an image file, such as cover.png or /img/cover.png")
+                }
+                image = value
             case "weight":
                 guard case .int(let value) = entry.value else { throw .malformed(location, "'weight' must be an integer") }
                 weight = value

@@ -13,6 +13,8 @@ final class BuildMemo {
     var reusableOutput: ReusableOutput?
     /// Documents parsed (not taken from the cache or memory) since the counter was last read.
     private(set) var parsedDocuments = 0
+    /// The dimensions of the image files read so far, by their identity.
+    var imageHeaders = ImageHeaderMemo()
 
     private var config: (text: String, parsed: SiteConfig)?
     private var templates: (sources: [String: Data], set: TemplateSet, key: ContentKey)?

@@ -46,6 +46,9 @@ public struct BuildStats: Sendable, Equatable {
     public var documentsParsed = 0
     /// HTML pages rendered by this build (the rest were unchanged).
     public var pagesRendered = 0
+    /// Resized image copies (`image_sizes`) made with libvips in this build, and taken from the cache.
+    public var imagesResized = 0
+    public var resizedImagesFromCache = 0
     public var duration: Duration = .zero
 
     /// "12 posts, 1 page".

@@ -14,6 +14,8 @@ struct FeedFile: OutputKind {
     let format: Format
     /// The newest posts, at most `postLimit`.
     let posts: [ShownDocument]
+    /// Each post's picture (`SocialImage`), in `posts` order.
+    let images: [SocialImage?]
 
     var path: String {
         switch format {
@@ -61,12 +63,16 @@ struct FeedFile: OutputKind {
         xml += "<language>\(escaped(config.language.tag))</language>\n"
         xml += "<atom:link href=\"\(escaped(urls.absolute(SiteURLs.rss)))\" rel=\"self\" type=\"application/rss+xml\"/>\n"
         if let newest = posts.first { xml += "<lastBuildDate>\(newest.document.date!.rfc822)</lastBuildDate>\n" }
-        for (shown, content) in zip(posts, contents) {
+        for ((shown, content), image) in zip(zip(posts, contents), images) {
             let post = shown.document
             let link = escaped(urls.absolute(post.path))
             xml += "<item>\n<title>\(escaped(post.title))</title>\n<link>\(link)</link>\n"
             xml += "<guid isPermaLink=\"true\">\(link)</guid>\n<pubDate>\(post.date!.rfc822)</pubDate>\n"
             for name in shown.tagNames { xml += "<category>\(escaped(name))</category>\n" }
+            // RSS requires a length and type: 0 stands for an unknown length, as the RSS Advisory Board advises.
+            if let image, let type = image.mimeType {
+                xml += "<enclosure url=\"\(escaped(image.absoluteURL(urls)))\" length=\"\(image.facts?.byteCount ?? 0)\" type=\"\(type)\"/>\n"
+            }
             xml += "<description>\(escaped(content))</description>\n</item>\n"
         }
         xml += "</channel>\n</rss>\n"
@@ -87,11 +93,17 @@ struct FeedFile: OutputKind {
         let newest = posts.map { $0.document.updated ?? $0.document.date! }.max()
         xml += "<updated>\(newest?.iso8601 ?? "1970-01-01T00:00:00+00:00")</updated>\n"
         xml += "<author><name>\(escaped(author))</name></author>\n"
-        for (shown, content) in zip(posts, contents) {
+        for ((shown, content), image) in zip(zip(posts, contents), images) {
             let post = shown.document
             let link = escaped(urls.absolute(post.path))
             xml += "<entry>\n<title>\(escaped(post.title))</title>\n"
             xml += "<link href=\"\(link)\" rel=\"alternate\" type=\"text/html\"/>\n<id>\(link)</id>\n"
+            if let image {
+                xml += "<link rel=\"enclosure\" href=\"\(escaped(image.absoluteURL(urls)))\""
+                if let type = image.mimeType { xml += " type=\"\(type)\"" }
+                if let length = image.facts?.byteCount { xml += " length=\"\(length)\"" }
+                xml += "/>\n"
+            }
             xml += "<published>\(post.date!.iso8601)</published>\n<updated>\((post.updated ?? post.date!).iso8601)</updated>\n"
             for name in post.frontMatter.authors ?? [] { xml += "<author><name>\(escaped(name))</name></author>\n" }
             for name in shown.tagNames { xml += "<category term=\"\(escaped(name))\"/>\n" }
@@ -114,7 +126,8 @@ struct FeedFile: OutputKind {
         ]
         if !config.description.isEmpty { feed["description"] = config.description }
         if !config.author.isEmpty { feed["authors"] = [["name": config.author]] }
-        feed["items"] = zip(posts, contents).map { shown, content -> [String: Any] in
+        feed["items"] = zip(zip(posts, contents), images).map { pair, image -> [String: Any] in
+            let (shown, content) = pair
             let post = shown.document
             var item: [String: Any] = [
                 "id": urls.absolute(post.path),
@@ -125,6 +138,7 @@ struct FeedFile: OutputKind {
                 "date_published": post.date!.iso8601,
             ]
             if let updated = post.updated { item["date_modified"] = updated.iso8601 }
+            if let image { item["image"] = image.absoluteURL(urls) }
             if !shown.tagNames.isEmpty { item["tags"] = shown.tagNames }
             if let authors = post.frontMatter.authors, !authors.isEmpty { item["authors"] = authors.map { ["name": $0] } }
             return item

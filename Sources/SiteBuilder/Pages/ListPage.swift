@@ -38,14 +38,16 @@ struct ListPage: HTMLPage {
     /// The posts on this page, newest first.
     let posts: [ShownDocument]
     let path: String
+    let images: PageImages
 
-    init(listing: Listing, title: String, number: Int, pages: Int, count: Int, posts: [ShownDocument]) {
+    init(listing: Listing, title: String, number: Int, pages: Int, count: Int, posts: [ShownDocument], images: PageImages) {
         self.listing = listing
         self.title = title
         self.number = number
         self.pages = pages
         self.count = count
         self.posts = posts
+        self.images = images
         path = listing.path(page: number)
     }
 

@@ -38,14 +38,19 @@ protocol HTMLPage: OutputKind {
     func sitemapEntry(in site: SiteContext) -> String?
     /// The data its template receives (docs/templates.md).
     func context(in site: SiteContext) -> DataValue
+    /// The site's own images it shows, which its last pass gives sizes and lazy loading.
+    var images: PageImages { get }
 }
 
 extension HTMLPage {
     var file: String { SiteURLs.outputFile(for: path) }
+    var images: PageImages { .none }
 
     func render(in site: SiteContext) throws(SiteBuildError) -> OutputContent {
         let html = try site.templates.render(template, context(in: site))
-        return .bytes(site.urls.outputRewriter(for: path).rewriteHTMLData(html))
+        var rewriter = site.urls.outputRewriter(for: path)
+        if path != SiteURLs.notFound { rewriter.imageEditor = images.editor(for: path, urls: site.urls) }
+        return .bytes(rewriter.rewriteHTMLData(html))
     }
 
     /// A listed page's sitemap line: its absolute URL, without a date.

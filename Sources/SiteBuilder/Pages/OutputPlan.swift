@@ -9,7 +9,7 @@ struct OutputPlan {
     private(set) var htmlPages = 0
 
     /// The plan of `model` in `site`; `files` are the static files and bundle assets.
-    init(model: SiteModel, site: SiteContext, files: SiteFiles) throws(SiteBuildError) {
+    init(model: SiteModel, site: SiteContext, files: SiteFiles, images: SiteImages) throws(SiteBuildError) {
         let tagNames = model.tagNames
         let links = try Self.sourceLinks(of: model)
         let shown = model.posts.map { ShownDocument($0, tagNames: tagNames, links: links[$0.sourcePath] ?? [:]) }
@@ -18,18 +18,23 @@ struct OutputPlan {
             outputs.append(page)
             if let entry = page.sitemapEntry(in: site) { sitemap.append(entry) }
         }
-        addLists(.home, title: model.config.title, members: Array(shown.indices), shown: shown, perPage: model.config.postsPerPage, page)
-        addLists(.posts, title: model.config.language.text("posts"), members: Array(shown.indices), shown: shown, perPage: model.config.postsPerPage, page)
+        addLists(.home, title: model.config.title, members: Array(shown.indices), shown: shown, perPage: model.config.postsPerPage,
+            images: images, page)
+        addLists(.posts, title: model.config.language.text("posts"), members: Array(shown.indices), shown: shown, perPage: model.config.postsPerPage,
+            images: images, page)
         for (index, post) in shown.enumerated() {
             let older = index + 1 < shown.count ? DocumentLink(model.posts[index + 1]) : nil
             let newer = index > 0 ? DocumentLink(model.posts[index - 1]) : nil
-            page(PostPage(post: post, previous: older, next: newer, template: post.document.frontMatter.template ?? "post"))
+            page(PostPage(post: post, previous: older, next: newer, template: post.document.frontMatter.template ?? "post",
+                images: images.pageImages(of: [post.document]), image: images.social[post.document.path]))
         }
         for document in model.pages {
-            page(StandalonePage(page: ShownDocument(document, tagNames: tagNames, links: links[document.sourcePath] ?? [:]), template: document.frontMatter.template ?? "page"))
+            page(StandalonePage(page: ShownDocument(document, tagNames: tagNames, links: links[document.sourcePath] ?? [:]),
+                template: document.frontMatter.template ?? "page", images: images.pageImages(of: [document]), image: images.social[document.path]))
         }
         for tag in model.tags {
-            addLists(.tag(TagSummary(tag)), title: tag.name, members: tag.posts, shown: shown, perPage: model.config.postsPerPage, page)
+            addLists(.tag(TagSummary(tag)), title: tag.name, members: tag.posts, shown: shown, perPage: model.config.postsPerPage,
+                images: images, page)
         }
         page(TagsIndexPage(tags: model.tags.map(TagSummary.init)))
         page(ArchivePage(posts: shown.map { BriefDocument($0.document, tagNames: $0.tagNames) }))
@@ -44,7 +49,8 @@ struct OutputPlan {
         htmlPages = outputs.count
 
         let newest = Array(shown.prefix(FeedFile.postLimit))
-        outputs += [FeedFile(format: .rss, posts: newest), FeedFile(format: .atom, posts: newest), FeedFile(format: .json, posts: newest)]
+        let feedImages = newest.map { images.social[$0.document.path] }
+        for format in [FeedFile.Format.rss, .atom, .json] { outputs.append(FeedFile(format: format, posts: newest, images: feedImages)) }
         outputs.append(SitemapFile(entries: sitemap))
         outputs.append(RedirectsFile(aliases: redirects))
         if model.config.highlight.enabled {
@@ -55,6 +61,7 @@ struct OutputPlan {
         for document in model.posts + model.pages {
             outputs += files.assets(of: document)
         }
+        outputs += images.copies
         outputs += files.rootFiles
         let written = Set(outputs.map(\.file))
         for (path, location) in zip(model.config.customCSS, model.config.customCSSLocations) where !written.contains(SiteURLs.outputFile(for: path)) {
@@ -82,13 +89,15 @@ struct OutputPlan {
 
     /// The pages of one list of posts (`members`: indexes into `shown`), `perPage` to a page.
     private func addLists(_ listing: ListPage.Listing, title: String, members: [Int], shown: [ShownDocument], perPage: Int,
-        _ add: (ListPage) -> Void)
+        images: SiteImages, _ add: (ListPage) -> Void)
     {
         // Not `count + perPage - 1`: posts_per_page may be as big as Int.max ("all on one page").
         let pages = members.isEmpty ? 1 : (members.count - 1) / perPage + 1
         for number in 1...pages {
             let slice = members[min((number - 1) * perPage, members.count)..<min(number * perPage, members.count)]
-            add(ListPage(listing: listing, title: title, number: number, pages: pages, count: members.count, posts: slice.map { shown[$0] }))
+            let posts = slice.map { shown[$0] }
+            add(ListPage(listing: listing, title: title, number: number, pages: pages, count: members.count, posts: posts,
+                images: images.pageImages(of: posts.map(\.document))))
         }
     }
 }

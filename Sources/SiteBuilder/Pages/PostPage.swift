@@ -7,6 +7,9 @@ struct PostPage: HTMLPage {
     let previous: DocumentLink?
     let next: DocumentLink?
     let template: String
+    let images: PageImages
+    /// Its `og:image` and feed picture.
+    let image: SocialImage?
 
     var path: String { post.document.path }
     var owner: String { post.document.displayPath }
@@ -26,6 +29,7 @@ struct PostPage: HTMLPage {
                 ])
             }
         }
+        if let image { data["image"] = .map(image.data(from: path, urls: site.urls)) }
         value["post"] = .map(data)
         return .map(value)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ImageInfo
 
 /// The files a site copies rather than renders: static/ files (the site's over the theme's),
 /// robots.txt (the site's own or a generated one), and the assets of bundles.
@@ -33,6 +34,19 @@ struct SiteFiles {
             files.append(kind(output))
         }
         rootFiles = files
+    }
+
+    /// The image files among the static files and the assets of `documents`' bundles, by
+    /// percent-decoded site path (`/img/a.png`), for `SiteImages`.
+    func imageFiles(of documents: [Document]) -> [String: SiteImages.File] {
+        var images: [String: SiteImages.File] = [:]
+        func add(_ kind: any OutputKind) {
+            guard ImageFormat(fileName: kind.file) != nil else { return }
+            if let file = kind as? StaticFile { images["/" + file.file] = SiteImages.File(source: file.source, owner: file.owner) }
+        }
+        rootFiles.forEach(add)
+        for document in documents where document.bundle != nil { assets(of: document).forEach(add) }
+        return images
     }
 
     /// The assets of `document`'s bundle, copied beside its page, in path byte order.

@@ -4,6 +4,9 @@ import TemplateEngine
 struct StandalonePage: HTMLPage {
     let page: ShownDocument
     let template: String
+    let images: PageImages
+    /// Its `og:image`.
+    let image: SocialImage?
 
     var path: String { page.document.path }
     var owner: String { page.document.displayPath }
@@ -13,7 +16,9 @@ struct StandalonePage: HTMLPage {
     func context(in site: SiteContext) -> DataValue {
         var value = site.common(path: path, kind: .page, title: page.document.title, description: page.document.body.descriptionText,
             shown: [page.document.body.contentHTML])
-        value["post"] = .map(page.data(from: path, in: site))
+        var data = page.data(from: path, in: site)
+        if let image { data["image"] = .map(image.data(from: path, urls: site.urls)) }
+        value["post"] = .map(data)
         return .map(value)
     }
 }

@@ -30,6 +30,8 @@ struct SiteContext: Sendable {
     let config: SiteConfig
     let urls: SiteURLs
     let templates: TemplateSet
+    /// The resized copies made in this build (not an input: it changes no output).
+    let imageWork: ImageWork
     /// `site`'s fields that are not URLs, and `extra`: the same on every page.
     private let siteValues: [String: DataValue]
     private let extra: DataValue
@@ -37,8 +39,9 @@ struct SiteContext: Sendable {
     private let strings: DataValue
 
     /// The context of `inputs`, whose `configText` and `templates` are `config`'s and `templates`'.
-    init(_ inputs: Inputs, config: SiteConfig, templates: TemplateSet) {
+    init(_ inputs: Inputs, config: SiteConfig, templates: TemplateSet, imageWork: ImageWork = ImageWork(cacheDirectory: nil)) {
         self.inputs = inputs
+        self.imageWork = imageWork
         key = ContentKey(of: inputs)
         self.config = config
         urls = SiteURLs(baseURL: config.baseURL)

@@ -13,6 +13,12 @@ import Darwin
 struct URLRewriter {
     /// Returns the replacement for one URL, or nil to keep it.
     let transform: (Substring) -> String?
+    /// What to add to each `<img>` tag (attributes, a `<picture>` around it); nil: nothing.
+    var imageEditor: ((ImageTag) -> ImageTagEdit?)? = nil
+
+    init(transform: @escaping (Substring) -> String?) {
+        self.transform = transform
+    }
 
     func rewriteHTML(_ html: String) -> String {
         var html = html
@@ -53,6 +59,7 @@ struct URLRewriter {
         var index = 0
         var attributes: [Attribute] = []
         var attributeCount = 0
+        var images = 0
         while index < count {
             // memchr jumps over text between tags (most of a page) many bytes at a time.
             guard let next = nextByte(UInt8(ascii: "<"), in: input, from: index) else { break }
@@ -70,6 +77,17 @@ struct URLRewriter {
             while nameEnd < count, isNameByte(input[nameEnd]) { nameEnd += 1 }
             let name = input[nameStart..<nameEnd]
             let tagEnd = parseAttributes(input, from: nameEnd, into: &attributes, count: &attributeCount)
+            // Taken before the URLs are rewritten: the editor looks the image up by its site path.
+            var imageEdit: ImageTagEdit?
+            if let imageEditor, tagEnd < count || input[count - 1] == UInt8(ascii: ">"), equalsIgnoringCase(name, "img") {
+                imageEdit = imageEditor(imageTag(input, attributes: attributes[..<attributeCount], ordinal: images))
+                images += 1
+                if let before = imageEdit?.before, !before.isEmpty {
+                    output.append(contentsOf: input[copied..<index])
+                    output.append(contentsOf: before.utf8)
+                    copied = index
+                }
+            }
             let isLink = equalsIgnoringCase(name, "link")
             var isCanonical = false
             if isLink {
@@ -100,6 +118,7 @@ struct URLRewriter {
                     rewriteCSS(input, range: valueRange, into: &output, copied: &copied)
                 }
             }
+            if let imageEdit { insert(imageEdit, input, tagEnd: tagEnd, into: &output, copied: &copied) }
             index = tagEnd
             if equalsIgnoringCase(name, "style") {
                 let end = findClosingTag(input, name: Array("style".utf8), from: index)
@@ -109,7 +128,8 @@ struct URLRewriter {
                 index = findClosingTag(input, name: Array(name), from: index)
             }
         }
-        guard copied > 0 else { return false }
+        // Text put before an `<img>` at the very start leaves `copied` at 0.
+        guard copied > 0 || !output.isEmpty else { return false }
         output.append(contentsOf: input[copied...])
         return true
     }
@@ -117,6 +137,39 @@ struct URLRewriter {
     private struct Attribute {
         var name: Range<Int>
         var value: Range<Int>?
+    }
+
+    /// The `<img>` whose attributes are `attributes`, as the image editor sees it.
+    private func imageTag(_ input: UnsafeBufferPointer<UInt8>, attributes: ArraySlice<Attribute>, ordinal: Int) -> ImageTag {
+        var tag = ImageTag(ordinal: ordinal)
+        for attribute in attributes {
+            let name = String(decoding: input[attribute.name], as: UTF8.self).lowercased()
+            tag.attributeNames.insert(name)
+            if name == "src", let value = attribute.value { tag.source = Substring(decoding: input[value], as: UTF8.self) }
+        }
+        return tag
+    }
+
+    /// Writes `edit`'s attributes before the tag's `>` (or `/>`) and its `after` text behind it.
+    private func insert(_ edit: ImageTagEdit, _ input: UnsafeBufferPointer<UInt8>, tagEnd: Int, into output: inout [UInt8],
+        copied: inout Int)
+    {
+        // Before `>`, or before the spaces of a ` />` ending, so the result reads `alt="a" width="4" />`.
+        var closing = tagEnd - 1
+        if closing > 0, input[closing - 1] == UInt8(ascii: "/") {
+            closing -= 1
+            while closing > copied, isSpace(input[closing - 1]) { closing -= 1 }
+        }
+        if !edit.attributes.isEmpty, closing >= copied {
+            output.append(contentsOf: input[copied..<closing])
+            output.append(contentsOf: edit.attributes.utf8)
+            copied = closing
+        }
+        if !edit.after.isEmpty {
+            output.append(contentsOf: input[copied..<tagEnd])
+            output.append(contentsOf: edit.after.utf8)
+            copied = tagEnd
+        }
     }
 
     /// Elements whose content holds no URLs to rewrite: code shown as text, scripts.
