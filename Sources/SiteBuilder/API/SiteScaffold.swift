@@ -138,6 +138,8 @@ public enum SiteScaffold {
     # math: false                # true: $…$ and $$…$$ are TeX, rendered by KaTeX shipped in the site
     # custom_css: []             # your style sheets in static/ (css/site.css), linked after the theme's
 
+    # search: true               # the search page (/search/) and its index; false leaves both out
+
     # publish: {}                # IPFS publishing settings (blogctl publish)
     # dnslink: {}                # DNSLink settings
     # extra: {}                  # anything; templates see it as `extra`

@@ -31,6 +31,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var customCSS: [String] = []
     /// Where each `custom_css` entry is written, for the error when it names no file.
     var customCSSLocations: [SourceLocation] = []
+    /// `search: false` leaves out the search page, its index and its menu link.
+    public var search = true
     /// Kept verbatim for the publish command.
     public var publish: [String: DataValue] = [:]
     /// Kept verbatim for the DNSLink command.
@@ -39,7 +41,7 @@ public struct SiteConfig: Sendable, Equatable {
 
     static let keys = [
         "title", "base_url", "author", "language", "strings", "timezone", "description", "posts_per_page",
-        "markdown", "highlight", "math", "custom_css", "publish", "dnslink", "extra",
+        "markdown", "highlight", "math", "custom_css", "search", "publish", "dnslink", "extra",
     ]
     static let markdownKeys = ["smart_punctuation", "raw_html", "hard_breaks", "summary_words", "tag_filter"]
 
@@ -143,6 +145,7 @@ public struct SiteConfig: Sendable, Equatable {
                     config.customCSS.append(path)
                     config.customCSSLocations.append(YAMLDocument.location(of: entry, file: file, lineOffset: 0))
                 }
+            case "search": config.search = try YAMLDocument.bool(node, key: key, file: file, lineOffset: 0)
             case "publish": config.publish = try YAMLDocument.map(node, key: key, file: file, lineOffset: 0)
             case "dnslink": config.dnslink = try YAMLDocument.map(node, key: key, file: file, lineOffset: 0)
             case "extra": config.extra = try SocialLinks.normalize(YAMLDocument.map(node, key: key, file: file, lineOffset: 0), node: node, file: file)
