@@ -51,6 +51,7 @@ extension SiteBuildSession {
             var memo = searchTerms
             let terms = try await memo.terms(of: shown)
             searchTerms = memo
+            trace.phase("search terms")
             search = SearchIndex(documents: shown, terms: terms)
             trace.phase("search index")
         }

@@ -11,7 +11,7 @@ struct DocumentTerms: Sendable, Equatable {
         var heading = SearchTokenizer.terms(of: document.title)
         for tag in document.tags { heading += SearchTokenizer.terms(of: tag.name) }
         let headingSet = Set(heading)
-        var body = Set(SearchTokenizer.terms(ofHTML: document.body.contentHTML))
+        var body = SearchTokenizer.uniqueTerms(ofHTML: document.body.contentHTML)
         // A front matter summary or description need not be in the text.
         body.formUnion(SearchTokenizer.terms(of: document.body.descriptionText))
         body.subtract(headingSet)

@@ -21,12 +21,22 @@ enum SearchTokenizer {
     /// left out, every entity a word break (the body's HTML escapes only `<>&"'`, none of them letters).
     static func terms(ofHTML html: String) -> [String] {
         var html = html
-        return html.withUTF8 { terms(ofHTML: $0) }
+        var out: [String] = []
+        html.withUTF8 { terms(ofHTML: $0, into: &out) }
+        return out
+    }
+
+    /// The distinct terms of `terms(ofHTML:)`: a post repeats most of its words, and making a
+    /// String of each repeat, then hashing it, was most of the index's build time.
+    static func uniqueTerms(ofHTML html: String) -> Set<String> {
+        var html = html
+        var out = UniqueSearchTerms()
+        html.withUTF8 { terms(ofHTML: $0, into: &out) }
+        return out.terms
     }
 
     /// `terms(ofHTML:)` on the UTF-8 bytes: a post's HTML is mostly ASCII, taken byte by byte.
-    private static func terms(ofHTML bytes: UnsafeBufferPointer<UInt8>) -> [String] {
-        var out: [String] = []
+    private static func terms<Sink: SearchTermSink>(ofHTML bytes: UnsafeBufferPointer<UInt8>, into out: inout Sink) {
         var state = State()
         let count = bytes.count
         var index = 0
@@ -69,7 +79,6 @@ enum SearchTokenizer {
             index = end
         }
         state.finish(into: &out)
-        return out
     }
 
     private static let script = Array("script".utf8)
@@ -92,7 +101,7 @@ enum SearchTokenizer {
 
         /// The fast path, nearly every character of an English post.
         @inline(__always)
-        mutating func add(ascii byte: UInt8, into out: inout [String]) {
+        mutating func add<Sink: SearchTermSink>(ascii byte: UInt8, into out: inout Sink) {
             if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
                 append(byte)
             } else if byte >= 0x41 && byte <= 0x5A {
@@ -102,7 +111,7 @@ enum SearchTokenizer {
             }
         }
 
-        mutating func add(_ scalar: Unicode.Scalar, into out: inout [String]) {
+        mutating func add<Sink: SearchTermSink>(_ scalar: Unicode.Scalar, into out: inout Sink) {
             if scalar.isASCII {
                 add(ascii: UInt8(scalar.value), into: &out)
                 return
@@ -140,15 +149,77 @@ enum SearchTokenizer {
             folded.append(scalar)
         }
 
-        mutating func finish(into out: inout [String]) {
+        mutating func finish<Sink: SearchTermSink>(into out: inout Sink) {
             if ascii {
-                if term.count >= 2, term.count <= SearchTokenizer.maxLength { out.append(String(decoding: term, as: UTF8.self)) }
+                if term.count >= 2, term.count <= SearchTokenizer.maxLength { out.add(ascii: term) }
                 term.removeAll(keepingCapacity: true)
             } else {
-                if folded.count <= SearchTokenizer.maxLength { out.append(String(folded)) }
+                if folded.count <= SearchTokenizer.maxLength { out.add(String(folded)) }
                 folded = String.UnicodeScalarView()
                 ascii = true
             }
         }
+    }
+}
+
+/// Where the tokenizer puts the terms it finds.
+protocol SearchTermSink {
+    /// A term of ASCII letters and digits, as bytes.
+    mutating func add(ascii term: [UInt8])
+    mutating func add(_ term: String)
+}
+
+extension Array: SearchTermSink where Element == String {
+    mutating func add(ascii term: [UInt8]) { append(String(decoding: term, as: UTF8.self)) }
+    mutating func add(_ term: String) { append(term) }
+}
+
+/// A set of terms whose ASCII ones are kept as bytes in one buffer, found again by an FNV-1a
+/// hash, so a repeated word costs neither a String nor a hash of one.
+struct UniqueSearchTerms: SearchTermSink {
+    private var bytes: [UInt8] = []
+    /// Entries' (start, count) in `bytes`.
+    private var entries: [(start: Int, count: Int)] = []
+    /// Open addressing: an index into `entries`, or -1.
+    private var slots = [Int32](repeating: -1, count: 512)
+    private var others: Set<String> = []
+
+    mutating func add(_ term: String) { others.insert(term) }
+
+    mutating func add(ascii term: [UInt8]) {
+        let mask = slots.count - 1
+        var slot = Self.hash(term[...]) & mask
+        while slots[slot] >= 0 {
+            let entry = entries[Int(slots[slot])]
+            if entry.count == term.count, bytes[entry.start..<entry.start + entry.count].elementsEqual(term) { return }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = Int32(entries.count)
+        entries.append((bytes.count, term.count))
+        bytes += term
+        if entries.count * 2 > slots.count { grow() }
+    }
+
+    /// Every term once.
+    var terms: Set<String> {
+        var all = others
+        for entry in entries { all.insert(String(decoding: bytes[entry.start..<entry.start + entry.count], as: UTF8.self)) }
+        return all
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (number, entry) in entries.enumerated() {
+            var slot = Self.hash(bytes[entry.start..<entry.start + entry.count]) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(number)
+        }
+    }
+
+    private static func hash(_ term: ArraySlice<UInt8>) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in term { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
     }
 }
