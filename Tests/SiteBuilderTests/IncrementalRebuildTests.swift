@@ -45,8 +45,10 @@ private func expectRebuildMatchesFreshBuild(_ site: FixtureSite, changed: [Strin
     #expect(!result.changedPaths.contains("posts/p0/index.html"))
     // Only the pages showing its text: its own page, the home page, the posts list and the tag page listing it.
     #expect(result.stats.pagesRendered == 4, "\(result.stats.pagesRendered) of \(result.stats.htmlPages)")
+    // And the search index files its new text changes: its summary's document list, and its
+    // new word's shard ("edited", the first word under "e", so the manifest lists a new shard).
     #expect(result.changedPaths == ["atom.xml", "feed.json", "page/4/index.html", "posts/p5/index.html", "posts/page/4/index.html",
-        "rss.xml", "tags/t2/page/2/index.html"])
+        "rss.xml", "search/docs/0.json", "search/index.json", "search/terms/e.json", "tags/t2/page/2/index.html"])
 }
 
 @Test func rebuildAfterRetitlingRedatingAndRetaggingEqualsFreshBuild() async throws {

@@ -192,7 +192,10 @@ private func richSite() throws -> ManifestHarness {
             #expect(build.stats.pagesRendered == 0, "round \(round)")
             let pages = Set(build.output.files.keys.filter { $0.hasSuffix(".html") })
             let copies: Set<String> = ["posts/b/photo.png", "posts/b/sub/data.bin", "img/bg.png", "favicon.svg", "js/embeds.js", "robots.txt"]
-            let generated: Set<String> = ["rss.xml", "atom.xml", "feed.json", "sitemap.xml", "_redirects", "css/site.css", "css/style.css", "css/highlight.css"]
+            var generated: Set<String> = ["rss.xml", "atom.xml", "feed.json", "sitemap.xml", "_redirects", "css/site.css", "css/style.css", "css/highlight.css"]
+            let search = build.output.files.keys.filter { $0.hasPrefix("search/") && !$0.hasSuffix(".html") }
+            #expect(search.count > 3 && search.contains("search/index.json"))
+            generated.formUnion(search + ["js/search.js"])
             // Every output kind takes the same path: pages, copies and the other generated files are all kept.
             #expect(build.kept == pages.union(copies).union(generated), "round \(round)")
             #expect(build.kept == Set(build.output.files.keys), "round \(round)")

@@ -4,6 +4,7 @@
 On each URL form (the site at /, /ipfs/<cid>/, <cid>.ipfs.localhost) it follows every internal
 link and fails on any failed request, console error, request off this machine or link that
 leaves the form's URL prefix; it saves screenshots of the home page and a post, light and dark;
+it types a query on the search page and follows the first result to its post;
 then it edits a post and checks that the open page reloads by itself (following the new root
 on the path and subdomain forms), and breaks a front matter to check the error overlay comes
 and goes. SITE_DIR is changed: give it a copy."""
@@ -23,6 +24,9 @@ EMBED_PATH = "posts/moving-this-blog-to-ipfs/"
 POST_SOURCE = "content/posts/2025-01-19-reproducible-builds.md"
 POST_PATH = "posts/reproducible-blog-builds/"
 BROKEN_SOURCE = "content/posts/2024-02-11-moving-this-blog-to-ipfs.md"
+SEARCH_QUERY = "Sourdou"  # typed as a reader would: a prefix, capitalised
+SEARCH_TITLE = "Notes from a year of sourdough"
+SEARCH_PATH = "posts/a-year-of-sourdough/"
 OVERLAY = "blogctl-build-error"
 
 
@@ -58,6 +62,33 @@ def crawl(browser, serve, start, published_host):
 def latest_root(serve, since):
     line = serve.wait_for(lambda line: line.startswith("rebuilt in "), 60, "rebuild", since)
     return line.rsplit(" ", 1)[-1]
+
+
+def check_search(browser, name, start, screenshot=None):
+    """The search page at `start` + search/: typing a query shows results (from the index beside
+    the page, nothing from another origin), and the first result's link opens the right post."""
+    browser.open(start + "search/")
+    field = browser.driver.find_element("id", "search-input")
+    field.send_keys(SEARCH_QUERY)
+    browser.wait_until(lambda: browser.script(
+        "var a = document.querySelector('#search-results a'); return a !== null && a.textContent === arguments[0]",
+        SEARCH_TITLE), 30, f"{name}: a search result for '{SEARCH_QUERY}'")
+    shown = browser.script("return document.getElementById('search-status').textContent")
+    if screenshot:
+        browser.screenshot(screenshot)
+    fetched = browser.script("return performance.getEntriesByType('resource').map(e => e.name)")
+    if not any("/search/index.json" in url for url in fetched) or not any("/search/terms/" in url for url in fetched):
+        raise CheckFailed(f"{name}: the search page did not load its index beside it: {fetched}")
+    browser.driver.find_element("css selector", "#search-results a").click()
+    browser.wait_until(lambda: browser.driver.current_url.endswith(SEARCH_PATH)
+                       and browser.script("return document.readyState") == "complete", 30, f"{name}: the result's post opened")
+    if not browser.driver.current_url.startswith(start):
+        raise CheckFailed(f"{name}: the result led to {browser.driver.current_url}, outside {start}")
+    heading = browser.script("return document.querySelector('h1') && document.querySelector('h1').textContent")
+    if SEARCH_TITLE not in (heading or ""):
+        raise CheckFailed(f"{name}: the result opened a page headed {heading!r}")
+    browser.drain(context=f"{name} search")
+    return shown
 
 
 def check_reload(browser, serve, sources, name, post_url, round_number, through_history=False):
@@ -203,6 +234,11 @@ def run(arguments):
         formulas, tokens = check_writing(browser, serve.site, arguments.screenshots)
         print(f"  writing: {tokens} coloured code tokens on {POST_PATH}, {formulas} formulas typeset by KaTeX on {MATH_PATH}, "
               f"a video card on {EMBED_PATH} that became a player only when clicked")
+        for name, start in forms:
+            shot = os.path.join(arguments.screenshots, "search.png") if name == "site" else None
+            shown = check_search(browser, name, start, shot)
+            print(f"  {name}: typing '{SEARCH_QUERY}' on the search page showed '{shown}'; the first result opened {SEARCH_PATH}"
+                  + (f" (screenshot: {shot})" if shot else ""))
         root = serve.root(serve.path_gateway)
         for number, (name, _) in enumerate(forms, start=1):
             start = {"site": serve.site, "path gateway": f"http://127.0.0.1:{serve.port}/ipfs/{root}/",

@@ -139,6 +139,7 @@ public enum SiteScaffold {
     # custom_css: []             # your style sheets in static/ (css/site.css), linked after the theme's
 
     # image_sizes: []            # e.g. [480, 960, 1600]: resized copies and srcset for local images
+    # search: true               # the search page (/search/) and its index; false leaves both out
 
     # publish: {}                # IPFS publishing settings (blogctl publish)
     # dnslink: {}                # DNSLink settings

@@ -49,7 +49,17 @@ extension SiteBuildSession {
             SiteContext.Inputs(configText: configText, templates: templates.key, includeDrafts: options.includeDrafts,
                 includeFuture: options.includeFuture, menu: model.pages.map(DocumentLink.init), year: model.year, favicon: files.favicon),
             config: config, templates: templates.set, imageWork: imageWork)
-        let plan = try OutputPlan(model: model, site: site, files: files, images: images)
+        var search: SearchIndex?
+        if config.search {
+            let shown = model.posts + model.pages
+            var memo = searchTerms
+            let terms = try await memo.terms(of: shown)
+            searchTerms = memo
+            trace.phase("search terms")
+            search = SearchIndex(documents: shown, terms: terms)
+            trace.phase("search index")
+        }
+        let plan = try OutputPlan(model: model, site: site, files: files, images: images, search: search)
         let outputFiles = try await Parallel.map(plan.outputs) { $0.file }
         trace.phase("plan")
 

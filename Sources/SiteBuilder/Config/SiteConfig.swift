@@ -33,6 +33,8 @@ public struct SiteConfig: Sendable, Equatable {
     var customCSSLocations: [SourceLocation] = []
     /// Widths of the resized copies of local raster images (`ImageSizes`); empty: none.
     public var imageSizes: [Int] = []
+    /// `search: false` leaves out the search page, its index and its menu link.
+    public var search = true
     /// Kept verbatim for the publish command.
     public var publish: [String: DataValue] = [:]
     /// Kept verbatim for the DNSLink command.
@@ -41,7 +43,7 @@ public struct SiteConfig: Sendable, Equatable {
 
     static let keys = [
         "title", "base_url", "author", "language", "strings", "timezone", "description", "posts_per_page",
-        "markdown", "highlight", "math", "custom_css", "image_sizes", "publish", "dnslink", "extra",
+        "markdown", "highlight", "math", "custom_css", "image_sizes", "search", "publish", "dnslink", "extra",
     ]
     static let markdownKeys = ["smart_punctuation", "raw_html", "hard_breaks", "summary_words", "tag_filter"]
 
@@ -146,6 +148,7 @@ public struct SiteConfig: Sendable, Equatable {
                     config.customCSSLocations.append(YAMLDocument.location(of: entry, file: file, lineOffset: 0))
                 }
             case "image_sizes": config.imageSizes = try ImageSizes.parse(node, file: file)
+            case "search": config.search = try YAMLDocument.bool(node, key: key, file: file, lineOffset: 0)
             case "publish": config.publish = try YAMLDocument.map(node, key: key, file: file, lineOffset: 0)
             case "dnslink": config.dnslink = try YAMLDocument.map(node, key: key, file: file, lineOffset: 0)
             case "extra": config.extra = try SocialLinks.normalize(YAMLDocument.map(node, key: key, file: file, lineOffset: 0), node: node, file: file)

@@ -8,8 +8,9 @@ struct OutputPlan {
     /// How many of `outputs` are HTML pages.
     private(set) var htmlPages = 0
 
-    /// The plan of `model` in `site`; `files` are the static files and bundle assets.
-    init(model: SiteModel, site: SiteContext, files: SiteFiles, images: SiteImages) throws(SiteBuildError) {
+    /// The plan of `model` in `site`; `files` are the static files and bundle assets; `search`
+    /// the search index, nil when `search` is off.
+    init(model: SiteModel, site: SiteContext, files: SiteFiles, images: SiteImages, search: SearchIndex? = nil) throws(SiteBuildError) {
         let tagNames = model.tagNames
         let links = try Self.sourceLinks(of: model)
         let shown = model.posts.map { ShownDocument($0, tagNames: tagNames, links: links[$0.sourcePath] ?? [:]) }
@@ -38,6 +39,7 @@ struct OutputPlan {
         }
         page(TagsIndexPage(tags: model.tags.map(TagSummary.init)))
         page(ArchivePage(posts: shown.map { BriefDocument($0.document, tagNames: $0.tagNames) }))
+        if search != nil { page(SearchPage()) }
         page(NotFoundPage())
         var redirects: [RedirectsFile.Redirect] = []
         for document in model.posts + model.pages {
@@ -58,11 +60,17 @@ struct OutputPlan {
                 bytes: Data(model.config.highlight.styleSheet.utf8)))
         }
         if let katex = model.config.math.katex { outputs += MathFiles.outputs(katex) }
+        if let search { outputs += search.files }
         for document in model.posts + model.pages {
             outputs += files.assets(of: document)
         }
         outputs += images.copies
-        outputs += files.rootFiles
+        // The theme's search script is the search page's; a site's own js/search.js is always copied.
+        let searchScript = SiteURLs.outputFile(for: SiteURLs.searchScript)
+        outputs += files.rootFiles.filter { kind in
+            guard search == nil, let copy = kind as? StaticFile, copy.file == searchScript, case .theme = copy.source else { return true }
+            return false
+        }
         let written = Set(outputs.map(\.file))
         for (path, location) in zip(model.config.customCSS, model.config.customCSSLocations) where !written.contains(SiteURLs.outputFile(for: path)) {
             throw .malformed(location, "custom_css '\(path)' is no file of the site: put it in static\(path) (or templates/static\(path))")

@@ -55,7 +55,7 @@ struct SiteContext: Sendable {
         ]
         if let year = inputs.year { site["year"] = .int(year) }
         // Room for the links each page adds (see `common`).
-        site.reserveCapacity(site.count + 9)
+        site.reserveCapacity(site.count + 10)
         siteValues = site
         extra = .map(config.extra)
         strings = .map(config.language.strings.mapValues { .string($0) })
@@ -63,7 +63,7 @@ struct SiteContext: Sendable {
 
     /// What a page is, for `page.kind` and `page.is_<kind>`.
     enum PageKind: String, Encodable, Sendable {
-        case home, posts, post, page, tags, tag, archive, notFound = "404", alias
+        case home, posts, post, page, tags, tag, archive, search, notFound = "404", alias
     }
 
     /// The fields every page gets: `site`, `menu`, `page`, `root_url`, `extra`. Every URL in them
@@ -89,6 +89,7 @@ struct SiteContext: Sendable {
         if config.highlight.enabled { site["highlight_stylesheet_url"] = link(SiteURLs.highlightStylesheet) }
         if let favicon = inputs.favicon { site["favicon_url"] = link(favicon) }
         if !config.customCSS.isEmpty { site["custom_css_urls"] = .array(config.customCSS.map(link)) }
+        if config.search { site["search_url"] = link(SiteURLs.search) }
 
         var menu: [DataValue] = []
         func item(_ title: String, _ target: String, current: Bool) {

@@ -26,6 +26,10 @@ public struct SiteURLs: Sendable {
     public static let stylesheet = "/css/style.css"
     /// The colours of highlighted code (written when `highlight` is on).
     public static let highlightStylesheet = "/css/highlight.css"
+    /// The search page, its script (a theme static file) and the manifest of its index (when `search` is on).
+    public static let search = "/search/"
+    public static let searchScript = "/js/search.js"
+    public static let searchManifest = "/search/index.json"
 
     /// `/`, `/page/2/`, ...
     public static func home(page: Int) -> String { page <= 1 ? home : "/page/\(page)/" }

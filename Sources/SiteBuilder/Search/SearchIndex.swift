@@ -1,0 +1,79 @@
+import Foundation
+
+/// The files of the client-side search (docs/architecture.md, "Search"): a manifest, the term
+/// shards and the document lists, all under `search/`, made from the documents the site shows.
+///
+/// - `search/index.json`: `{"version":1,"documents":N,"chunk":C,"shards":[prefixes]}`.
+/// - `search/terms/NAME.json`: `{"term":["HEADING","BODY"],…}`, the numbers of the documents
+///   with the term in their title or tags, and of those with it in their text only
+///   (`SearchEncoding.postings`), for the terms of one prefix (`SearchShardPlan`).
+/// - `search/docs/K.json`: documents K·C to K·C+C−1 as `[path, title, date, summary]`, the path
+///   relative to the site root.
+///
+/// Documents are numbered in the site's order (posts newest first, then pages), so the newest
+/// posts come first among equal matches and in the first document list.
+struct SearchIndex: Sendable {
+    static let documentsPerChunk = 50
+    /// A shard's size before it is split by a longer prefix: a one-word query loads one or two.
+    static let shardTarget = 24 * 1024
+
+    /// Every file, the manifest first, then the shards and document lists in path order.
+    let files: [SearchIndexFile]
+
+    /// The index of `documents`, whose terms are `terms` (`DocumentTerms`, in the same order).
+    init(documents: [Document], terms: [DocumentTerms]) {
+        var postings: [String: (heading: [Int32], body: [Int32])] = [:]
+        for (number, entry) in terms.enumerated() {
+            let id = Int32(number)
+            for term in entry.heading { postings[term, default: ([], [])].heading.append(id) }
+            for term in entry.body { postings[term, default: ([], [])].body.append(id) }
+        }
+        let sorted = postings.keys.sorted { $0.precedesInUTF8($1) }
+        let entries = sorted.map { term -> [UInt8] in
+            let lists = postings[term]!
+            var out: [UInt8] = []
+            SearchEncoding.string(term, into: &out)
+            out += Array(":[\"".utf8)
+            SearchEncoding.postings(lists.heading, into: &out)
+            out += Array("\",\"".utf8)
+            SearchEncoding.postings(lists.body, into: &out)
+            out += Array("\"]".utf8)
+            return out
+        }
+        let plan = SearchShardPlan(terms: sorted, sizes: entries.map { $0.count + 1 }, target: Self.shardTarget)
+
+        var files: [SearchIndexFile] = []
+        var manifest = Array("{\"version\":1,\"documents\":\(documents.count),\"chunk\":\(Self.documentsPerChunk),\"shards\":[".utf8)
+        for (index, shard) in plan.shards.enumerated() {
+            if index > 0 { manifest.append(UInt8(ascii: ",")) }
+            SearchEncoding.string(shard.prefix, into: &manifest)
+            var bytes: [UInt8] = [UInt8(ascii: "{")]
+            for (position, term) in shard.terms.enumerated() {
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes += entries[term]
+            }
+            bytes += Array("}\n".utf8)
+            files.append(SearchIndexFile(file: SearchIndexFile.shardFile(prefix: shard.prefix), bytes: Data(bytes)))
+        }
+        manifest += Array("]}\n".utf8)
+        files.insert(SearchIndexFile(file: SearchIndexFile.manifestFile, bytes: Data(manifest)), at: 0)
+
+        for (chunk, start) in stride(from: 0, to: documents.count, by: Self.documentsPerChunk).enumerated() {
+            var bytes = Array("[".utf8)
+            for (position, document) in documents[start..<min(start + Self.documentsPerChunk, documents.count)].enumerated() {
+                bytes += Array((position > 0 ? ",\n[" : "\n[").utf8)
+                SearchEncoding.string(String(document.path.dropFirst()), into: &bytes)
+                bytes.append(UInt8(ascii: ","))
+                SearchEncoding.string(document.title, into: &bytes)
+                bytes.append(UInt8(ascii: ","))
+                SearchEncoding.string(document.shape.dateTexts?.display ?? "", into: &bytes)
+                bytes.append(UInt8(ascii: ","))
+                SearchEncoding.string(document.body.descriptionText, into: &bytes)
+                bytes.append(UInt8(ascii: "]"))
+            }
+            bytes += Array("\n]\n".utf8)
+            files.append(SearchIndexFile(file: SearchIndexFile.documentsFile(chunk: chunk), bytes: Data(bytes)))
+        }
+        self.files = files
+    }
+}

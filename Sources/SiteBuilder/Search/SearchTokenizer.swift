@@ -1,0 +1,225 @@
+import Foundation
+
+/// Splits text into search terms, the same way `Templates/static/js/search.js` splits a query:
+/// runs of letters and digits, with diacritics removed (NFD, marks dropped) and lower-cased by
+/// Unicode's own mapping, so the result depends on no locale. A term is at least two characters
+/// long (one for a non-ASCII letter, a CJK character is a word) and at most `maxLength`.
+enum SearchTokenizer {
+    /// Longer runs (hashes, base64) are left out: nobody types them, and they only grow the index.
+    static let maxLength = 40
+
+    /// The terms of plain `text`, in order, repeats kept.
+    static func terms(of text: String) -> [String] {
+        var out: [String] = []
+        var state = State()
+        for scalar in text.unicodeScalars { state.add(scalar, into: &out) }
+        state.finish(into: &out)
+        return out
+    }
+
+    /// The terms of the text of an HTML fragment: tags and the content of `<script>` and `<style>`
+    /// left out, every entity a word break (the body's HTML escapes only `<>&"'`, none of them letters).
+    static func terms(ofHTML html: String) -> [String] {
+        var html = html
+        var out: [String] = []
+        html.withUTF8 { terms(ofHTML: $0, into: &out) }
+        return out
+    }
+
+    /// The distinct terms of `terms(ofHTML:)`: a post repeats most of its words, and making a
+    /// String of each repeat, then hashing it, was most of the index's build time.
+    static func uniqueTerms(ofHTML html: String) -> Set<String> {
+        var html = html
+        var out = UniqueSearchTerms()
+        html.withUTF8 { terms(ofHTML: $0, into: &out) }
+        return out.terms
+    }
+
+    /// `terms(ofHTML:)` on the UTF-8 bytes: a post's HTML is mostly ASCII, taken byte by byte.
+    private static func terms<Sink: SearchTermSink>(ofHTML bytes: UnsafeBufferPointer<UInt8>, into out: inout Sink) {
+        var state = State()
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "<") {
+                state.finish(into: &out)
+                let skipped = isTag(bytes, at: index + 1, named: script) ? script : isTag(bytes, at: index + 1, named: style) ? style : nil
+                guard let close = (index..<count).first(where: { bytes[$0] == UInt8(ascii: ">") }) else { break }
+                index = close + 1
+                // Raw HTML may embed code or styles that are not the post's text.
+                if let skipped {
+                    while index < count,
+                        !(bytes[index] == UInt8(ascii: "<") && index + 1 < count && bytes[index + 1] == UInt8(ascii: "/")
+                            && isTag(bytes, at: index + 2, named: skipped))
+                    {
+                        index += 1
+                    }
+                }
+                continue
+            }
+            if byte == UInt8(ascii: "&") {
+                state.finish(into: &out)
+                // The entity up to its `;` (a stray `&` is just a break).
+                var probe = index + 1
+                while probe < count, probe - index < 12, bytes[probe] != UInt8(ascii: ";"), bytes[probe] != UInt8(ascii: "<") { probe += 1 }
+                index = probe < count && bytes[probe] == UInt8(ascii: ";") ? probe + 1 : index + 1
+                continue
+            }
+            if byte < 0x80 {
+                state.add(ascii: byte, into: &out)
+                index += 1
+                continue
+            }
+            // A multi-byte scalar: its length from the lead byte (the String's bytes are valid UTF-8).
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            let end = min(index + length, count)
+            var scalars = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self).unicodeScalars.makeIterator()
+            if let scalar = scalars.next() { state.add(scalar, into: &out) }
+            index = end
+        }
+        state.finish(into: &out)
+    }
+
+    private static let script = Array("script".utf8)
+    private static let style = Array("style".utf8)
+
+    /// Whether the tag name starting at `start` (just after `<` or `</`) is `name` (lower case), in any case.
+    private static func isTag(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, named name: [UInt8]) -> Bool {
+        guard start + name.count <= bytes.count else { return false }
+        for (offset, letter) in name.enumerated() where bytes[start + offset] | 0x20 != letter { return false }
+        guard start + name.count < bytes.count else { return true }
+        let next = bytes[start + name.count] | 0x20
+        return !(next >= 0x61 && next <= 0x7A)
+    }
+
+    /// The term being built and whether it holds anything but ASCII.
+    private struct State {
+        var term: [UInt8] = []
+        var folded = String.UnicodeScalarView()
+        var ascii = true
+
+        /// The fast path, nearly every character of an English post.
+        @inline(__always)
+        mutating func add<Sink: SearchTermSink>(ascii byte: UInt8, into out: inout Sink) {
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                append(byte)
+            } else if byte >= 0x41 && byte <= 0x5A {
+                append(byte | 0x20)
+            } else {
+                finish(into: &out)
+            }
+        }
+
+        mutating func add<Sink: SearchTermSink>(_ scalar: Unicode.Scalar, into out: inout Sink) {
+            if scalar.isASCII {
+                add(ascii: UInt8(scalar.value), into: &out)
+                return
+            }
+            for part in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars {
+                switch part.properties.generalCategory {
+                case .nonspacingMark, .spacingMark, .enclosingMark:
+                    continue  // a diacritic: `é` is `e`
+                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                    .decimalNumber, .letterNumber, .otherNumber:
+                    for lower in part.properties.lowercaseMapping.unicodeScalars {
+                        // A final sigma is a sigma (a query typed mid-word has no final form).
+                        appendScalar(lower == "\u{3C2}" ? "\u{3C3}" : lower)
+                    }
+                default:
+                    finish(into: &out)
+                }
+            }
+        }
+
+        private mutating func append(_ byte: UInt8) {
+            if ascii { term.append(byte) } else { folded.append(Unicode.Scalar(byte)) }
+        }
+
+        private mutating func appendScalar(_ scalar: Unicode.Scalar) {
+            if scalar.isASCII {
+                append(UInt8(scalar.value))
+                return
+            }
+            if ascii {
+                ascii = false
+                folded = String.UnicodeScalarView(term.map { Unicode.Scalar($0) })
+                term.removeAll(keepingCapacity: true)
+            }
+            folded.append(scalar)
+        }
+
+        mutating func finish<Sink: SearchTermSink>(into out: inout Sink) {
+            if ascii {
+                if term.count >= 2, term.count <= SearchTokenizer.maxLength { out.add(ascii: term) }
+                term.removeAll(keepingCapacity: true)
+            } else {
+                if folded.count <= SearchTokenizer.maxLength { out.add(String(folded)) }
+                folded = String.UnicodeScalarView()
+                ascii = true
+            }
+        }
+    }
+}
+
+/// Where the tokenizer puts the terms it finds.
+protocol SearchTermSink {
+    /// A term of ASCII letters and digits, as bytes.
+    mutating func add(ascii term: [UInt8])
+    mutating func add(_ term: String)
+}
+
+extension Array: SearchTermSink where Element == String {
+    mutating func add(ascii term: [UInt8]) { append(String(decoding: term, as: UTF8.self)) }
+    mutating func add(_ term: String) { append(term) }
+}
+
+/// A set of terms whose ASCII ones are kept as bytes in one buffer, found again by an FNV-1a
+/// hash, so a repeated word costs neither a String nor a hash of one.
+struct UniqueSearchTerms: SearchTermSink {
+    private var bytes: [UInt8] = []
+    /// Entries' (start, count) in `bytes`.
+    private var entries: [(start: Int, count: Int)] = []
+    /// Open addressing: an index into `entries`, or -1.
+    private var slots = [Int32](repeating: -1, count: 512)
+    private var others: Set<String> = []
+
+    mutating func add(_ term: String) { others.insert(term) }
+
+    mutating func add(ascii term: [UInt8]) {
+        let mask = slots.count - 1
+        var slot = Self.hash(term[...]) & mask
+        while slots[slot] >= 0 {
+            let entry = entries[Int(slots[slot])]
+            if entry.count == term.count, bytes[entry.start..<entry.start + entry.count].elementsEqual(term) { return }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = Int32(entries.count)
+        entries.append((bytes.count, term.count))
+        bytes += term
+        if entries.count * 2 > slots.count { grow() }
+    }
+
+    /// Every term once.
+    var terms: Set<String> {
+        var all = others
+        for entry in entries { all.insert(String(decoding: bytes[entry.start..<entry.start + entry.count], as: UTF8.self)) }
+        return all
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (number, entry) in entries.enumerated() {
+            var slot = Self.hash(bytes[entry.start..<entry.start + entry.count]) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(number)
+        }
+    }
+
+    private static func hash(_ term: ArraySlice<UInt8>) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in term { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    }
+}
