@@ -18,6 +18,8 @@ private func build(_ yml: String, posts: Int = 3) async throws -> BuildResult {
     #expect(post.contains(">Alle Beiträge<") && post.contains(">Schlagwörter</a>"), "menu and links")
     #expect(german.text("posts/index.html").contains("3 Beiträge, neueste zuerst"))
     #expect(german.text("404.html").contains("Seite nicht gefunden"))
+    let search = german.text("search/index.html")
+    #expect(search.contains(">Suche</h1>") && search.contains(#"data-t-none="Keine Treffer für „{q}“.""#) && search.contains(">Suche</a>"))
     let japanese = try await build("language: ja\n")
     #expect(japanese.text("posts/p2/index.html").contains(">2026年3月2日</time>"))
     let french = try await build("language: fr\n", posts: 1)

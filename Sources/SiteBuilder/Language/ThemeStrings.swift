@@ -15,6 +15,7 @@ enum ThemeStrings {
         "go_home": "Go to the home page", "browse_archive": "Browse every post in the archive", "browse_tags": "Browse posts by tag",
         "moved": "Moved", "moved_text": "This page has moved to", "new_address": "its new address",
         "published_with": "Published with blogctl, content-addressed on IPFS.",
+        "search": "Search", "search_label": "Search the posts", "search_needs_js": "Search needs JavaScript, which is off in this browser.", "search_longer": "Type a longer word.", "searching": "Searching…", "search_none": "No results for “{q}”.", "search_results_one": "{n} result for “{q}”.", "search_results_other": "{n} results for “{q}”.", "search_failed": "The search index could not be loaded.", "search_more": "More results",
     ]
 
     /// Tables by primary language subtag.
@@ -33,6 +34,7 @@ enum ThemeStrings {
             "go_home": "Zur Startseite", "browse_archive": "Alle Beiträge im Archiv", "browse_tags": "Beiträge nach Schlagwort",
             "moved": "Umgezogen", "moved_text": "Diese Seite ist umgezogen:", "new_address": "zur neuen Adresse",
             "published_with": "Veröffentlicht mit blogctl, inhaltsadressiert auf IPFS.",
+            "search": "Suche", "search_label": "Beiträge durchsuchen", "search_needs_js": "Die Suche braucht JavaScript, das in diesem Browser ausgeschaltet ist.", "search_longer": "Bitte ein längeres Wort eingeben.", "searching": "Suche läuft…", "search_none": "Keine Treffer für „{q}“.", "search_results_one": "{n} Treffer für „{q}“.", "search_results_other": "{n} Treffer für „{q}“.", "search_failed": "Der Suchindex konnte nicht geladen werden.", "search_more": "Weitere Treffer",
         ],
         "fr": [
             "skip_to_content": "Aller au contenu", "main_menu": "Menu principal", "home": "Accueil", "posts": "Articles", "tags": "Étiquettes",
@@ -47,6 +49,7 @@ enum ThemeStrings {
             "go_home": "Aller à l’accueil", "browse_archive": "Parcourir tous les articles des archives", "browse_tags": "Parcourir les articles par étiquette",
             "moved": "Déplacée", "moved_text": "Cette page a été déplacée vers", "new_address": "sa nouvelle adresse",
             "published_with": "Publié avec blogctl, adressé par contenu sur IPFS.",
+            "search": "Recherche", "search_label": "Rechercher dans les articles", "search_needs_js": "La recherche a besoin de JavaScript, désactivé dans ce navigateur.", "search_longer": "Tapez un mot plus long.", "searching": "Recherche…", "search_none": "Aucun résultat pour « {q} ».", "search_results_one": "{n} résultat pour « {q} ».", "search_results_other": "{n} résultats pour « {q} ».", "search_failed": "L’index de recherche n’a pas pu être chargé.", "search_more": "Plus de résultats",
         ],
         "es": [
             "skip_to_content": "Ir al contenido", "main_menu": "Menú principal", "home": "Inicio", "posts": "Entradas", "tags": "Etiquetas",
@@ -61,6 +64,7 @@ enum ThemeStrings {
             "go_home": "Ir a la página de inicio", "browse_archive": "Ver todas las entradas en el archivo", "browse_tags": "Ver las entradas por etiqueta",
             "moved": "Movida", "moved_text": "Esta página se ha movido a", "new_address": "su nueva dirección",
             "published_with": "Publicado con blogctl, direccionado por contenido en IPFS.",
+            "search": "Buscar", "search_label": "Buscar en las entradas", "search_needs_js": "La búsqueda necesita JavaScript, que está desactivado en este navegador.", "search_longer": "Escribe una palabra más larga.", "searching": "Buscando…", "search_none": "No hay resultados para «{q}».", "search_results_one": "{n} resultado para «{q}».", "search_results_other": "{n} resultados para «{q}».", "search_failed": "No se pudo cargar el índice de búsqueda.", "search_more": "Más resultados",
         ],
         "it": [
             "skip_to_content": "Vai al contenuto", "main_menu": "Menu principale", "home": "Home", "posts": "Articoli", "tags": "Tag",
@@ -75,6 +79,7 @@ enum ThemeStrings {
             "go_home": "Vai alla home", "browse_archive": "Sfoglia tutti gli articoli nell’archivio", "browse_tags": "Sfoglia gli articoli per tag",
             "moved": "Spostata", "moved_text": "Questa pagina è stata spostata a", "new_address": "il suo nuovo indirizzo",
             "published_with": "Pubblicato con blogctl, indirizzato per contenuto su IPFS.",
+            "search": "Cerca", "search_label": "Cerca negli articoli", "search_needs_js": "La ricerca richiede JavaScript, disattivato in questo browser.", "search_longer": "Scrivi una parola più lunga.", "searching": "Ricerca in corso…", "search_none": "Nessun risultato per «{q}».", "search_results_one": "{n} risultato per «{q}».", "search_results_other": "{n} risultati per «{q}».", "search_failed": "Impossibile caricare l’indice di ricerca.", "search_more": "Altri risultati",
         ],
         "pt": [
             "skip_to_content": "Ir para o conteúdo", "main_menu": "Menu principal", "home": "Início", "posts": "Artigos", "tags": "Etiquetas",
@@ -89,6 +94,7 @@ enum ThemeStrings {
             "go_home": "Ir para a página inicial", "browse_archive": "Ver todos os artigos no arquivo", "browse_tags": "Ver artigos por etiqueta",
             "moved": "Mudou de endereço", "moved_text": "Esta página mudou para", "new_address": "o seu novo endereço",
             "published_with": "Publicado com blogctl, endereçado por conteúdo no IPFS.",
+            "search": "Pesquisar", "search_label": "Pesquisar nos artigos", "search_needs_js": "A pesquisa precisa de JavaScript, que está desligado neste navegador.", "search_longer": "Escreva uma palavra mais longa.", "searching": "A pesquisar…", "search_none": "Sem resultados para «{q}».", "search_results_one": "{n} resultado para «{q}».", "search_results_other": "{n} resultados para «{q}».", "search_failed": "Não foi possível carregar o índice de pesquisa.", "search_more": "Mais resultados",
         ],
         "nl": [
             "skip_to_content": "Naar de inhoud", "main_menu": "Hoofdmenu", "home": "Home", "posts": "Berichten", "tags": "Tags",
@@ -103,6 +109,7 @@ enum ThemeStrings {
             "go_home": "Naar de startpagina", "browse_archive": "Alle berichten in het archief", "browse_tags": "Berichten per tag",
             "moved": "Verhuisd", "moved_text": "Deze pagina is verhuisd naar", "new_address": "het nieuwe adres",
             "published_with": "Gepubliceerd met blogctl, inhoudsgeadresseerd op IPFS.",
+            "search": "Zoeken", "search_label": "Zoek in de berichten", "search_needs_js": "Zoeken heeft JavaScript nodig, en dat staat uit in deze browser.", "search_longer": "Typ een langer woord.", "searching": "Bezig met zoeken…", "search_none": "Geen resultaten voor ‘{q}’.", "search_results_one": "{n} resultaat voor ‘{q}’.", "search_results_other": "{n} resultaten voor ‘{q}’.", "search_failed": "De zoekindex kon niet worden geladen.", "search_more": "Meer resultaten",
         ],
         "ja": [
             "skip_to_content": "本文へ移動", "main_menu": "メインメニュー", "home": "ホーム", "posts": "記事", "tags": "タグ",
@@ -116,6 +123,7 @@ enum ThemeStrings {
             "go_home": "ホームへ", "browse_archive": "アーカイブですべての記事を見る", "browse_tags": "タグ別に記事を見る",
             "moved": "移動しました", "moved_text": "このページは移動しました:", "new_address": "新しいアドレス",
             "published_with": "blogctl で公開、IPFS 上でコンテンツアドレス指定。",
+            "search": "検索", "search_label": "記事を検索", "search_needs_js": "検索には JavaScript が必要ですが、このブラウザでは無効になっています。", "search_longer": "もっと長い語を入力してください。", "searching": "検索中…", "search_none": "「{q}」に一致する記事はありません。", "search_results_one": "「{q}」の検索結果: {n}件", "search_results_other": "「{q}」の検索結果: {n}件", "search_failed": "検索インデックスを読み込めませんでした。", "search_more": "さらに表示",
         ],
         "zh": [
             "skip_to_content": "跳到正文", "main_menu": "主菜单", "home": "首页", "posts": "文章", "tags": "标签",
@@ -128,6 +136,7 @@ enum ThemeStrings {
             "go_home": "回到首页", "browse_archive": "浏览归档中的全部文章", "browse_tags": "按标签浏览文章",
             "moved": "已移动", "moved_text": "此页面已移至", "new_address": "新地址",
             "published_with": "使用 blogctl 发布,在 IPFS 上按内容寻址。",
+            "search": "搜索", "search_label": "搜索文章", "search_needs_js": "搜索需要 JavaScript,但此浏览器已将其关闭。", "search_longer": "请输入更长的词。", "searching": "正在搜索…", "search_none": "没有找到“{q}”的结果。", "search_results_one": "“{q}”的结果:{n} 条", "search_results_other": "“{q}”的结果:{n} 条", "search_failed": "无法加载搜索索引。", "search_more": "更多结果",
         ],
         "ru": [
             "skip_to_content": "Перейти к содержанию", "main_menu": "Главное меню", "home": "Главная", "posts": "Записи", "tags": "Метки",
@@ -142,6 +151,7 @@ enum ThemeStrings {
             "go_home": "На главную", "browse_archive": "Все записи в архиве", "browse_tags": "Записи по меткам",
             "moved": "Страница перемещена", "moved_text": "Эта страница переехала:", "new_address": "новый адрес",
             "published_with": "Опубликовано с помощью blogctl, адресация по содержимому в IPFS.",
+            "search": "Поиск", "search_label": "Искать в записях", "search_needs_js": "Для поиска нужен JavaScript, а в этом браузере он выключен.", "search_longer": "Введите слово подлиннее.", "searching": "Ищем…", "search_none": "Ничего не найдено по запросу «{q}».", "search_results_one": "Найдено по запросу «{q}»: {n}", "search_results_other": "Найдено по запросу «{q}»: {n}", "search_failed": "Не удалось загрузить поисковый индекс.", "search_more": "Ещё результаты",
         ],
     ]
 }

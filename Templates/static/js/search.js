@@ -11,6 +11,10 @@
   var indexURL = form.getAttribute("data-index");
   var base = indexURL.slice(0, indexURL.lastIndexOf("/") + 1);
   var root = form.getAttribute("data-root");
+  // The page's words, in the site's language (data-t-* on the form), with {n} and {q} filled in.
+  function words(name, n, q) {
+    return (form.getAttribute("data-t-" + name) || "").replace("{n}", String(n)).replace("{q}", q);
+  }
   var PAGE = 10;
   var MAX_TERM = 40; // SearchTokenizer.maxLength
   var PREFIX_LEVELS = 4; // SearchShardPlan.maxPrefixLength
@@ -143,10 +147,10 @@
     var asPrefix = query.length > 0 && !/\s$/.test(query);
     if (queryTerms.length === 0) {
       list.textContent = "";
-      say(query.trim() ? "Type a longer word." : "");
+      say(query.trim() ? words("longer") : "");
       return;
     }
-    say("Searching…");
+    say(words("searching"));
     manifestReady().then(function () {
       return Promise.all(queryTerms.map(function (term, i) {
         var prefixes = shardsFor(term, asPrefix && i === queryTerms.length - 1);
@@ -157,11 +161,10 @@
       shown = rank(queryTerms, asPrefix, shardsByTerm);
       shownCount = 0;
       list.textContent = "";
-      say(shown.length === 0 ? "No results for “" + query.trim() + "”." :
-        shown.length + (shown.length === 1 ? " result" : " results") + " for “" + query.trim() + "”.");
+      say(words(shown.length === 0 ? "none" : shown.length === 1 ? "one" : "other", shown.length, query.trim()));
       return showMore(mine);
     }).catch(function () {
-      if (mine === generation) say("The search index could not be loaded.");
+      if (mine === generation) say(words("failed"));
     });
   }
 
@@ -188,7 +191,7 @@
         var button = document.createElement("button");
         button.type = "button";
         button.className = "search-more";
-        button.textContent = "More results";
+        button.textContent = words("more");
         button.addEventListener("click", function () { showMore(generation); });
         item.appendChild(button);
         list.appendChild(item);
