@@ -23,14 +23,22 @@ enum BlogctlURLs {
     }
 
     /// A site path as blogctl compares them: `/a/b/` with a trailing slash unless the last
-    /// segment names a file (`/feed.xml`), no `.` segments, percent-escapes decoded.
+    /// segment has a real file extension (`/feed.xml`; not `release-1.0`), no `.` segments,
+    /// percent-escapes decoded.
     static func normalize(_ path: String) -> String? {
         let trimmed = path.trimmingCharacters(in: .whitespaces)
         guard !trimmed.contains("://"), !trimmed.contains(".."), !trimmed.contains("?"), !trimmed.contains("#") else { return nil }
         let segments = trimmed.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }.filter { $0 != "." }
         if segments.isEmpty { return "/" }
         let joined = "/" + segments.joined(separator: "/")
-        let isFile = segments[segments.count - 1].contains(".") && !trimmed.hasSuffix("/")
+        let isFile = hasFileExtension(segments[segments.count - 1]) && !trimmed.hasSuffix("/")
         return isFile ? joined : joined + "/"
+    }
+
+    /// blogctl's test for a file name: 1 to 8 ASCII letters and digits after the last dot, one a letter.
+    static func hasFileExtension(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
+        let ext = name[name.index(after: dot)...]
+        return (1...8).contains(ext.count) && ext.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } && ext.contains { $0.isLetter }
     }
 }

@@ -40,3 +40,9 @@ import Testing
     #expect(BlogctlURLs.normalize("/old/hello.html") == "/old/hello.html")
     #expect(BlogctlURLs.normalize("/a/../b/") == nil)
 }
+
+@Test func onlyARealExtensionMakesAFile() {
+    #expect(BlogctlURLs.normalize("/notes/release-1.0") == "/notes/release-1.0/")
+    #expect(BlogctlURLs.normalize("/feed.xml") == "/feed.xml")
+    #expect(BlogctlURLs.normalize("/archive.html/") == "/archive.html/")
+}

@@ -33,6 +33,7 @@ private let hugoURLs: [(url: String, title: String)] = [
 
 @Test func hugoPostsAndPagesKeepTheirURLsInTheBuiltSite() async throws {
     let (_, destination, _) = try importHugo()
+    defer { destination.removeTemporaryRoot() }
     let build = try await destination.build()
     let output = SiteFolder(url: build.outputDirectory)
     for (url, title) in hugoURLs {
@@ -53,6 +54,7 @@ private let hugoURLs: [(url: String, title: String)] = [
 
 @Test func hugoFrontMatterBecomesBlogctlKeys() throws {
     let (_, destination, _) = try importHugo()
+    defer { destination.removeTemporaryRoot() }
     let hello = try #require(destination.frontMatter("content/posts/hello-world.md"))
     #expect(hello.matter["title"] as? String == "Hello, World!")
     #expect(hello.matter["date"] as? String == "2024-01-15T10:00:00+01:00")
@@ -100,6 +102,7 @@ private let hugoURLs: [(url: String, title: String)] = [
 
 @Test func hugoBodiesAreCopiedByteForByteExceptShortcodes() throws {
     let (source, destination, _) = try importHugo()
+    defer { destination.removeTemporaryRoot() }
     let crlf = try #require(destination.text("content/posts/crlf.md"))
     #expect(crlf.hasSuffix("---\n" + HugoFixture.crlfBody))
     let sourceHello = try #require(source.text("content/posts/hello-world.md"))
@@ -110,6 +113,7 @@ private let hugoURLs: [(url: String, title: String)] = [
 
 @Test func hugoShortcodesAreConvertedOrGivenPlaceholders() throws {
     let (_, destination, report) = try importHugo()
+    defer { destination.removeTemporaryRoot() }
     let body = try #require(destination.frontMatter("content/posts/shortcodes.md")).body
     #expect(body.contains("{{< youtube dQw4w9WgXcQ >}}"))
     #expect(body.contains("{{< vimeo id=\"76979871\" >}}"))
@@ -131,6 +135,7 @@ private let hugoURLs: [(url: String, title: String)] = [
 
 @Test func hugoReportListsEveryItemWithFileAndLine() throws {
     let (_, destination, report) = try importHugo()
+    defer { destination.removeTemporaryRoot() }
     let lines = report.sortedItems.map(\.description)
     func has(_ prefix: String, _ words: String) -> Bool { lines.contains { $0.hasPrefix(prefix) && $0.contains(words) } }
     #expect(has("content/posts/shortcodes.md:15: ", "shortcode 'tweet'"))
@@ -166,6 +171,7 @@ private let hugoURLs: [(url: String, title: String)] = [
 
 @Test func hugoConfigBecomesSiteYAML() async throws {
     let (_, destination, _) = try importHugo()
+    defer { destination.removeTemporaryRoot() }
     let text = try #require(destination.text("site.yml"))
     let yaml = try #require(SiteFolder.yaml(text))
     #expect(yaml["title"] as? String == "Ann's \"Notes\"")

@@ -4,6 +4,7 @@ import Testing
 
 @Test func aNonEmptyDestinationIsRefusedAndLeftAlone() throws {
     let source = HugoFixture.make()
+    defer { source.removeTemporaryRoot() }
     let destination = SiteFolder(url: source.url.deletingLastPathComponent().appendingPathComponent("taken"))
     destination.write("notes.txt", "mine")
     #expect(throws: ImportError.destinationNotEmpty(path: destination.url.path)) {
@@ -18,6 +19,7 @@ import Testing
 
 @Test func anEmptyDestinationFolderIsFilled() throws {
     let source = ZolaFixture.make()
+    defer { source.removeTemporaryRoot() }
     let destination = SiteFolder(url: source.url.deletingLastPathComponent().appendingPathComponent("empty"))
     try FileManager.default.createDirectory(at: destination.url, withIntermediateDirectories: true)
     _ = try SiteImporter.run(.zola, source: source.url, destination: destination.url)
@@ -26,6 +28,7 @@ import Testing
 
 @Test func invalidFrontMatterStopsTheImportAtItsLineAndWritesNothing() throws {
     let source = HugoFixture.make()
+    defer { source.removeTemporaryRoot() }
     source.write("content/posts/broken.md", "---\ntitle: Broken\ntags: [a, b\n---\nText.\n")
     let destination = source.url.deletingLastPathComponent().appendingPathComponent("out")
     do {
@@ -46,6 +49,7 @@ import Testing
 
 @Test func invalidTOMLConfigAndBadDatesAreErrorsAtTheirLine() throws {
     let zola = ZolaFixture.make()
+    defer { zola.removeTemporaryRoot() }
     zola.write("config.toml", "title = \"x\"\nbase_url = \n")
     #expect {
         try SiteImporter.run(.zola, source: zola.url, destination: zola.url.deletingLastPathComponent().appendingPathComponent("out"))
@@ -54,6 +58,7 @@ import Testing
         return location.file == "config.toml" && location.line == 2
     }
     let hugo = HugoFixture.make()
+    defer { hugo.removeTemporaryRoot() }
     hugo.write("content/posts/bad-date.md", "+++\ntitle = \"Bad\"\ndate = \"last tuesday\"\n+++\n")
     #expect {
         try SiteImporter.run(.hugo, source: hugo.url, destination: hugo.url.deletingLastPathComponent().appendingPathComponent("out"))
@@ -64,6 +69,7 @@ import Testing
 
 @Test func aFolderWithoutConfigIsNotASite() throws {
     let folder = SiteFolder.temporary("plain")
+    defer { folder.removeTemporaryRoot() }
     folder.write("content/a.md", "---\ntitle: A\n---\n")
     #expect {
         try SiteImporter.run(.hugo, source: folder.url, destination: folder.url.deletingLastPathComponent().appendingPathComponent("out"))

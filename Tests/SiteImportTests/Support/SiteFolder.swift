@@ -68,3 +68,12 @@ extension SiteFolder {
     /// Booleans, numbers and null typed; dates left as text, as blogctl reads them.
     static let resolver = Resolver.default.removing(.timestamp)
 }
+
+extension SiteFolder {
+    /// Deletes the folder `temporary()` made this one (or its sibling) in, with everything beside it.
+    func removeTemporaryRoot() {
+        let root = url.deletingLastPathComponent()
+        guard root.lastPathComponent.hasPrefix("siteimport-") else { return }
+        try? FileManager.default.removeItem(at: root)
+    }
+}

@@ -28,6 +28,7 @@ private let zolaURLs: [(url: String, title: String)] = [
 
 @Test func zolaPagesKeepTheirURLsInTheBuiltSite() async throws {
     let (_, destination, _) = try importZola()
+    defer { destination.removeTemporaryRoot() }
     let build = try await destination.build()
     let output = SiteFolder(url: build.outputDirectory)
     for (url, title) in zolaURLs {
@@ -50,6 +51,7 @@ private let zolaURLs: [(url: String, title: String)] = [
 
 @Test func zolaFrontMatterBecomesBlogctlKeys() throws {
     let (_, destination, _) = try importZola()
+    defer { destination.removeTemporaryRoot() }
     let first = try #require(destination.frontMatter("content/posts/2024-05-01-first-light.md"))
     #expect(first.matter["date"] as? String == "2024-05-01")
     #expect(first.matter["path"] as? String == "/blog/first-light/")
@@ -81,6 +83,7 @@ private let zolaURLs: [(url: String, title: String)] = [
 
 @Test func zolaShortcodesAndLinksAreConverted() throws {
     let (_, destination, report) = try importZola()
+    defer { destination.removeTemporaryRoot() }
     let body = try #require(destination.frontMatter("content/posts/shortcodes.md")).body
     #expect(body.contains("{{< youtube id=\"dQw4w9WgXcQ\" >}}"))
     #expect(body.contains("{{< vimeo id=\"76979871\" >}}"))
@@ -95,6 +98,7 @@ private let zolaURLs: [(url: String, title: String)] = [
 
 @Test func zolaReportListsEveryItemWithFileAndLine() throws {
     let (_, destination, report) = try importZola()
+    defer { destination.removeTemporaryRoot() }
     let lines = report.sortedItems.map(\.description)
     func has(_ prefix: String, _ words: String) -> Bool { lines.contains { $0.hasPrefix(prefix) && $0.contains(words) } }
     #expect(has("content/blog/shortcodes.md:5: ", "youtube arguments autoplay=\"true\" dropped"))
@@ -115,6 +119,7 @@ private let zolaURLs: [(url: String, title: String)] = [
 
 @Test func zolaConfigBecomesSiteYAML() throws {
     let (_, destination, _) = try importZola()
+    defer { destination.removeTemporaryRoot() }
     let text = try #require(destination.text("site.yml"))
     let yaml = try #require(SiteFolder.yaml(text))
     #expect(yaml["title"] as? String == "Zola Notes")
