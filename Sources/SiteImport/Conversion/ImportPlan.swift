@@ -63,6 +63,12 @@ struct ImportPlan: Sendable {
                 document.matter.slug = nil
                 report.add(SourceLocation(file: document.source.file, line: 1), "slug '\(slug)' has no letters or digits, which blogctl needs: dropped (path keeps the URL)")
             }
+            let badAliases = document.matter.aliases.filter { BlogctlURLs.normalize($0) == nil }
+            if !badAliases.isEmpty {
+                document.matter.aliases.removeAll { badAliases.contains($0) }
+                report.add(SourceLocation(file: document.source.file, line: 1),
+                    "aliases \(badAliases.joined(separator: ", ")) dropped: an alias must be a site path (no ?, #, .. or scheme); redirect them on the server")
+            }
             let blogctlURL = BlogctlURLs.defaultURL(kind: document.kind, destination: document.destination, slug: document.matter.slug)
             if blogctlURL != document.originalURL {
                 document.matter.path = document.originalURL

@@ -34,7 +34,8 @@ struct HugoConfig: Sendable {
                 } else {
                     report.add(here, "baseURL '\(value.text ?? "")' is not an absolute URL: site.yml has base_url https://example.com; set your address there")
                 }
-            case "languagecode": settings.language = value.text
+            // blogctl checks language as a BCP 47 tag, written with `-` (Hugo also takes `en_US`).
+            case "languagecode": settings.language = value.text?.replacing("_", with: "-")
             case "defaultcontentlanguage": if settings.language == nil { settings.language = value.text }
             case "timezone": settings.timezone = value.text
             case "paginate": settings.postsPerPage = value.int

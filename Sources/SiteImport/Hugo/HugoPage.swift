@@ -31,6 +31,11 @@ enum HugoPage {
             throw .invalid(location: SourceLocation(file: document.file, line: 1, column: 1), reason: "front matter has no title")
         }
         var matter = ImportedMatter(title: title)
+        if title.trimmingCharacters(in: .whitespaces).isEmpty {
+            // blogctl needs a title; the file name is what the author sees in their editor.
+            matter.title = document.baseName
+            report.add(SourceLocation(file: document.file, line: table.line(of: "title")), "empty title: '\(document.baseName)' used; write the real one")
+        }
         var categories: [String] = []
         for entry in table.entries {
             let key = entry.key.lowercased()

@@ -48,7 +48,9 @@ enum HugoPermalink {
 
     /// The URL without a permalink pattern: section folders, then the slug or file name.
     static func defaultURL(page: Page, lowercase: Bool) -> String {
-        let segments = page.sections + [page.slug ?? page.baseName]
+        // A slug with nothing URL-worthy (`!!!`) leaves the file name, rather than the section's own URL.
+        let slug = page.slug.flatMap { Slug.hugo($0).isEmpty ? nil : $0 }
+        let segments = page.sections + [slug ?? page.baseName]
         let path = "/" + segments.map { Slug.hugo($0, lowercase: lowercase) }.joined(separator: "/") + "/"
         return BlogctlURLs.normalize(path) ?? path
     }

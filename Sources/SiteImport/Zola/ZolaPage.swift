@@ -17,6 +17,11 @@ enum ZolaPage {
             throw .invalid(location: SourceLocation(file: document.file, line: 1, column: 1), reason: "front matter has no title")
         }
         var matter = ImportedMatter(title: title)
+        if title.trimmingCharacters(in: .whitespaces).isEmpty {
+            // blogctl needs a title; the file name is what the author sees in their editor.
+            matter.title = document.baseName
+            report.add(SourceLocation(file: document.file, line: table.line(of: "title")), "empty title: '\(document.baseName)' used; write the real one")
+        }
         for entry in table.entries {
             let location = SourceLocation(file: document.file, line: entry.line)
             switch entry.key {
@@ -71,7 +76,7 @@ enum ZolaPage {
             url = normalized
         } else {
             let segments = document.sections.map { Slug.zola($0, strategy: config.slugStrategy) }
-                + [Slug.zola(matter.slug ?? name, strategy: config.slugStrategy)]
+                + [Slug.zola(matter.slug.flatMap { Slug.zola($0, strategy: config.slugStrategy).isEmpty ? nil : $0 } ?? name, strategy: config.slugStrategy)]
             url = BlogctlURLs.normalize("/" + segments.joined(separator: "/") + "/") ?? "/"
         }
         return (matter, kind, url)
