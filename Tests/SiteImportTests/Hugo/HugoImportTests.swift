@@ -50,6 +50,7 @@ private let hugoURLs: [(url: String, title: String)] = [
     #expect(output.data("img/logo.png") == HugoFixture.png)
     #expect(output.text(".well-known/security.txt") == "Contact: mailto:ann@example.org\n")
     #expect(build.stats.posts == 12)
+    #expect(build.warnings.isEmpty, "\(build.warnings)")
 }
 
 @Test func hugoFrontMatterBecomesBlogctlKeys() throws {

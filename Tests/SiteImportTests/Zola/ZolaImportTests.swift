@@ -43,6 +43,7 @@ private let zolaURLs: [(url: String, title: String)] = [
     // Posts are the date-sorted section's pages; the weight-sorted section's are pages.
     #expect(build.stats.posts == 10)
     #expect(build.stats.pages == 2)
+    #expect(build.warnings.isEmpty, "\(build.warnings)")
     // The internal links lead to the pages.
     let embeds = try #require(output.text("blog/shortcodes/index.html"))
     #expect(embeds.contains("href=\"../hello/#top\""))
