@@ -15,6 +15,7 @@ import PackageDescription
 //   BuiltinTheme                 the Templates/ folder compiled into the binary
 //   SiteBuilder                  site.yml + content + templates -> static site (knows nothing of HTTP or IPFS)
 //   SitePacking                  a built site -> its UnixFS DAG, in memory or as it is written
+//   SiteImport                   a Hugo or Zola site -> a blogctl site folder (Yams, TOMLKit; no SiteBuilder)
 //   Gateway                      an IPFS HTTP gateway over any block store, on Hummingbird (knows nothing of blogs)
 //   Publishing                   publish: the site's DAG to kubo, pinning services, IPFS Cluster, a CAR; verify; record
 //   Preview                      a site built in memory as it changes, served by the gateway, with live reload
@@ -108,6 +109,14 @@ let package = Package(
             ]
         ),
         .target(name: "SitePacking", dependencies: ["ContentAddressing", "SiteBuilder"]),
+        // A Hugo or Zola site -> a blogctl site folder (knows blogctl's layout, not SiteBuilder's code).
+        .target(
+            name: "SiteImport",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .target(
             name: "Gateway",
             dependencies: [
@@ -160,6 +169,7 @@ let package = Package(
                 "SiteBuilder",
                 "SitePacking",
                 "SiteCheck",
+                "SiteImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -192,6 +202,7 @@ let package = Package(
         .testTarget(name: "ImageInfoTests", dependencies: ["ImageInfo"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine", "TestSupport", "BuiltinTheme", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "HTMLEscaping", "TemplateEngine", "TestSupport", "BuiltinTheme", "SiteCheck", "ImageInfo", .product(name: "Mustache", package: "swift-mustache")]),
+        .testTarget(name: "SiteImportTests", dependencies: ["SiteImport", "SiteBuilder", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "SitePackingTests", dependencies: ["SitePacking", "SiteBuilder", "ContentAddressing", "TestSupport"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "ContentAddressing", "TemplateEngine", "SiteBuilder", "DNS", "TestSupport", "StrictServers",
             .product(name: "AsyncHTTPClient", package: "async-http-client")]),

@@ -1,0 +1,5 @@
+/// A blogctl post (`content/posts/`) or standalone page (`content/`).
+enum DocumentKind: Sendable, Equatable {
+    case post
+    case page
+}
