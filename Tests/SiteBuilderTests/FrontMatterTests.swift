@@ -213,3 +213,8 @@ func writtenDatesNameTheExactInstantInLocalMeanTime(_ zone: String) throws {
         "\(error)".hasPrefix("content/posts/x.md:3:1: unknown key 'tagz' (did you mean 'tags'?)")
     }
 }
+
+@Test func aTOMLDateTimeKeepsItsOffset() throws {
+    let matter = try FrontMatter.split("+++\ntitle = \"T\"\ndate = 2024-01-01T10:00:00+02:00\n+++\n", file: "content/posts/x.md", timeZone: berlin).0
+    #expect(matter.date?.seconds == 1_704_096_000, "08:00 UTC")
+}

@@ -144,7 +144,8 @@ struct FrontMatter: Sendable, Equatable {
         if let dateTime = toml.dateTime {
             var text = "\(dateText(dateTime.date))T\(timeText(dateTime.time))"
             if let offset = dateTime.offset {
-                let minutes = offset.offset / 60
+                // TOMLKit counts the offset in minutes.
+                let minutes = offset.offset
                 text += (minutes < 0 ? "-" : "+") + two(abs(minutes) / 60) + ":" + two(abs(minutes) % 60)
             }
             return .string(text)
