@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Glibc
+import HTMLEscaping
 import Highlight
 
 /// Fenced code blocks coloured by the highlighter. cmark writes each of them as an empty block
@@ -14,7 +15,7 @@ struct HighlightedCode {
         guard let highlighter, !nodes.isEmpty else { return }
         var name = Array("blogctl-code-".utf8)
         var source = source
-        while source.withUTF8({ Self.find(name, in: $0, from: 0) }) != nil { name.append(UInt8(ascii: "x")) }
+        while source.withUTF8({ ByteSearch.firstIndex(of: name, in: $0) }) != nil { name.append(UInt8(ascii: "x")) }
         for node in nodes {
             let info = String(cString: cmark_node_get_fence_info(node))
             let code = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
@@ -37,7 +38,7 @@ struct HighlightedCode {
             out.reserveCapacity(bytes.count + blocks.reduce(0) { $0 + $1.utf8.count })
             var copied = 0
             var from = 0
-            while let start = Self.find(marker, in: bytes, from: from) {
+            while let start = ByteSearch.firstIndex(of: marker, in: bytes, from: from) {
                 var cursor = start + marker.count
                 var number = 0
                 while cursor < bytes.count, (0x30...0x39).contains(bytes[cursor]) {
@@ -55,18 +56,5 @@ struct HighlightedCode {
             out.append(contentsOf: bytes[copied...])
             return String(decoding: out, as: UTF8.self)
         }
-    }
-
-    /// Where `needle` first occurs in `haystack` at or after `from` (memchr for its first byte, then memcmp).
-    private static func find(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        guard let base = haystack.baseAddress, let first = needle.first else { return nil }
-        var position = from
-        while position + needle.count <= haystack.count,
-              let hit = memchr(base + position, Int32(first), haystack.count - position - needle.count + 1) {
-            let index = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
-            if needle.withUnsafeBytes({ memcmp(base + index, $0.baseAddress!, needle.count) }) == 0 { return index }
-            position = index + 1
-        }
-        return nil
     }
 }

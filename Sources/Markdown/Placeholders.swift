@@ -28,7 +28,7 @@ struct Placeholders {
         let bytes = Array(source.text.utf8)
         // U+E000 and the character after it, or the first such pair of the private-use area the source does not use.
         var first: UInt32 = 0xE000
-        while bytes.firstRange(of: Self.utf8(first)) != nil { first += 2 }
+        while ByteSearch.contains(Self.utf8(first), in: bytes) { first += 2 }
         open = Self.utf8(first)
         close = Self.utf8(first + 1)
         var out: [UInt8] = []

@@ -1,10 +1,12 @@
+import HTMLEscaping
+
 /// Finds the images a document shows: the `src` of every `<img>` in its HTML, by the same tag
 /// reading as the page's rewriting pass (code blocks, scripts and comments skipped).
 enum ImageSources {
     /// The sources in `html`, in order; tags without a `src` are left out.
     static func find(in html: String) -> [String] {
         // Fast path: most posts have no image at all.
-        guard html.utf8.firstRange(of: "<img".utf8) != nil || html.utf8.firstRange(of: "<IMG".utf8) != nil else { return [] }
+        guard ByteSearch.contains(Array("<img".utf8), in: html) || ByteSearch.contains(Array("<IMG".utf8), in: html) else { return [] }
         final class Found { var sources: [String] = [] }
         let found = Found()
         var reader = URLRewriter { _ in nil }

@@ -1,3 +1,5 @@
+import HTMLEscaping
+
 /// The scripts and style sheets a page loads for what its Markdown holds (`page.scripts`,
 /// `page.stylesheets`): KaTeX where there is math, the video loader where there is a video
 /// embed. Pages without either load no script at all.
@@ -21,8 +23,5 @@ struct PageAssets {
     private static let mathMarker = Array("<span class=\"math math-".utf8)
     private static let embedMarker = Array("<div class=\"embed-video\"".utf8)
 
-    private static func contains(_ html: String, _ marker: [UInt8]) -> Bool {
-        var html = html
-        return html.withUTF8 { $0.firstRange(of: marker) != nil }
-    }
+    private static func contains(_ html: String, _ marker: [UInt8]) -> Bool { ByteSearch.contains(marker, in: html) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTMLEscaping
 
 /// Links to other Markdown sources (`[earlier](../2024-01-01-hello.md)`, `{{< ref … >}}`) made
 /// links to those pages. When a document is loaded they become `/content/…/hello.md`
@@ -20,8 +21,8 @@ enum SourceLinks {
         return html.withUTF8 { bytes -> [String] in
             var found: Set<String> = []
             var from = 0
-            while let range = bytes[from...].firstRange(of: prefix) {
-                let start = range.lowerBound + 2
+            while let hit = ByteSearch.firstIndex(of: prefix, in: bytes, from: from) {
+                let start = hit + 2
                 var end = start
                 while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "#"), bytes[end] != UInt8(ascii: "?") { end += 1 }
                 let path = String(decoding: bytes[start..<end], as: UTF8.self)
