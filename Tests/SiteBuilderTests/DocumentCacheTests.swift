@@ -51,8 +51,11 @@ private func expectSameOutput(_ a: BuildResult, _ b: BuildResult) throws {
     matter.extra = ["n": .null, "d": .double(-0.25), "i": .int(Int.min), "b": .bool(false),
         "a": .array([.string("x"), .map(["k": .array([])])])]
     matter.locations = ["title": SourceLocation(file: "site/content/x.md", line: 2, column: 8)]
-    let source = DocumentRecord(frontMatter: matter, body: DocumentBody(contentHTML: "<p>a\u{0}b</p>", summaryHTML: "<p>a</p>",
-        descriptionText: "a", tableOfContents: "<nav></nav>", wordCount: 12, readingMinutes: 1))
+    let body = DocumentBody(contentHTML: "<p>a\u{0}b naïve words</p>", summaryHTML: "<p>a</p>",
+        descriptionText: "a", tableOfContents: "<nav></nav>", wordCount: 12, readingMinutes: 1)
+    let terms = DocumentTerms(title: matter.title, tags: matter.tags, body: body)
+    #expect(!terms.heading.isEmpty && !terms.body.isEmpty)
+    let source = DocumentRecord(frontMatter: matter, body: body, searchTerms: terms)
     let record = source.encoded()
     let decoded = try record.withUnsafeBytes { try DocumentRecord(encoded: $0, timeZone: zone) }
     #expect(decoded == source)
@@ -61,6 +64,11 @@ private func expectSameOutput(_ a: BuildResult, _ b: BuildResult) throws {
     let bare = DocumentRecord(frontMatter: FrontMatter(title: ""), body: DocumentBody(contentHTML: "", summaryHTML: "", descriptionText: "",
         tableOfContents: nil, wordCount: 0, readingMinutes: 0))
     #expect(try bare.encoded().withUnsafeBytes { try DocumentRecord(encoded: $0, timeZone: zone) } == bare)
+    // A document without a word to search has empty term lists, not none.
+    var wordless = bare
+    wordless.searchTerms = DocumentTerms(title: "", tags: [], body: bare.body)
+    #expect(wordless.searchTerms?.heading == [] && wordless.searchTerms?.body == [])
+    #expect(try wordless.encoded().withUnsafeBytes { try DocumentRecord(encoded: $0, timeZone: zone) } == wordless)
 
     // Every truncation and a trailing byte are refused, never misread.
     for length in 0..<record.count {
@@ -89,6 +97,8 @@ private func expectSameOutput(_ a: BuildResult, _ b: BuildResult) throws {
     #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent("documents").path))
     let second = try await build(site, cache: cache)
     #expect(second.stats.documentsParsed == 0)
+    // The search index too, from the terms the records keep.
+    #expect(second.output.paths.contains(SearchIndexFile.manifestFile) && second.output.paths.count { $0.hasPrefix("search/terms/") } > 3)
     try expectSameOutput(uncached, first)
     try expectSameOutput(uncached, second)
 }

@@ -257,8 +257,10 @@ private func sampleStrings(_ count: Int, alphabet: [UInt8], maxLength: Int = 14)
     #expect(shape.tagSlugs == ["c-sharp", "self-hosting", "swift"])
     #expect(shape.aliases == ["/old/", "/older/"])
     #expect(shape.dateTexts?.display == "2 January 2026")
-    let record = DocumentRecord(frontMatter: matter, body: DocumentBody(contentHTML: "<p>x</p>", summaryHTML: "", descriptionText: "",
-        tableOfContents: nil, wordCount: 1, readingMinutes: 1), shape: shape)
+    let body = DocumentBody(contentHTML: "<p>Xylophone</p>", summaryHTML: "", descriptionText: "", tableOfContents: nil, wordCount: 1, readingMinutes: 1)
+    let record = DocumentRecord(frontMatter: matter, body: body, shape: shape,
+        searchTerms: DocumentTerms(title: matter.title, tags: shape.tagNames, body: body))
+    #expect(record.searchTerms?.heading == ["unicode", "title", "self", "hosting", "swift"] && record.searchTerms?.body == ["xylophone"])
     let decoded = try record.encoded().withUnsafeBytes { try DocumentRecord(encoded: $0, timeZone: zone) }
     #expect(decoded == record)
     #expect(decoded.shape == shape)
@@ -270,6 +272,7 @@ private func sampleStrings(_ count: Int, alphabet: [UInt8], maxLength: Int = 14)
     }
     var bare = record
     bare.shape = nil
+    bare.searchTerms = nil
     for made in [try document(decoded), try document(bare)] {
         #expect(made.record == record)
         #expect(made.tags.map(\.name) == shape.tagNames && made.tags.map(\.slug) == shape.tagSlugs)

@@ -26,8 +26,6 @@ public actor SiteBuildSession {
     var pendingChanges: Set<String>? = nil
     /// The last finished build's output.
     var previousOutput = SiteOutput()
-    /// The search terms of the documents of the last build.
-    var searchTerms = SearchTermsMemo()
 
     /// A session for the site folder `siteDirectory`; `themeFiles` defaults to the built-in theme;
     /// `sink` sees every file this session renders, from the render workers.

@@ -51,12 +51,7 @@ extension SiteBuildSession {
             config: config, templates: templates.set, imageWork: imageWork)
         var search: SearchIndex?
         if config.search {
-            let shown = model.posts + model.pages
-            var memo = searchTerms
-            let terms = try await memo.terms(of: shown)
-            searchTerms = memo
-            trace.phase("search terms")
-            search = SearchIndex(documents: shown, terms: terms)
+            search = SearchIndex(documents: model.posts + model.pages)
             trace.phase("search index")
         }
         let plan = try OutputPlan(model: model, site: site, files: files, images: images, search: search)

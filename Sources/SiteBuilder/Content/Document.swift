@@ -18,6 +18,8 @@ final class Document: Sendable {
     /// The SHA-256 of its source and of what its parse depends on (`DocumentCache.key`): what
     /// rebuilds compare, in one session and across builds.
     let contentKey: ContentKey
+    /// Its search terms; nil when the site has no search (`search: false`).
+    let searchTerms: DocumentTerms?
 
     var title: String { frontMatter.title }
     var date: SiteDate? { shape.date }
@@ -54,6 +56,7 @@ final class Document: Sendable {
         bundle = source.bundle
         self.contentKey = contentKey
         let shape: DocumentShape
+        var cachedTerms: DocumentTerms?
         switch content {
         case .cached(let record):
             // The record was made from the same bytes, path and settings (its cache key).
@@ -64,6 +67,7 @@ final class Document: Sendable {
                 shape = try DocumentShape(source, matter: record.frontMatter, config: config, urls: urls)
             }
             body = record.body
+            cachedTerms = record.searchTerms
         case .parsed(let parsed):
             frontMatter = parsed.frontMatter
             shape = try DocumentShape(source, matter: parsed.frontMatter, config: config, urls: urls)
@@ -71,6 +75,7 @@ final class Document: Sendable {
         }
         self.shape = shape
         tags = zip(shape.tagNames, shape.tagSlugs).map { ($0, $1) }
+        searchTerms = config.search ? cachedTerms ?? DocumentTerms(title: frontMatter.title, tags: shape.tagNames, body: body) : nil
     }
 
     /// The date in the name the slug comes from (the bundle folder or the file name, without
@@ -170,5 +175,5 @@ final class Document: Sendable {
 
     /// What the document cache keeps of it: everything its source and settings decide that is
     /// costly to derive.
-    var record: DocumentRecord { DocumentRecord(frontMatter: frontMatter, body: body, shape: shape) }
+    var record: DocumentRecord { DocumentRecord(frontMatter: frontMatter, body: body, shape: shape, searchTerms: searchTerms) }
 }

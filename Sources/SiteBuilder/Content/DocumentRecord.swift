@@ -9,11 +9,14 @@ struct DocumentRecord: Sendable, Equatable {
     var body: DocumentBody
     /// The document's date, URL, tags and their texts; nil when the record was made without them.
     var shape: DocumentShape?
+    /// Its search terms, when the site has search.
+    var searchTerms: DocumentTerms?
 
-    init(frontMatter: FrontMatter, body: DocumentBody, shape: DocumentShape? = nil) {
+    init(frontMatter: FrontMatter, body: DocumentBody, shape: DocumentShape? = nil, searchTerms: DocumentTerms? = nil) {
         self.frontMatter = frontMatter
         self.body = body
         self.shape = shape
+        self.searchTerms = searchTerms
     }
 
     /// The record's bytes in the cache file.
@@ -44,6 +47,7 @@ struct DocumentRecord: Sendable, Equatable {
         }
         body.encode(into: &writer)
         writer.optional(shape) { $1.encode(into: &$0) }
+        writer.optional(searchTerms) { $1.encode(into: &$0) }
         return writer.bytes
     }
 
@@ -85,6 +89,7 @@ struct DocumentRecord: Sendable, Equatable {
         shape = try reader.optional { (reader: inout CacheBytesReader) throws(CacheBytesReader.Malformed) in
             try DocumentShape(from: &reader, timeZone: timeZone)
         }
+        searchTerms = try reader.optional { (reader: inout CacheBytesReader) throws(CacheBytesReader.Malformed) in try DocumentTerms(from: &reader) }
         guard reader.isAtEnd else { throw CacheBytesReader.Malformed() }
     }
 }

@@ -25,11 +25,11 @@ final class DocumentCache: Sendable {
         var added: [ContentKey: [UInt8]] = [:]
     }
 
-    /// The file format (5: records one after the other, so new ones can be appended; each ends
-    /// with its same-page link offsets and `DocumentShape`, and is checked with XXH64). Keys do
+    /// The file format (6: records one after the other, so new ones can be appended; each ends
+    /// with its same-page link offsets, `DocumentShape` and search terms, and is checked with XXH64). Keys do
     /// not depend on it: they are content identities beyond this cache, and a new format comes
     /// with a new binary, which keys do depend on.
-    private static let magic = Array("blogctl document cache 5\n".utf8)
+    private static let magic = Array("blogctl document cache 6\n".utf8)
     /// Records of removed or edited sources are left in the file, unread, until they make up
     /// this share of it; then the next save writes only the used ones again.
     private static let staleShareBeforeRewrite = 8

@@ -1,38 +1,38 @@
 /// The search terms of one document, split by where they occur: the index ranks a match in the
-/// title or a tag above a match in the text only.
+/// title or a tag above a match in the text only. Worked out when the document is parsed and
+/// kept in its cache record, so a rebuild tokenizes only the sources that changed.
 struct DocumentTerms: Sendable, Equatable {
-    /// Terms of the title and the tags, sorted, each once.
+    /// Terms of the title and the tags, each once, in the order they come.
     var heading: [String]
-    /// Terms of the summary and body text not in `heading`, sorted, each once.
+    /// Terms of the body text and summary not in `heading`, each once, in the order they first come.
     var body: [String]
 
-    /// The terms of `document` (its own text, title, tags and summary: what its content key covers).
-    init(_ document: Document) {
-        var heading = SearchTokenizer.terms(of: document.title)
-        for tag in document.tags { heading += SearchTokenizer.terms(of: tag.name) }
-        let headingSet = Set(heading)
-        var body = SearchTokenizer.uniqueTerms(ofHTML: document.body.contentHTML)
+    /// The terms of a document with `title`, `tags` and `body` (what its content key covers).
+    /// Their order is the text's, so the same document always gives the same lists; the index
+    /// does not depend on it.
+    init(title: String, tags: [String], body documentBody: DocumentBody) {
+        var terms = UniqueSearchTerms()
+        SearchTokenizer.terms(of: title, into: &terms)
+        for tag in tags { SearchTokenizer.terms(of: tag, into: &terms) }
+        let headingCount = terms.count
+        SearchTokenizer.terms(ofHTML: documentBody.contentHTML, into: &terms)
         // A front matter summary or description need not be in the text.
-        body.formUnion(SearchTokenizer.terms(of: document.body.descriptionText))
-        body.subtract(headingSet)
-        self.heading = headingSet.sorted { $0.precedesInUTF8($1) }
-        self.body = body.sorted { $0.precedesInUTF8($1) }
+        SearchTokenizer.terms(of: documentBody.descriptionText, into: &terms)
+        heading = terms.terms(0..<headingCount)
+        body = terms.terms(headingCount..<terms.count)
     }
-}
 
-/// The terms of the documents a session built last, by content key: a rebuild after one edit
-/// tokenizes one document, not all of them.
-struct SearchTermsMemo: Sendable {
-    private var byKey: [ContentKey: DocumentTerms] = [:]
+    /// Each list as one string, its terms a line each: a term holds no line break, and one
+    /// string per list keeps the cache record small and quick to read.
+    func encode(into writer: inout CacheBytesWriter) {
+        writer.string(heading.joined(separator: "\n"))
+        writer.string(body.joined(separator: "\n"))
+    }
 
-    /// The terms of each of `documents`, in order; forgets documents not among them.
-    mutating func terms(of documents: [Document]) async throws -> [DocumentTerms] {
-        let known = byKey
-        let terms = try await Parallel.map(documents) { document in known[document.contentKey] ?? DocumentTerms(document) }
-        var kept: [ContentKey: DocumentTerms] = [:]
-        kept.reserveCapacity(documents.count)
-        for (document, entry) in zip(documents, terms) { kept[document.contentKey] = entry }
-        byKey = kept
-        return terms
+    /// Reads what `encode(into:)` wrote.
+    init(from reader: inout CacheBytesReader) throws(CacheBytesReader.Malformed) {
+        func lines(_ text: String) -> [String] { text.isEmpty ? [] : text.utf8.split(separator: UInt8(ascii: "\n")).map { String(Substring($0)) } }
+        heading = lines(try reader.string())
+        body = lines(try reader.string())
     }
 }

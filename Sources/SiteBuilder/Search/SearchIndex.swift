@@ -20,10 +20,11 @@ struct SearchIndex: Sendable {
     /// Every file, the manifest first, then the shards and document lists in path order.
     let files: [SearchIndexFile]
 
-    /// The index of `documents`, whose terms are `terms` (`DocumentTerms`, in the same order).
-    init(documents: [Document], terms: [DocumentTerms]) {
+    /// The index of `documents`, by their search terms (`Document.searchTerms`: they were loaded for a site with search).
+    init(documents: [Document]) {
         var postings: [String: (heading: [Int32], body: [Int32])] = [:]
-        for (number, entry) in terms.enumerated() {
+        for (number, document) in documents.enumerated() {
+            guard let entry = document.searchTerms else { continue }
             let id = Int32(number)
             for term in entry.heading { postings[term, default: ([], [])].heading.append(id) }
             for term in entry.body { postings[term, default: ([], [])].body.append(id) }

@@ -11,28 +11,29 @@ enum SearchTokenizer {
     /// The terms of plain `text`, in order, repeats kept.
     static func terms(of text: String) -> [String] {
         var out: [String] = []
+        terms(of: text, into: &out)
+        return out
+    }
+
+    /// The terms of plain `text`, in order, given to `out`.
+    static func terms<Sink: SearchTermSink>(of text: String, into out: inout Sink) {
         var state = State()
         for scalar in text.unicodeScalars { state.add(scalar, into: &out) }
         state.finish(into: &out)
-        return out
     }
 
     /// The terms of the text of an HTML fragment: tags and the content of `<script>` and `<style>`
     /// left out, every entity a word break (the body's HTML escapes only `<>&"'`, none of them letters).
     static func terms(ofHTML html: String) -> [String] {
-        var html = html
         var out: [String] = []
-        html.withUTF8 { terms(ofHTML: $0, into: &out) }
+        terms(ofHTML: html, into: &out)
         return out
     }
 
-    /// The distinct terms of `terms(ofHTML:)`: a post repeats most of its words, and making a
-    /// String of each repeat, then hashing it, was most of the index's build time.
-    static func uniqueTerms(ofHTML html: String) -> Set<String> {
+    /// `terms(ofHTML:)` given to `out`, in order.
+    static func terms<Sink: SearchTermSink>(ofHTML html: String, into out: inout Sink) {
         var html = html
-        var out = UniqueSearchTerms()
         html.withUTF8 { terms(ofHTML: $0, into: &out) }
-        return out.terms
     }
 
     /// `terms(ofHTML:)` on the UTF-8 bytes: a post's HTML is mostly ASCII, taken byte by byte.
@@ -174,18 +175,22 @@ extension Array: SearchTermSink where Element == String {
     mutating func add(_ term: String) { append(term) }
 }
 
-/// A set of terms whose ASCII ones are kept as bytes in one buffer, found again by an FNV-1a
-/// hash, so a repeated word costs neither a String nor a hash of one.
+/// Distinct terms in the order they first came, kept as bytes in one buffer and found again by
+/// an FNV-1a hash: a post repeats most of its words, and making a String of each repeat, then
+/// hashing and sorting them, was most of the index's build time.
 struct UniqueSearchTerms: SearchTermSink {
     private var bytes: [UInt8] = []
     /// Entries' (start, count) in `bytes`.
     private var entries: [(start: Int, count: Int)] = []
     /// Open addressing: an index into `entries`, or -1.
     private var slots = [Int32](repeating: -1, count: 512)
-    private var others: Set<String> = []
 
-    mutating func add(_ term: String) { others.insert(term) }
+    /// How many distinct terms came so far.
+    var count: Int { entries.count }
 
+    mutating func add(_ term: String) { add(ascii: Array(term.utf8)) }
+
+    /// Any term's UTF-8 bytes (the ASCII ones need no String on the way).
     mutating func add(ascii term: [UInt8]) {
         let mask = slots.count - 1
         var slot = Self.hash(term[...]) & mask
@@ -200,11 +205,9 @@ struct UniqueSearchTerms: SearchTermSink {
         if entries.count * 2 > slots.count { grow() }
     }
 
-    /// Every term once.
-    var terms: Set<String> {
-        var all = others
-        for entry in entries { all.insert(String(decoding: bytes[entry.start..<entry.start + entry.count], as: UTF8.self)) }
-        return all
+    /// The terms numbered `range` in the order they first came.
+    func terms(_ range: Range<Int>) -> [String] {
+        entries[range].map { String(decoding: bytes[$0.start..<$0.start + $0.count], as: UTF8.self) }
     }
 
     private mutating func grow() {
