@@ -197,7 +197,7 @@ let package = Package(
         .testTarget(name: "DNSTests", dependencies: ["DNS", "TestSupport"]),
         .testTarget(name: "HTMLEscapingTests", dependencies: ["HTMLEscaping", "TestSupport"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "Highlight"]),
-        .testTarget(name: "HighlightTests", dependencies: ["Highlight"]),
+        .testTarget(name: "HighlightTests", dependencies: ["Highlight", "HTMLEscaping"]),
         .testTarget(name: "SiteCheckTests", dependencies: ["SiteCheck"]),
         .testTarget(name: "ImageInfoTests", dependencies: ["ImageInfo"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine", "TestSupport", "BuiltinTheme", .product(name: "Mustache", package: "swift-mustache")]),

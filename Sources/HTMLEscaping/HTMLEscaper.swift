@@ -53,28 +53,39 @@ public enum HTMLEscaper {
             }
             output.reserveCapacity(output.count + bytes.count + 16)
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
-            var index = first
-            while index < bytes.count {
-                let byte = bytes[index]
-                index += 1
-                switch byte {
-                case UInt8(ascii: "<"): output.append(contentsOf: lt)
-                case UInt8(ascii: ">"): output.append(contentsOf: gt)
-                case UInt8(ascii: "&"): output.append(contentsOf: amp)
-                case UInt8(ascii: "\""): output.append(contentsOf: quot)
-                case UInt8(ascii: "'") where rules.apostrophe: output.append(contentsOf: apos)
-                case 0..<0x20 where rules.xmlCharacters && byte != 0x09 && byte != 0x0A && byte != 0x0D: continue
-                case 0xEF where rules.xmlCharacters && index + 1 < bytes.count && bytes[index] == 0xBF && bytes[index + 1] >= 0xBE:
-                    // U+FFFE or U+FFFF.
-                    index += 2
-                default: output.append(byte)
-                }
-            }
+            appendEscaping(UnsafeBufferPointer(rebasing: bytes[first...]), to: &output, rules)
             return true
         }
         if let done { return done }
         output.append(contentsOf: characterEscape(text).utf8)
         return true
+    }
+
+    /// Appends UTF-8 `bytes` escaped by byte-wise `rules` (not `wholeCharacters`: those need the
+    /// whole text) to `output`: text cut at byte offsets, such as a highlighted token's lines.
+    public static func append(bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], _ rules: Rules) {
+        precondition(!rules.wholeCharacters, "whole-Character rules escape Strings")
+        appendEscaping(bytes, to: &output, rules)
+    }
+
+    private static func appendEscaping(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], _ rules: Rules) {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "<"): output.append(contentsOf: lt)
+            case UInt8(ascii: ">"): output.append(contentsOf: gt)
+            case UInt8(ascii: "&"): output.append(contentsOf: amp)
+            case UInt8(ascii: "\""): output.append(contentsOf: quot)
+            case UInt8(ascii: "'") where rules.apostrophe: output.append(contentsOf: apos)
+            case 0..<0x20 where rules.xmlCharacters && byte != 0x09 && byte != 0x0A && byte != 0x0D: continue
+            case 0xEF where rules.xmlCharacters && index + 1 < bytes.count && bytes[index] == 0xBF && bytes[index + 1] >= 0xBE:
+                // U+FFFE or U+FFFF.
+                index += 2
+            default: output.append(byte)
+            }
+        }
     }
 
     private static let lt = Array("&lt;".utf8), gt = Array("&gt;".utf8), amp = Array("&amp;".utf8)

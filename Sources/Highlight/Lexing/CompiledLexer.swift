@@ -1,22 +1,34 @@
 /// A lexer ready to run: every rule's regex compiled with the lexer's flags, `include`s spliced
-/// in and `combined` states built, as Chroma does before its first use.
+/// in and `combined` states built, as Chroma does before its first use. States and regexes are
+/// numbered, so the tokenizer's inner loop does no dictionary lookup and no reference counting.
 final class CompiledLexer: Sendable {
     enum StackChange: Sendable {
-        case push([String])
+        /// The states pushed, in order; `popMarker` pops one instead.
+        case push([Int])
         case pop(Int)
     }
 
+    /// In a pushed list, `#pop`.
+    static let popMarker = -1
+
     struct Rule: Sendable {
-        let regex: CompiledRegex
+        /// Its regex's number, an index into `regexes`.
+        let regex: Int
         let emitter: LexerDefinition.Emitter?
         let change: StackChange?
     }
 
     let name: String
     let ensureNewline: Bool
-    let states: [String: [Rule]]
-    /// How many distinct regexes its rules use.
-    let regexCount: Int
+    /// Each state's rules, by state number (`stateNumbers`); a state named but not defined has none.
+    let states: [[Rule]]
+    let stateNumbers: [String: Int]
+    /// The rules' regexes, by number (they own the handles in `regexHandles`).
+    let regexes: [CompiledRegex]
+    let regexHandles: [CompiledRegex.Handle]
+
+    /// The number of the state named `name`: every state a rule pushes or lexes with is numbered.
+    func state(_ name: String) -> Int { stateNumbers[name]! }
 
     init(_ definition: LexerDefinition) throws(HighlightError) {
         var flags = ""
@@ -29,22 +41,63 @@ final class CompiledLexer: Sendable {
         }
         name = definition.name
         ensureNewline = definition.ensureNewline
-        states = builder.resolved
-        regexCount = builder.regexCount
+        var numbers: [String: Int] = [:]
+        for (number, state) in builder.resolved.keys.sorted().enumerated() { numbers[state] = number }
+        // States named but not defined get no rules: nothing matches there, as in Chroma.
+        func number(_ state: String) { if numbers[state] == nil { numbers[state] = numbers.count } }
+        func numberStates(of emitter: LexerDefinition.Emitter) {
+            switch emitter {
+            case .usingSelf(let state): number(state)
+            case .byGroups(let emitters): emitters.forEach(numberStates)
+            case .token, .using: break
+            }
+        }
+        for (_, rules) in builder.resolved.sorted(by: { $0.key < $1.key }) {
+            for rule in rules {
+                if case .push(let pushed) = rule.change { pushed.filter { $0 != "#pop" }.forEach(number) }
+                if let emitter = rule.emitter { numberStates(of: emitter) }
+            }
+        }
+        var states = [[Rule]](repeating: [], count: numbers.count)
+        for (state, rules) in builder.resolved {
+            states[numbers[state]!] = rules.map { rule in
+                let change: StackChange? = switch rule.change {
+                case .push(let pushed): .push(pushed.map { $0 == "#pop" ? Self.popMarker : numbers[$0]! })
+                case .pop(let depth): .pop(depth)
+                case nil: nil
+                }
+                return Rule(regex: rule.regex.number, emitter: rule.emitter, change: change)
+            }
+        }
+        self.states = states
+        stateNumbers = numbers
+        regexes = builder.regexes.values.sorted { $0.number < $1.number }
+        regexHandles = regexes.map(\.handle)
+    }
+
+    /// A rule as the definition names things, before states are numbered.
+    private struct NamedRule {
+        let regex: CompiledRegex
+        let emitter: LexerDefinition.Emitter?
+        let change: NamedChange?
+    }
+
+    private enum NamedChange {
+        case push([String])
+        case pop(Int)
     }
 
     private struct Builder {
         let definition: LexerDefinition
         let prefix: String
-        var resolved: [String: [Rule]] = [:]
+        var resolved: [String: [NamedRule]] = [:]
         var regexes: [String: CompiledRegex] = [:]
-        var regexCount: Int { regexes.count }
 
-        mutating func expand(_ state: String, seen: Set<String>) throws(HighlightError) -> [Rule] {
+        mutating func expand(_ state: String, seen: Set<String>) throws(HighlightError) -> [NamedRule] {
             guard let rules = definition.states[state], !seen.contains(state) else {
                 throw .badDefinition(file: definition.name, line: 0, reason: "state '\(state)' is missing or includes itself")
             }
-            var out: [Rule] = []
+            var out: [NamedRule] = []
             for rule in rules {
                 switch rule.mutator {
                 case .include(let other):
@@ -52,17 +105,17 @@ final class CompiledLexer: Sendable {
                 case .combined(let parts):
                     let name = "__combined_" + parts.joined(separator: "__")
                     if resolved[name] == nil {
-                        var combined: [Rule] = []
+                        var combined: [NamedRule] = []
                         for part in parts { combined += try expand(part, seen: []) }
                         resolved[name] = combined
                     }
-                    out.append(Rule(regex: try regex(rule.pattern, state: state), emitter: rule.emitter, change: .push([name])))
+                    out.append(NamedRule(regex: try regex(rule.pattern, state: state), emitter: rule.emitter, change: .push([name])))
                 case .push(let states):
-                    out.append(Rule(regex: try regex(rule.pattern, state: state), emitter: rule.emitter, change: .push(states)))
+                    out.append(NamedRule(regex: try regex(rule.pattern, state: state), emitter: rule.emitter, change: .push(states)))
                 case .pop(let depth):
-                    out.append(Rule(regex: try regex(rule.pattern, state: state), emitter: rule.emitter, change: .pop(depth)))
+                    out.append(NamedRule(regex: try regex(rule.pattern, state: state), emitter: rule.emitter, change: .pop(depth)))
                 case nil:
-                    out.append(Rule(regex: try regex(rule.pattern, state: state), emitter: rule.emitter, change: nil))
+                    out.append(NamedRule(regex: try regex(rule.pattern, state: state), emitter: rule.emitter, change: nil))
                 }
             }
             return out

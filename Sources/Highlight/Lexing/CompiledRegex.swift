@@ -3,7 +3,29 @@ import COniguruma
 /// One compiled Oniguruma regex. Compiled once, then matched from many threads: Oniguruma keeps
 /// match state in the caller's region, not in the regex.
 final class CompiledRegex: @unchecked Sendable {
+    /// The compiled regex, valid while this object lives: what a tokenizer's loop matches with,
+    /// without the reference counting of the object.
+    struct Handle: @unchecked Sendable {
+        fileprivate let regex: OnigRegex
+
+        /// Where the leftmost match at or after `from` starts, or nil when there is none: no match
+        /// starts between `from` and it, which lets a tokenizer skip this regex until there.
+        /// `region` holds the groups of the match found.
+        func search(_ text: UnsafeBufferPointer<UInt8>, from: Int, region: UnsafeMutablePointer<OnigRegion>) -> Int? {
+            let base = text.baseAddress!
+            let result = onig_search(regex, base, base + text.count, base + from, base + text.count, region, OnigOptionType(ONIG_OPTION_NONE))
+            return result >= 0 ? Int(result) : nil
+        }
+
+        /// Whether the regex matches starting exactly at `at`; if so, `region` holds the groups' ranges.
+        func match(_ text: UnsafeBufferPointer<UInt8>, at: Int, region: UnsafeMutablePointer<OnigRegion>) -> Bool {
+            let base = text.baseAddress!
+            return onig_match(regex, base, base + text.count, base + at, region, OnigOptionType(ONIG_OPTION_NONE)) >= 0
+        }
+    }
+
     private let regex: OnigRegex
+    var handle: Handle { Handle(regex: regex) }
     /// Its number among its lexer's regexes, for per-run caches.
     let number: Int
 
@@ -29,21 +51,6 @@ final class CompiledRegex: @unchecked Sendable {
     }
 
     deinit { onig_free(regex) }
-
-    /// Where the leftmost match at or after `from` starts, or nil when there is none: no match
-    /// starts between `from` and it, which lets a tokenizer skip this regex until there.
-    func search(_ text: UnsafeBufferPointer<UInt8>, from: Int, region: Region) -> Int? {
-        let base = text.baseAddress!
-        let result = onig_search(regex, base, base + text.count, base + from, base + text.count, region.pointer, OnigOptionType(ONIG_OPTION_NONE))
-        return result >= 0 ? Int(result) : nil
-    }
-
-    /// Whether the regex matches starting exactly at `at`; if so, `region` holds the groups' ranges.
-    func match(_ text: UnsafeBufferPointer<UInt8>, at: Int, region: Region) -> Bool {
-        let base = text.baseAddress!
-        let result = onig_match(regex, base, base + text.count, base + at, region.pointer, OnigOptionType(ONIG_OPTION_NONE))
-        return result >= 0
-    }
 
     /// A match's capture groups, reused across matches by one tokenizer.
     final class Region {

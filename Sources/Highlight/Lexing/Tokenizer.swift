@@ -11,65 +11,80 @@ struct Tokenizer {
         // The newline Chroma adds for lexers that need one is lexed only as far as rules reach past `end`.
         if lexer.ensureNewline, bytes.last != 0x0A { bytes.append(0x0A) }
         var out = TokenList()
-        run(bytes, end: end, lexer: lexer, state: "root", into: &out)
+        run(bytes, end: end, lexer: lexer, state: lexer.state("root"), into: &out)
         return out.finished
     }
 
-    /// Lexes `bytes[..<end]` from `state`, appending to `out`; nested lexing calls it again.
-    private func run(_ bytes: [UInt8], end: Int, lexer: CompiledLexer, state initial: String, into out: inout TokenList) {
+    /// Lexes `bytes[..<end]` from state number `initial`, appending to `out`; nested lexing calls it again.
+    private func run(_ bytes: [UInt8], end: Int, lexer: CompiledLexer, state initial: Int, into out: inout TokenList) {
         let region = CompiledRegex.Region()
+        let match = region.pointer
         // Where each regex next matches, searched from `from`: a regex whose next match starts after
         // the position cannot match there, so most rules cost one search per run of text instead of
         // one match attempt per position (the cache syntect and vscode-textmate keep).
-        var next = [(from: Int, start: Int)](repeating: (Int.max, 0), count: lexer.regexCount)
-        func matches(_ regex: CompiledRegex, _ text: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
-            var known = next[regex.number]
-            if known.from > position || (known.start >= 0 && known.start < position) {
-                known = (position, regex.search(text, from: position, region: region) ?? -1)
-                next[regex.number] = known
-            }
-            return known.start == position && regex.match(text, at: position, region: region)
-        }
+        var next = [(from: Int, start: Int)](repeating: (Int.max, 0), count: lexer.regexes.count)
+        let handles = lexer.regexHandles
+        let states = lexer.states
         var stack = [initial]
         var position = 0
         var emptyMatches = 0
         bytes.withUnsafeBufferPointer { text in
-            while position < end, let state = stack.last {
-                guard let rules = lexer.states[state],
-                      let rule = rules.first(where: { matches($0.regex, text, at: position) }),
-                      emptyMatches < 64
-                else {
-                    // From Pygments: an unmatched newline outside the first state starts over there,
-                    // so that one unclosed string does not spoil the rest of the block.
-                    if text[position] == 0x0A, state != initial {
-                        stack = [initial]
+            next.withUnsafeMutableBufferPointer { next in
+                while position < end, let state = stack.last {
+                    let rules = states[state]
+                    var chosen = -1
+                    if emptyMatches < 64 {
+                        for index in rules.indices {
+                            let number = rules[index].regex
+                            var known = next[number]
+                            if known.from > position || (known.start >= 0 && known.start < position) {
+                                known = (position, handles[number].search(text, from: position, region: match) ?? -1)
+                                next[number] = known
+                                // A search finds the leftmost match by trying each start in turn, so one
+                                // found here is the match here, groups and all (most tokens come this way).
+                                if known.start == position {
+                                    chosen = index
+                                    break
+                                }
+                            } else if known.start == position, handles[number].match(text, at: position, region: match) {
+                                chosen = index
+                                break
+                            }
+                        }
+                    }
+                    guard chosen >= 0 else {
+                        // From Pygments: an unmatched newline outside the first state starts over there,
+                        // so that one unclosed string does not spoil the rest of the block.
+                        if text[position] == 0x0A, state != initial {
+                            stack = [initial]
+                            emptyMatches = 0
+                            continue
+                        }
+                        let next = Self.nextCharacter(text, after: position)
+                        out.append(.error, text, position..<next)
+                        position = next
                         emptyMatches = 0
                         continue
                     }
-                    let next = Self.nextCharacter(text, after: position)
-                    out.append(.error, text, position..<next)
-                    position = next
-                    emptyMatches = 0
-                    continue
-                }
-                let groups = (0..<region.count).map { region.range($0) }
-                let matched = groups[0]!
-                emptyMatches = matched.isEmpty ? emptyMatches + 1 : 0
-                position = matched.upperBound
-                switch rule.change {
-                case .push(let states) where states.isEmpty:
-                    stack.append(state)
-                case .push(let states):
-                    for pushed in states {
-                        if pushed == "#pop" { stack.removeLast() } else { stack.append(pushed) }
+                    let rule = rules[chosen]
+                    let matched = region.range(0)!
+                    emptyMatches = matched.isEmpty ? emptyMatches + 1 : 0
+                    position = matched.upperBound
+                    switch rule.change {
+                    case .push(let pushed) where pushed.isEmpty:
+                        stack.append(state)
+                    case .push(let pushed):
+                        for state in pushed {
+                            if state == CompiledLexer.popMarker { stack.removeLast() } else { stack.append(state) }
+                        }
+                    case .pop(let depth):
+                        stack.removeLast(min(depth, stack.count))
+                    case nil:
+                        break
                     }
-                case .pop(let depth):
-                    stack.removeLast(min(depth, stack.count))
-                case nil:
-                    break
-                }
-                if let emitter = rule.emitter {
-                    emit(emitter, groups: groups, text: text, lexer: lexer, into: &out)
+                    if let emitter = rule.emitter {
+                        emit(emitter, groups: (0..<region.count).map { region.range($0) }, text: text, lexer: lexer, into: &out)
+                    }
                 }
             }
         }
@@ -91,11 +106,11 @@ struct Tokenizer {
             }
         case .usingSelf(let state):
             let nested = Array(text[whole])
-            run(nested, end: nested.count, lexer: lexer, state: state, into: &out)
+            run(nested, end: nested.count, lexer: lexer, state: lexer.state(state), into: &out)
         case .using(let name):
             guard let other = lexerNamed(name) else { return out.append(.text, text, whole) }
             let nested = Array(text[whole])
-            run(nested, end: nested.count, lexer: other, state: "root", into: &out)
+            run(nested, end: nested.count, lexer: other, state: other.state("root"), into: &out)
         }
     }
 
