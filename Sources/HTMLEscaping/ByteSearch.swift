@@ -27,4 +27,26 @@ public enum ByteSearch {
     public static func contains(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { firstIndex(of: needle, in: $0) != nil }
     }
+
+    /// `text` with every `needle` replaced by `replacement`, left to right (the standard
+    /// library's generic `replacing(_:with:)` walks Characters and is many times slower).
+    public static func replacing(_ needle: String, with replacement: String, in text: String) -> String {
+        let needle = Array(needle.utf8)
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            guard var hit = firstIndex(of: needle, in: bytes) else { return String(decoding: bytes, as: UTF8.self) }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            var copied = 0
+            while true {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<hit]))
+                out.append(contentsOf: replacement.utf8)
+                copied = hit + needle.count
+                guard let next = firstIndex(of: needle, in: bytes, from: copied) else { break }
+                hit = next
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
 }

@@ -28,4 +28,15 @@ import Testing
         #expect(bytes.withUnsafeBufferPointer { ByteSearch.firstIndex(of: Array("<".utf8), in: $0, from: 1) } == 11)
         #expect(bytes.withUnsafeBufferPointer { ByteSearch.firstIndex(of: Array("<".utf8), in: $0, from: 12) } == nil)
     }
+
+    @Test func replacingAgreesWithTheStandardLibrary() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["{n}", "{", "n", "}", "é", "\r\n", "\r", "\n", "ab", "🚀"]
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for (needle, replacement) in [("{n}", "42"), ("\r\n", "\n"), ("ab", ""), ("\"/x.md\"", "\"/posts/x/\"")] {
+                #expect(ByteSearch.replacing(needle, with: replacement, in: text) == text.replacing(needle, with: replacement), "\(text.debugDescription)")
+            }
+        }
+    }
 }

@@ -1,3 +1,5 @@
+import HTMLEscaping
+
 /// Runs a compiled lexer over text the way Chroma's `RegexLexer` does: at each position the first
 /// rule of the current state that matches there wins; its emitter makes tokens and its stack
 /// change moves to another state. Adjacent tokens of one type are merged (Chroma's `Coalesce`).
@@ -6,7 +8,7 @@ struct Tokenizer {
     let lexerNamed: (String) -> CompiledLexer?
 
     func tokens(of text: String, lexer: CompiledLexer) -> [Token] {
-        var bytes = Array(text.replacing("\r\n", with: "\n").utf8)
+        var bytes = Array(ByteSearch.replacing("\r\n", with: "\n", in: text).utf8)
         let end = bytes.count
         // The newline Chroma adds for lexers that need one is lexed only as far as rules reach past `end`.
         if lexer.ensureNewline, bytes.last != 0x0A { bytes.append(0x0A) }

@@ -51,7 +51,7 @@ extension SiteBuildSession {
             config: config, templates: templates.set, imageWork: imageWork)
         var search: SearchIndex?
         if config.search {
-            search = SearchIndex(documents: model.posts + model.pages)
+            search = try await SearchIndex(documents: model.posts + model.pages)
             trace.phase("search index")
         }
         let plan = try OutputPlan(model: model, site: site, files: files, images: images, search: search)

@@ -1,3 +1,5 @@
+import HTMLEscaping
+
 /// The site's `language` (a BCP 47 tag, `en`, `pt-BR`, `zh-Hans`): the words of the built-in
 /// theme, its dates and its plurals, with the site's own `strings:` over them.
 public struct SiteLanguage: Sendable, Equatable {
@@ -35,8 +37,8 @@ public struct SiteLanguage: Sendable, Equatable {
     /// A theme string with `{n}` and `{total}` filled in.
     func text(_ key: String, n: Int? = nil, total: Int? = nil) -> String {
         var text = strings[key] ?? ThemeStrings.english[key] ?? key
-        if let n { text = text.replacing("{n}", with: String(n)) }
-        if let total { text = text.replacing("{total}", with: String(total)) }
+        if let n { text = ByteSearch.replacing("{n}", with: String(n), in: text) }
+        if let total { text = ByteSearch.replacing("{total}", with: String(total), in: text) }
         return text
     }
 

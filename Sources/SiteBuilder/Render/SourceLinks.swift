@@ -39,7 +39,7 @@ enum SourceLinks {
         var html = html
         for (source, path) in links.sorted(by: { $0.key.precedesInUTF8($1.key) }) {
             let encoded = source.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? source
-            for end in ["\"", "#", "?"] { html = html.replacing("\"/\(encoded)\(end)", with: "\"\(path)\(end)") }
+            for end in ["\"", "#", "?"] { html = ByteSearch.replacing("\"/\(encoded)\(end)", with: "\"\(path)\(end)", in: html) }
         }
         return html
     }

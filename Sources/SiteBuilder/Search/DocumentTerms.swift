@@ -31,7 +31,19 @@ struct DocumentTerms: Sendable, Equatable {
 
     /// Reads what `encode(into:)` wrote.
     init(from reader: inout CacheBytesReader) throws(CacheBytesReader.Malformed) {
-        func lines(_ text: String) -> [String] { text.isEmpty ? [] : text.utf8.split(separator: UInt8(ascii: "\n")).map { String(Substring($0)) } }
+        func lines(_ text: String) -> [String] {
+            var text = text
+            return text.withUTF8 { bytes in
+                var lines: [String] = []
+                var start = 0
+                for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                    start = index + 1
+                }
+                if start < bytes.count { lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
+                return lines
+            }
+        }
         heading = lines(try reader.string())
         body = lines(try reader.string())
     }

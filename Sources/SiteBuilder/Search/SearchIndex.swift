@@ -21,17 +21,32 @@ struct SearchIndex: Sendable {
     let files: [SearchIndexFile]
 
     /// The index of `documents`, by their search terms (`Document.searchTerms`: they were loaded for a site with search).
-    init(documents: [Document]) {
-        var postings: [String: (heading: [Int32], body: [Int32])] = [:]
-        for (number, document) in documents.enumerated() {
-            guard let entry = document.searchTerms else { continue }
-            let id = Int32(number)
-            for term in entry.heading { postings[term, default: ([], [])].heading.append(id) }
-            for term in entry.body { postings[term, default: ([], [])].body.append(id) }
+    init(documents: [Document]) async throws {
+        // Each core gathers the postings of one run of documents; the runs are then joined in
+        // order, so every list stays in document order.
+        let runs = max(1, min(ProcessInfo.processInfo.activeProcessorCount, documents.count / 256))
+        let bounds = (0..<runs).map { run in documents.count * run / runs..<documents.count * (run + 1) / runs }
+        let parts = try await Parallel.map(bounds) { range in
+            var postings: [String: (heading: [Int32], body: [Int32])] = [:]
+            for number in range {
+                guard let entry = documents[number].searchTerms else { continue }
+                let id = Int32(number)
+                for term in entry.heading { postings[term, default: ([], [])].heading.append(id) }
+                for term in entry.body { postings[term, default: ([], [])].body.append(id) }
+            }
+            return postings
+        }
+        var postings = parts[0]
+        for part in parts.dropFirst() {
+            for (term, lists) in part {
+                postings[term, default: ([], [])].heading += lists.heading
+                postings[term, default: ([], [])].body += lists.body
+            }
         }
         let sorted = postings.keys.sorted { $0.precedesInUTF8($1) }
-        let entries = sorted.map { term -> [UInt8] in
-            let lists = postings[term]!
+        let final = postings
+        let entries = try await Parallel.map(sorted) { term -> [UInt8] in
+            let lists = final[term]!
             var out: [UInt8] = []
             SearchEncoding.string(term, into: &out)
             out += Array(":[\"".utf8)
@@ -59,7 +74,7 @@ struct SearchIndex: Sendable {
         manifest += Array("]}\n".utf8)
         files.insert(SearchIndexFile(file: SearchIndexFile.manifestFile, bytes: Data(manifest)), at: 0)
 
-        for (chunk, start) in stride(from: 0, to: documents.count, by: Self.documentsPerChunk).enumerated() {
+        let lists = try await Parallel.map(Array(stride(from: 0, to: documents.count, by: Self.documentsPerChunk))) { start -> SearchIndexFile in
             var bytes = Array("[".utf8)
             for (position, document) in documents[start..<min(start + Self.documentsPerChunk, documents.count)].enumerated() {
                 bytes += Array((position > 0 ? ",\n[" : "\n[").utf8)
@@ -73,8 +88,9 @@ struct SearchIndex: Sendable {
                 bytes.append(UInt8(ascii: "]"))
             }
             bytes += Array("\n]\n".utf8)
-            files.append(SearchIndexFile(file: SearchIndexFile.documentsFile(chunk: chunk), bytes: Data(bytes)))
+            return SearchIndexFile(file: SearchIndexFile.documentsFile(chunk: start / Self.documentsPerChunk), bytes: Data(bytes))
         }
+        files += lists
         self.files = files
     }
 }
