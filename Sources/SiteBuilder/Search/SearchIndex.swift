@@ -26,14 +26,24 @@ struct SearchIndex: Sendable {
         // order, so every list stays in document order.
         let runs = max(1, min(ProcessInfo.processInfo.activeProcessorCount, documents.count / 256))
         let bounds = (0..<runs).map { run in documents.count * run / runs..<documents.count * (run + 1) / runs }
-        let parts = try await Parallel.map(bounds) { range in
-            var postings: [String: (heading: [Int32], body: [Int32])] = [:]
+        let parts = try await Parallel.map(bounds) { range -> [String: (heading: [Int32], body: [Int32])] in
+            // By term number first: no String is made or hashed for a term met again.
+            var numbers = UniqueSearchTerms()
+            var lists: [(heading: [Int32], body: [Int32])] = []
             for number in range {
                 guard let entry = documents[number].searchTerms else { continue }
                 let id = Int32(number)
-                for term in entry.heading { postings[term, default: ([], [])].heading.append(id) }
-                for term in entry.body { postings[term, default: ([], [])].body.append(id) }
+                func add(_ term: UnsafeBufferPointer<UInt8>, heading: Bool) {
+                    let term = numbers.number(of: term)
+                    if term == lists.count { lists.append(([], [])) }
+                    if heading { lists[term].heading.append(id) } else { lists[term].body.append(id) }
+                }
+                DocumentTerms.forEachTerm(of: entry.heading) { add($0, heading: true) }
+                DocumentTerms.forEachTerm(of: entry.body) { add($0, heading: false) }
             }
+            var postings: [String: (heading: [Int32], body: [Int32])] = [:]
+            postings.reserveCapacity(lists.count)
+            for (term, lists) in lists.enumerated() { postings[numbers.term(term)] = lists }
             return postings
         }
         var postings = parts[0]

@@ -177,7 +177,8 @@ extension Array: SearchTermSink where Element == String {
 
 /// Distinct terms in the order they first came, kept as bytes in one buffer and found again by
 /// an FNV-1a hash: a post repeats most of its words, and making a String of each repeat, then
-/// hashing and sorting them, was most of the index's build time.
+/// hashing and sorting them, was most of the index's build time. The index's postings are
+/// gathered through one too, by term number.
 struct UniqueSearchTerms: SearchTermSink {
     private var bytes: [UInt8] = []
     /// Entries' (start, count) in `bytes`.
@@ -188,39 +189,63 @@ struct UniqueSearchTerms: SearchTermSink {
     /// How many distinct terms came so far.
     var count: Int { entries.count }
 
-    mutating func add(_ term: String) { add(ascii: Array(term.utf8)) }
+    mutating func add(_ term: String) {
+        var term = term
+        term.withUTF8 { _ = number(of: $0) }
+    }
 
-    /// Any term's UTF-8 bytes (the ASCII ones need no String on the way).
     mutating func add(ascii term: [UInt8]) {
+        term.withUnsafeBufferPointer { _ = number(of: $0) }
+    }
+
+    /// The number of the term with UTF-8 `term`, added when new (numbers count up from 0).
+    mutating func number(of term: UnsafeBufferPointer<UInt8>) -> Int {
         let mask = slots.count - 1
-        var slot = Self.hash(term[...]) & mask
+        var slot = Self.hash(term) & mask
         while slots[slot] >= 0 {
-            let entry = entries[Int(slots[slot])]
-            if entry.count == term.count, bytes[entry.start..<entry.start + entry.count].elementsEqual(term) { return }
+            let number = Int(slots[slot])
+            let entry = entries[number]
+            if entry.count == term.count, bytes[entry.start..<entry.start + entry.count].elementsEqual(term) { return number }
             slot = (slot + 1) & mask
         }
         slots[slot] = Int32(entries.count)
         entries.append((bytes.count, term.count))
         bytes += term
         if entries.count * 2 > slots.count { grow() }
+        return entries.count - 1
     }
 
-    /// The terms numbered `range` in the order they first came.
-    func terms(_ range: Range<Int>) -> [String] {
-        entries[range].map { String(decoding: bytes[$0.start..<$0.start + $0.count], as: UTF8.self) }
+    /// Term number `number`.
+    func term(_ number: Int) -> String {
+        let entry = entries[number]
+        return String(decoding: bytes[entry.start..<entry.start + entry.count], as: UTF8.self)
+    }
+
+    /// The terms numbered `range`, a line each (`DocumentTerms`' form).
+    func lines(_ range: Range<Int>) -> String {
+        guard let first = range.first else { return "" }
+        var text: [UInt8] = []
+        text.reserveCapacity(entries[range.last!].start + entries[range.last!].count - entries[first].start)
+        for number in range {
+            if number > first { text.append(UInt8(ascii: "\n")) }
+            text += bytes[entries[number].start..<entries[number].start + entries[number].count]
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     private mutating func grow() {
         slots = [Int32](repeating: -1, count: slots.count * 2)
         let mask = slots.count - 1
-        for (number, entry) in entries.enumerated() {
-            var slot = Self.hash(bytes[entry.start..<entry.start + entry.count]) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(number)
+        bytes.withUnsafeBufferPointer { bytes in
+            for (number, entry) in entries.enumerated() {
+                var slot = Self.hash(UnsafeBufferPointer(rebasing: bytes[entry.start..<entry.start + entry.count])) & mask
+                while slots[slot] >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(number)
+            }
         }
     }
 
-    private static func hash(_ term: ArraySlice<UInt8>) -> Int {
+    private static func hash(_ term: UnsafeBufferPointer<UInt8>) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in term { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return Int(truncatingIfNeeded: hash ^ (hash >> 29))
