@@ -47,7 +47,7 @@ private struct ProbePage: HTMLPage {
 
     @Test func aRebuildWhoseOnlyChangeIsTheNewFieldRendersThePageAgain() async throws {
         let site = try site()
-        let memo = BuildMemo(documentCache: nil)
+        let memo = BuildMemo(cacheDirectory: nil)
         func make(_ page: ProbePage) async throws -> (rendered: Bool, html: String) {
             let made = try await memo.outputs([page], files: [page.file], site: site, sink: nil)
             return (!made.rendered.isEmpty, String(decoding: try made.contents[0].data(), as: UTF8.self))

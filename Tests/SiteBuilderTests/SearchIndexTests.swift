@@ -232,3 +232,38 @@ private func searchSite(siteYML: String = FixtureSite.siteYML, themeOnly: Bool =
     #expect(rebuilt.changedPaths.contains("search/docs/0.json") && rebuilt.changedPaths.contains(SearchIndexFile.shardFile(prefix: "q")))
     #expect(!rebuilt.changedPaths.contains("search/index.html") && !rebuilt.changedPaths.contains(SearchIndexFile.shardFile(prefix: "m")))
 }
+
+@Test func theIndexIsKeptBesideTheDocumentCacheAndADamagedCopyIsIgnored() async throws {
+    let site = try searchSite()
+    defer { site.cleanUp() }
+    let cache = site.root.appendingPathComponent(".blogctl-cache")
+    let options = BuildOptions(now: FixtureSite.now, cacheDirectory: cache)
+    let first = try await site.build(options)
+    let stored = cache.appendingPathComponent("search-index")
+    let indexFiles = first.output.paths.filter { $0.hasPrefix("search/") && $0.hasSuffix(".json") }
+    #expect(indexFiles.count >= 3)
+
+    // A fresh process with the same documents takes the stored index: the same bytes.
+    let again = try await site.build(options)
+    for path in indexFiles { #expect(try again.output.files[path]?.data() == first.output.files[path]?.data(), "\(path)") }
+
+    // Stored under the key of the documents that made it: another key finds nothing.
+    #expect(SearchIndexCache.read(stored, key: ContentKey("another site", [])) == nil)
+    var bytes = try Data(contentsOf: stored)
+
+    // A flipped byte is a miss: the next build makes the index again, the same, and stores it again.
+    bytes[bytes.count / 2] ^= 0x20
+    try bytes.write(to: stored)
+    let repaired = try await site.build(options)
+    for path in indexFiles { #expect(try repaired.output.files[path]?.data() == first.output.files[path]?.data(), "\(path)") }
+    #expect(try Data(contentsOf: stored) != bytes)
+
+    // An edit changes the key: the index follows the text, as a build without the cache makes it.
+    try site.write("content/posts/sourdough.md", post("A Year of Sourdough", date: "2026-01-10", tags: ["Baking"], body: "Quietude."))
+    let edited = try await site.build(options)
+    let uncached = try await site.build()
+    #expect(try ReadIndex(edited).terms["quietude"]?.body == [2])
+    for path in uncached.output.paths where path.hasPrefix("search/") {
+        #expect(try edited.output.files[path]?.data() == uncached.output.files[path]?.data(), "\(path)")
+    }
+}

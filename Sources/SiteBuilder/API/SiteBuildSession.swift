@@ -36,7 +36,7 @@ public actor SiteBuildSession {
         self.options = options
         self.themeFiles = themeFiles
         self.sink = sink
-        memo = BuildMemo(documentCache: options.cacheDirectory.map(DocumentCache.init(directory:)))
+        memo = BuildMemo(cacheDirectory: options.cacheDirectory)
         var root = siteDirectory.relativePath
         while root.count > 1, root.hasSuffix("/") { root.removeLast() }
         displayRoot = root == "." ? "" : root

@@ -51,7 +51,9 @@ extension SiteBuildSession {
             config: config, templates: templates.set, imageWork: imageWork)
         var search: SearchIndex?
         if config.search {
-            search = try await SearchIndex(documents: model.posts + model.pages)
+            var cache = memo.searchIndex
+            search = try await cache.index(of: model.posts + model.pages)
+            memo.searchIndex = cache
             trace.phase("search index")
         }
         let plan = try OutputPlan(model: model, site: site, files: files, images: images, search: search)

@@ -15,6 +15,8 @@ final class BuildMemo {
     private(set) var parsedDocuments = 0
     /// The dimensions of the image files read so far, by their identity.
     var imageHeaders = ImageHeaderMemo()
+    /// The last search index, kept beside the document cache.
+    var searchIndex: SearchIndexCache
 
     private var config: (text: String, parsed: SiteConfig)?
     private var templates: (sources: [String: Data], set: TemplateSet, key: ContentKey)?
@@ -37,8 +39,9 @@ final class BuildMemo {
     /// The template set of the last build.
     var templateSet: TemplateSet? { templates?.set }
 
-    init(documentCache: DocumentCache?) {
-        self.documentCache = documentCache
+    init(cacheDirectory: URL?) {
+        documentCache = cacheDirectory.map(DocumentCache.init(directory:))
+        searchIndex = SearchIndexCache(directory: cacheDirectory)
     }
 
     /// Starts a build: the document cache keeps only what this build uses.

@@ -20,6 +20,11 @@ struct SearchIndex: Sendable {
     /// Every file, the manifest first, then the shards and document lists in path order.
     let files: [SearchIndexFile]
 
+    /// The index made of `files` (as a build made them before: `SearchIndexCache`).
+    init(files: [SearchIndexFile]) {
+        self.files = files
+    }
+
     /// The index of `documents`, by their search terms (`Document.searchTerms`: they were loaded for a site with search).
     init(documents: [Document]) async throws {
         // Each core gathers the postings of one run of documents; the runs are then joined in
