@@ -109,10 +109,11 @@ let package = Package(
             ]
         ),
         .target(name: "SitePacking", dependencies: ["ContentAddressing", "SiteBuilder"]),
-        // A Hugo or Zola site -> a blogctl site folder (knows blogctl's layout, not SiteBuilder's code).
+        // A Hugo or Zola site -> a blogctl site folder (blogctl's slug and file-name rules from SiteBuilder).
         .target(
             name: "SiteImport",
             dependencies: [
+                "SiteBuilder",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]

@@ -35,6 +35,8 @@ public struct SiteURLs: Sendable {
     public static func home(page: Int) -> String { page <= 1 ? home : "/page/\(page)/" }
     /// `/posts/`, `/posts/page/2/`, ...
     public static func posts(page: Int) -> String { page <= 1 ? posts : "/posts/page/\(page)/" }
+    /// The slug blogctl makes of a title, tag or file name (`Swift & IPFS!` -> `swift-ipfs`).
+    public static func slug(_ text: String) -> String { Slug.make(text) }
     public static func post(slug: String) -> String { "/posts/\(encode(slug))/" }
     public static func page(slug: String) -> String { "/\(encode(slug))/" }
     /// `/tags/<slug>/`, `/tags/<slug>/page/2/`, ...
@@ -63,7 +65,7 @@ public struct SiteURLs: Sendable {
     }
 
     /// `hello.html`, `feed.xml`: a name ending in `.` and 1 to 8 letters and digits, a letter among them.
-    static func hasFileExtension(_ name: String) -> Bool {
+    public static func hasFileExtension(_ name: String) -> Bool {
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
         let ext = name[name.index(after: dot)...]
         return (1...8).contains(ext.count) && ext.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } && ext.contains { $0.isLetter }

@@ -1,9 +1,9 @@
 import Foundation
+import SiteBuilder
 
 /// blogctl's URL rules (docs/site.md, URLs), so an import sets `path` only where blogctl's
-/// default URL differs from the old one. Kept here rather than imported from SiteBuilder, which
-/// this library does not depend on; the tests build every imported site with SiteBuilder and
-/// compare the URLs, so a change there shows up as a failing test.
+/// default URL differs from the old one. The slug and file-name rules are SiteBuilder's own; the
+/// tests build every imported site with SiteBuilder and compare the URLs.
 enum BlogctlURLs {
     /// The URL blogctl gives a document written at `destination` (`content/posts/2024-01-02-hello.md`)
     /// with front matter `slug`.
@@ -31,14 +31,7 @@ enum BlogctlURLs {
         let segments = trimmed.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }.filter { $0 != "." }
         if segments.isEmpty { return "/" }
         let joined = "/" + segments.joined(separator: "/")
-        let isFile = hasFileExtension(segments[segments.count - 1]) && !trimmed.hasSuffix("/")
+        let isFile = SiteURLs.hasFileExtension(segments[segments.count - 1]) && !trimmed.hasSuffix("/")
         return isFile ? joined : joined + "/"
-    }
-
-    /// blogctl's test for a file name: 1 to 8 ASCII letters and digits after the last dot, one a letter.
-    static func hasFileExtension(_ name: String) -> Bool {
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
-        let ext = name[name.index(after: dot)...]
-        return (1...8).contains(ext.count) && ext.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } && ext.contains { $0.isLetter }
     }
 }

@@ -1,23 +1,10 @@
 import Foundation
+import SiteBuilder
 
 /// The slug rules of blogctl, Hugo and Zola: each keeps old URLs only if computed exactly its way.
 enum Slug {
-    /// blogctl's: letters and digits lowercased with accents folded, every other run one `-`.
-    static func blogctl(_ text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
-        var result = ""
-        var pendingDash = false
-        for scalar in folded.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                if pendingDash, !result.isEmpty { result.append("-") }
-                pendingDash = false
-                result.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-            } else {
-                pendingDash = true
-            }
-        }
-        return result
-    }
+    /// blogctl's own (`SiteURLs.slug`): an import must give the URL a build will.
+    static func blogctl(_ text: String) -> String { SiteURLs.slug(text) }
 
     /// Hugo's `urlize` (helpers.PathSpec.UnicodeSanitize, then lowercased): letters, digits,
     /// marks and `. / \ _ # + ~ - @` are kept, a run of spaces becomes one `-`, the rest is dropped.
