@@ -3,10 +3,12 @@ import HTMLEscaping
 /// Finds the images a document shows: the `src` of every `<img>` in its HTML, by the same tag
 /// reading as the page's rewriting pass (code blocks, scripts and comments skipped).
 enum ImageSources {
+    private static let lowerTag = Array("<img".utf8), upperTag = Array("<IMG".utf8)
+
     /// The sources in `html`, in order; tags without a `src` are left out.
     static func find(in html: String) -> [String] {
         // Fast path: most posts have no image at all.
-        guard ByteSearch.contains(Array("<img".utf8), in: html) || ByteSearch.contains(Array("<IMG".utf8), in: html) else { return [] }
+        guard ByteSearch.contains(lowerTag, in: html) || ByteSearch.contains(upperTag, in: html) else { return [] }
         final class Found { var sources: [String] = [] }
         let found = Found()
         var reader = URLRewriter { _ in nil }
