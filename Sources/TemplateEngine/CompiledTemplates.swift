@@ -35,12 +35,20 @@ public struct CompiledTemplates: Sendable {
 
     /// The template `name` rendered with `context`, or nil when the set has no such template.
     public func render(_ name: String, _ context: DataValue) throws(TemplateNestingError) -> String? {
+        try renderUTF8(name, context).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `render(_:_:)` as UTF-8 bytes, for a caller that writes them out: no String is made.
+    public func renderUTF8(_ name: String, _ context: DataValue) throws(TemplateNestingError) -> [UInt8]? {
         guard let index = indexes[name] else { return nil }
-        var renderer = TemplateRenderer(program: program, root: context)
-        renderer.render(program.templateBodies[index], TemplateRenderer.Scope())
-        if let partial = renderer.tooDeep {
+        let (output, tooDeep) = withExtendedLifetime(program) {
+            var renderer = TemplateRenderer(program: program, root: context)
+            renderer.render(program.templateBodies[index], TemplateRenderer.Scope())
+            return (renderer.output, renderer.tooDeep)
+        }
+        if let partial = tooDeep {
             throw TemplateNestingError(template: name, partial: names[partial], limit: TemplateRenderer.maxNesting)
         }
-        return renderer.output
+        return output
     }
 }

@@ -1,7 +1,7 @@
 /// One step of a compiled template. Operands are indexes into the `TemplateProgram` tables, so
 /// walking the steps copies no reference-counted payloads.
 enum TemplateStep: Sendable {
-    /// Text: `program.texts[index]`.
+    /// Text: `program.text(index)`.
     case text(Int)
     case variable(reference: Int, escaped: Bool)
     case section(reference: Int, body: Int)
@@ -14,10 +14,19 @@ enum TemplateStep: Sendable {
 }
 
 /// A compiled template set: step lists and the tables their operands point into.
-final class TemplateProgram: Sendable {
-    let bodies: [[TemplateStep]]
-    let texts: [String]
-    let references: [ValueReference]
+///
+/// Pages render on every core at once from one program. Reading an element of a Swift array
+/// held by a shared object retains it, and those atomic counts on the same cache lines were a
+/// quarter of a page's rendering time; so steps and texts sit in memory the program owns, read
+/// through plain pointers that count nothing.
+final class TemplateProgram: @unchecked Sendable {
+    /// Every body's steps, one after another; `bodies[n]` is body n's range in it.
+    let steps: UnsafeMutableBufferPointer<TemplateStep>
+    let bodies: UnsafeMutableBufferPointer<Range<Int>>
+    /// Every text's UTF-8, one after another; `texts[n]` is text n's range in it.
+    let textBytes: UnsafeMutableBufferPointer<UInt8>
+    let texts: UnsafeMutableBufferPointer<Range<Int>>
+    let references: UnsafeMutableBufferPointer<ValueReference>
     /// `{{<parent}}` overrides: block name -> body.
     let overrideSets: [[String: Int]]
     let blockNames: [String]
@@ -25,12 +34,49 @@ final class TemplateProgram: Sendable {
     let templateBodies: [Int]
 
     init(_ builder: TemplateProgramBuilder, templateBodies: [Int]) {
-        bodies = builder.bodies
-        texts = builder.texts
-        references = builder.references
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for body in builder.bodies {
+            ranges.append(start..<start + body.count)
+            start += body.count
+        }
+        steps = .copying(builder.bodies.flatMap { $0 })
+        bodies = .copying(ranges)
+        ranges = []
+        start = 0
+        for text in builder.texts {
+            ranges.append(start..<start + text.utf8.count)
+            start += text.utf8.count
+        }
+        textBytes = .copying(builder.texts.flatMap { Array($0.utf8) })
+        texts = .copying(ranges)
+        references = .copying(builder.references)
         overrideSets = builder.overrideSets
         blockNames = builder.blockNames
         self.templateBodies = templateBodies
+    }
+
+    deinit {
+        steps.deallocate()
+        bodies.deallocate()
+        textBytes.deallocate()
+        texts.deallocate()
+        _ = references.deinitialize()
+        references.deallocate()
+    }
+
+    /// Text `index`'s UTF-8.
+    func text(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: textBytes[texts[index]])
+    }
+}
+
+extension UnsafeMutableBufferPointer {
+    /// New memory holding `elements`, to be deallocated (and deinitialized) by its owner.
+    fileprivate static func copying(_ elements: [Element]) -> Self {
+        let buffer = allocate(capacity: elements.count)
+        _ = buffer.initialize(from: elements)
+        return buffer
     }
 }
 

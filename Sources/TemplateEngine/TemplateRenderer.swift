@@ -1,13 +1,13 @@
 import HTMLEscaping
-/// Walks compiled templates over a DataValue context into one String (appending valid Strings
-/// never revalidates UTF-8, which a byte buffer turned String at the end would). Each `render` call
+/// Walks compiled templates over a DataValue context into UTF-8 bytes. Each `render` call
 /// stands for one swift-mustache `MustacheTemplate.render`, whose quirks it keeps: partial
 /// indentation is added between tokens when that call's own output ends a line, and a list's
 /// position is only visible directly inside the list's section.
 struct TemplateRenderer {
     /// What swift-mustache keeps in its context besides the object stack.
     struct Scope {
-        var indentation = ""
+        /// UTF-8.
+        var indentation: [UInt8] = []
         /// Block name -> body.
         var overrides: [String: Int]?
         var sequence: SequencePosition?
@@ -19,8 +19,13 @@ struct TemplateRenderer {
         let isLast: Bool
     }
 
-    let program: TemplateProgram
-    var output = ""
+    /// The caller keeps it alive while rendering: the tables below point into it.
+    unowned(unsafe) let program: TemplateProgram
+    private let steps: UnsafeMutableBufferPointer<TemplateStep>
+    private let bodies: UnsafeMutableBufferPointer<Range<Int>>
+    private let references: UnsafeMutableBufferPointer<ValueReference>
+    /// UTF-8: every piece appended is a whole String or text, so the whole is valid.
+    var output: [UInt8] = []
     var stack: [Frame]
     /// Partials being rendered inside one another, and the template at which `maxNesting` was
     /// reached (from then on every partial renders nothing and the caller reports the error).
@@ -31,6 +36,9 @@ struct TemplateRenderer {
 
     init(program: TemplateProgram, root: DataValue) {
         self.program = program
+        steps = program.steps
+        bodies = program.bodies
+        references = program.references
         stack = [Frame(value: root, isObject: true)]
         stack.reserveCapacity(8)
         output.reserveCapacity(16 * 1024)
@@ -38,47 +46,43 @@ struct TemplateRenderer {
 
     /// Renders `program.bodies[body]`.
     mutating func render(_ body: Int, _ scope: Scope) {
-        let steps = program.bodies[body]
+        let range = bodies[body]
         if scope.indentation.isEmpty {
-            for step in steps { render(step, scope) }
+            for index in range { render(steps[index], scope) }
             return
         }
-        let start = output.utf8.count
-        for step in steps {
+        let start = output.count
+        for index in range {
             guard endsLine(since: start) else {
-                render(step, scope)
+                render(steps[index], scope)
                 continue
             }
             output += scope.indentation
-            let mark = output.utf8.count
-            render(step, scope)
+            let mark = output.count
+            render(steps[index], scope)
             // Only a token that renders something is indented.
-            if output.utf8.count == mark {
-                output.removeSubrange(output.utf8.index(output.utf8.endIndex, offsetBy: -scope.indentation.utf8.count)...)
-            }
+            if output.count == mark { output.removeLast(scope.indentation.count) }
         }
     }
 
     /// swift-mustache tests `string.last == "\n"` on the Characters one render call wrote
-    /// (from UTF-8 offset `start`): a CR LF pair is one Character that is not "\n".
+    /// (from byte `start`): a CR LF pair is one Character that is not "\n".
     private func endsLine(since start: Int) -> Bool {
-        let utf8 = output.utf8
-        guard utf8.count > start else { return false }
-        let last = utf8.index(before: utf8.endIndex)
-        guard utf8[last] == UInt8(ascii: "\n") else { return false }
-        return !(utf8.count - 2 >= start && utf8[utf8.index(before: last)] == UInt8(ascii: "\r"))
+        let count = output.count
+        guard count > start, output[count - 1] == UInt8(ascii: "\n") else { return false }
+        return !(count - 2 >= start && output[count - 2] == UInt8(ascii: "\r"))
     }
 
     private mutating func render(_ step: TemplateStep, _ scope: Scope) {
         switch step {
         case .text(let index):
-            output += program.texts[index]
+            output.append(contentsOf: program.text(index))
 
         case .variable(let reference, let escaped):
-            if let frame = resolve(program.references[reference], scope) { append(frame, escaped: escaped) }
+            if let frame = resolve(references[reference], scope) { append(frame, escaped: escaped) }
 
         case .section(let reference, let body):
-            guard let frame = resolve(program.references[reference], scope) else { return }
+            guard let frame = resolve(references[reference], scope) else { return }
             switch frame.value {
             case .array(let elements) where !frame.isObject:
                 for (index, element) in elements.enumerated() {
@@ -95,7 +99,7 @@ struct TemplateRenderer {
             }
 
         case .invertedSection(let reference, let body):
-            guard let frame = resolve(program.references[reference], scope) else {
+            guard let frame = resolve(references[reference], scope) else {
                 render(body, scope)
                 return
             }
@@ -110,14 +114,14 @@ struct TemplateRenderer {
 
         case .block(let name, let defaultBody, let indentation):
             var inner = scope
-            inner.indentation += program.texts[indentation]
+            inner.indentation += program.text(indentation)
             inner.sequence = nil
             render(scope.overrides?[program.blockNames[name]] ?? defaultBody, inner)
 
         case .partial(let template, let indentation, let overrides):
             guard template >= 0 else { return }
             var inner = scope
-            if indentation >= 0 { inner.indentation += program.texts[indentation] }
+            if indentation >= 0 { inner.indentation += program.text(indentation) }
             if overrides >= 0 {
                 let blocks = program.overrideSets[overrides]
                 // The outermost override of a block wins.
@@ -148,28 +152,23 @@ struct TemplateRenderer {
     private mutating func append(_ frame: Frame, escaped: Bool) {
         switch frame.value {
         case .string(let text):
-            if escaped {
-                HTMLEscaper.append(text, to: &output, .mustache)
-            } else {
-                output += text
-            }
+            append(text, escaped: escaped)
         case .int(let value):
-            output += String(value)
+            output += String(value).utf8
         case .double(let value):
-            output += value.description
+            output += value.description.utf8
         case .bool(let value):
-            output += value ? "true" : "false"
+            output += (value ? "true" : "false").utf8
         case .array(let elements):
             // A Swift array prints as `[a, b]`; a DataValue holding one prints nothing.
             guard !frame.isObject else { return }
-            let text = "[" + elements.map(\.description).joined(separator: ", ") + "]"
-            if escaped {
-                HTMLEscaper.append(text, to: &output, .mustache)
-            } else {
-                output += text
-            }
+            append("[" + elements.map(\.description).joined(separator: ", ") + "]", escaped: escaped)
         case .map, .null:
             return
         }
+    }
+
+    private mutating func append(_ text: String, escaped: Bool) {
+        if !escaped || !HTMLEscaper.append(text, to: &output, .mustache) { output += text.utf8 }
     }
 }

@@ -72,7 +72,7 @@ import TestSupport
         for html in [
             "<a href=\"/posts/b/\">b</a> é 👍", "<p>nothing to do ✓</p>", "", "<img src=\"https://blog.example.com/x.png\" srcset=\"/a.png 2x\">",
         ] {
-            #expect(rewriter.rewriteHTMLData(html) == Data(rewriter.rewriteHTML(html).utf8), "\(html)")
+            #expect(rewriter.rewriteHTMLData(Array(html.utf8)) == Data(rewriter.rewriteHTML(html).utf8), "\(html)")
         }
     }
 }

@@ -369,3 +369,21 @@ private func blogFiles() -> [String: String] {
     expected.append(Data(" 2009 */ body { background: url(../img/pic.png) }\n".utf8))
     #expect(try result.output.files["css/old.css"]?.data() == expected)
 }
+
+/// A list page leaves out each post's whole text unless its template reads it (the built-in theme
+/// shows summaries): a theme that shows whole posts on the home page gets them, links rebased.
+@Test func aListTemplateThatShowsWholePostsGetsTheirContent() async throws {
+    let home = "{{<base}}{{$main}}{{#posts}}<article>{{{content}}}</article>{{/posts}}{{/main}}{{/base}}"
+    let site = try FixtureSite(files: [
+        "templates/home.mustache": home,
+        "content/posts/notes.md": post("Notes", date: "2026-01-05", body: "Intro.[^1]\n\n<!--more-->\n\nThe rest.\n\n[^1]: A note."),
+    ])
+    defer { site.cleanUp() }
+    let page = try await site.build().text("index.html")
+    #expect(page.contains("The rest.") && page.contains("href=\"posts/notes/#fn-1\""), "\(page)")
+
+    let summaries = try FixtureSite(files: ["content/posts/notes.md": post("Notes", date: "2026-01-05", body: "Intro.\n\n<!--more-->\n\nThe rest.")])
+    defer { summaries.cleanUp() }
+    let list = try await summaries.build().text("index.html")
+    #expect(list.contains("Intro.") && !list.contains("The rest."), "\(list)")
+}

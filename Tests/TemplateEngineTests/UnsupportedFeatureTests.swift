@@ -45,3 +45,17 @@ func unsupportedFeaturesAreReported(_ index: Int) {
     let rendered = try #require(try set.render("a", tree))
     #expect(rendered == String(repeating: "(", count: 150) + String(repeating: ")", count: 150))
 }
+
+/// The names a template can look up reach through sections, partials, parents, blocks and the
+/// overrides a page gives its parent; names only in templates it never includes are left out.
+@Test func namesUsedByATemplateFollowEverythingItIncludes() throws {
+    let set = try CompiledTemplates(templates: [
+        "home": "{{<base}}{{$main}}{{#posts}}{{> entry}}{{/posts}}{{/main}}{{/base}}",
+        "base": "<title>{{site.title}}</title>{{$main}}{{fallback}}{{/main}}{{^empty(menu)}}{{.}}{{/empty(menu)}}",
+        "entry": "{{title}}{{#tags}}{{.name}}{{/tags}}{{{summary}}}",
+        "post": "{{{content}}}",
+    ])
+    #expect(set.names(usedBy: "home") == ["posts", "title", "tags", "name", "summary", "site", "fallback", "menu"])
+    #expect(set.names(usedBy: "post") == ["content"])
+    #expect(set.names(usedBy: "missing") == nil)
+}

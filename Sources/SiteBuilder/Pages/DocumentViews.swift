@@ -36,17 +36,22 @@ struct ShownDocument: Encodable, Equatable, Sendable {
         try container.encode(key)
     }
 
-    /// What templates see of it on the page at `path` (docs/templates.md, `post`).
-    func data(from path: String, in site: SiteContext) -> [String: DataValue] {
+    /// What templates see of it on the page at `path` made with `template` (docs/templates.md, `post`).
+    func data(from path: String, in site: SiteContext, template: String) -> [String: DataValue] {
         var value = BriefDocument(document, tagNames: tagNames).data(from: path, in: site)
         // On a list page, the post's same-page links (#fn-1) must lead to the post.
         let postURL = path == document.path ? nil : SiteURLs.relative(from: path, to: document.path)
-        value["content"] = .string(SourceLinks.resolve(postURL.map {
-            SummaryLinks.rebasingFragments(document.body.contentHTML, at: document.body.contentFragments, to: $0)
-        } ?? document.body.contentHTML, links))
-        value["summary"] = .string(SourceLinks.resolve(postURL.map {
-            SummaryLinks.rebasingFragments(document.body.summaryHTML, at: document.body.summaryFragments, to: $0)
-        } ?? document.body.summaryHTML, links))
+        // A list page shows summaries: its template seldom reads each post's whole text.
+        if site.templates.uses("content", in: template) {
+            value["content"] = .string(SourceLinks.resolve(postURL.map {
+                SummaryLinks.rebasingFragments(document.body.contentHTML, at: document.body.contentFragments, to: $0)
+            } ?? document.body.contentHTML, links))
+        }
+        if site.templates.uses("summary", in: template) {
+            value["summary"] = .string(SourceLinks.resolve(postURL.map {
+                SummaryLinks.rebasingFragments(document.body.summaryHTML, at: document.body.summaryFragments, to: $0)
+            } ?? document.body.summaryHTML, links))
+        }
         value["description"] = .string(document.body.descriptionText)
         value["word_count"] = .int(document.body.wordCount)
         value["reading_minutes"] = .int(document.body.readingMinutes)

@@ -59,7 +59,7 @@ struct ListPage: HTMLPage {
     func context(in site: SiteContext) -> DataValue {
         var value = site.common(path: path, kind: listing.kind, title: title, absolutePath: path,
             shown: posts.map(\.document.body.summaryHTML))
-        value["posts"] = .array(posts.map { .map($0.data(from: path, in: site)) })
+        value["posts"] = .array(posts.map { .map($0.data(from: path, in: site, template: template)) })
         if let pagination = pagination(site.config.language) { value["pagination"] = pagination }
         if listing == .posts {
             value["count"] = .int(count)

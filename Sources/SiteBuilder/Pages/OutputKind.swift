@@ -47,7 +47,7 @@ extension HTMLPage {
     var images: PageImages { .none }
 
     func render(in site: SiteContext) throws(SiteBuildError) -> OutputContent {
-        let html = try site.templates.render(template, context(in: site))
+        let html = try site.templates.renderUTF8(template, context(in: site))
         var rewriter = site.urls.outputRewriter(for: path)
         if path != SiteURLs.notFound { rewriter.imageEditor = images.editor(for: path, urls: site.urls) }
         return .bytes(rewriter.rewriteHTMLData(html))

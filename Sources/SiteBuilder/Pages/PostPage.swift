@@ -20,7 +20,7 @@ struct PostPage: HTMLPage {
         let document = post.document
         var value = site.common(path: path, kind: .post, title: document.title, description: document.body.descriptionText,
             shown: [document.body.contentHTML])
-        var data = post.data(from: path, in: site)
+        var data = post.data(from: path, in: site, template: template)
         for (name, neighbour) in [("previous", previous), ("next", next)] {
             if let neighbour {
                 data[name] = .map([

@@ -16,7 +16,7 @@ struct StandalonePage: HTMLPage {
     func context(in site: SiteContext) -> DataValue {
         var value = site.common(path: path, kind: .page, title: page.document.title, description: page.document.body.descriptionText,
             shown: [page.document.body.contentHTML])
-        var data = page.data(from: path, in: site)
+        var data = page.data(from: path, in: site, template: template)
         if let image { data["image"] = .map(image.data(from: path, urls: site.urls)) }
         value["post"] = .map(data)
         return .map(value)

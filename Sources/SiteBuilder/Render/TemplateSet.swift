@@ -21,6 +21,8 @@ struct TemplateSet: Sendable {
     private let texts: [String: String]
     /// Theme static files: output path -> bytes (site `templates/static/**` included).
     let staticFiles: [String: Data]
+    /// Template name -> the names it and what it includes can look up; empty when swift-mustache renders the set.
+    private let usedNames: [String: Set<String>]
 
     private static let themeOrigin = "built-in theme "
 
@@ -72,6 +74,9 @@ struct TemplateSet: Sendable {
         self.compiled = compiled
         self.fallbackReason = fallbackReason
         library = compiled == nil ? try Self.library(texts, origins: origins) : nil
+        var usedNames: [String: Set<String>] = [:]
+        if let compiled { for name in texts.keys { usedNames[name] = compiled.names(usedBy: name) } }
+        self.usedNames = usedNames
         self.origins = origins
         self.texts = texts
         self.staticFiles = staticFiles
@@ -136,16 +141,27 @@ struct TemplateSet: Sendable {
         return ContentKey("shortcode templates", names.flatMap { [$0, texts[$0]!] })
     }
 
+    /// Whether the template `name` can look up a value under `key` anywhere in its context, so a
+    /// page may leave out a costly value no template of its reads (true when unsure).
+    func uses(_ key: String, in name: String) -> Bool {
+        usedNames[name]?.contains(key) ?? true
+    }
+
     /// Renders the template `name` with `context`.
     func render(_ name: String, _ context: DataValue) throws(SiteBuildError) -> String {
+        String(decoding: try renderUTF8(name, context), as: UTF8.self)
+    }
+
+    /// `render(_:_:)` as UTF-8 bytes: a page's HTML goes on as bytes.
+    func renderUTF8(_ name: String, _ context: DataValue) throws(SiteBuildError) -> [UInt8] {
         if let compiled {
             do {
-                return try compiled.render(name, context) ?? ""
+                return try compiled.renderUTF8(name, context) ?? []
             } catch {
                 throw .templateSyntax(SourceLocation(file: origins[error.template] ?? error.template, line: 1), error.description)
             }
         }
-        return library!.render(context, withTemplate: name) ?? ""
+        return Array((library!.render(context, withTemplate: name) ?? "").utf8)
     }
 
     /// Renders with swift-mustache whatever the set uses: the reference the engine is tested against.

@@ -29,10 +29,9 @@ struct URLRewriter {
         return rewritten ?? html
     }
 
-    /// `rewriteHTML(_:)` as the bytes of a file: a page's last step, so no String is made of it.
-    func rewriteHTMLData(_ html: String) -> Data {
-        var html = html
-        return html.withUTF8 { input in
+    /// `rewriteHTML(_:)` on UTF-8 bytes, as the bytes of a file: a page's last step, so no String is made of it.
+    func rewriteHTMLData(_ html: [UInt8]) -> Data {
+        html.withUnsafeBufferPointer { input in
             var output: [UInt8] = []
             return rewriteHTML(input, into: &output) ? Data(output) : Data(buffer: input)
         }
