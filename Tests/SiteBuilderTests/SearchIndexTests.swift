@@ -214,6 +214,19 @@ private func searchSite(siteYML: String = FixtureSite.siteYML, themeOnly: Bool =
     ])
 }
 
+/// The HTML path takes runs of ASCII letters and digits whole; text without markup must give the
+/// terms the character-by-character path gives, whatever the mix of case, digits, lengths and
+/// non-ASCII letters, marks and punctuation around them.
+@Test func theHTMLPathSplitsTextAsThePlainPathDoes() {
+    let pieces = ["a", "B", "z", "Q", "0", "9", "ab", "Word", "HTTP2", " ", "  ", ",", ".", "-", "_", "'", "\n",
+                  "é", "É", "ü", "ß", "ı", "İ", "东", "京", "Σ", "ς", "\u{301}", "\u{A0}", "—", "½", "🙂", String(repeating: "x", count: 39)]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<3000 {
+        let text = (0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        #expect(SearchTokenizer.terms(ofHTML: text) == SearchTokenizer.terms(of: text), "\(Array(text.unicodeScalars))")
+    }
+}
+
 @Test func aRebuildAfterEditingAPostWritesTheIndexAFreshBuildWrites() async throws {
     let site = try searchSite()
     defer { site.cleanUp() }

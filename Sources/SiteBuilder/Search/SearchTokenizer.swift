@@ -68,8 +68,41 @@ enum SearchTokenizer {
                 continue
             }
             if byte < 0x80 {
-                state.add(ascii: byte, into: &out)
-                index += 1
+                guard isWordByte(byte), state.isEmpty else {
+                    state.add(ascii: byte, into: &out)
+                    index += 1
+                    continue
+                }
+                // A run of ASCII letters and digits, taken whole: most of a post's words.
+                var end = index + 1
+                var upper = byte &- 0x41 < 26
+                while end < count, isWordByte(bytes[end]) {
+                    upper = upper || bytes[end] &- 0x41 < 26
+                    end += 1
+                }
+                if end < count, bytes[end] >= 0x80 {
+                    // The word goes on past ASCII (`café`): the slow path folds it.
+                    while index < end {
+                        state.add(ascii: bytes[index], into: &out)
+                        index += 1
+                    }
+                    continue
+                }
+                let length = end - index
+                if length >= 2, length <= maxLength {
+                    if upper {
+                        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { lower in
+                            for offset in 0..<length {
+                                let letter = bytes[index + offset]
+                                lower[offset] = letter &- 0x41 < 26 ? letter | 0x20 : letter
+                            }
+                            out.add(ascii: UnsafeBufferPointer(lower))
+                        }
+                    } else {
+                        out.add(ascii: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    }
+                }
+                index = end
                 continue
             }
             // A multi-byte scalar: its length from the lead byte (the String's bytes are valid UTF-8).
@@ -80,6 +113,12 @@ enum SearchTokenizer {
             index = end
         }
         state.finish(into: &out)
+    }
+
+    /// An ASCII letter or digit.
+    @inline(__always)
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
     }
 
     private static let script = Array("script".utf8)
@@ -99,6 +138,9 @@ enum SearchTokenizer {
         var term: [UInt8] = []
         var folded = String.UnicodeScalarView()
         var ascii = true
+
+        /// Whether no term has begun.
+        var isEmpty: Bool { ascii && term.isEmpty }
 
         /// The fast path, nearly every character of an English post.
         @inline(__always)
@@ -152,7 +194,7 @@ enum SearchTokenizer {
 
         mutating func finish<Sink: SearchTermSink>(into out: inout Sink) {
             if ascii {
-                if term.count >= 2, term.count <= SearchTokenizer.maxLength { out.add(ascii: term) }
+                if term.count >= 2, term.count <= SearchTokenizer.maxLength { term.withUnsafeBufferPointer { out.add(ascii: $0) } }
                 term.removeAll(keepingCapacity: true)
             } else {
                 if folded.count <= SearchTokenizer.maxLength { out.add(String(folded)) }
@@ -165,13 +207,13 @@ enum SearchTokenizer {
 
 /// Where the tokenizer puts the terms it finds.
 protocol SearchTermSink {
-    /// A term of ASCII letters and digits, as bytes.
-    mutating func add(ascii term: [UInt8])
+    /// A term of lower-case ASCII letters and digits, as bytes.
+    mutating func add(ascii term: UnsafeBufferPointer<UInt8>)
     mutating func add(_ term: String)
 }
 
 extension Array: SearchTermSink where Element == String {
-    mutating func add(ascii term: [UInt8]) { append(String(decoding: term, as: UTF8.self)) }
+    mutating func add(ascii term: UnsafeBufferPointer<UInt8>) { append(String(decoding: term, as: UTF8.self)) }
     mutating func add(_ term: String) { append(term) }
 }
 
@@ -194,25 +236,42 @@ struct UniqueSearchTerms: SearchTermSink {
         term.withUTF8 { _ = number(of: $0) }
     }
 
-    mutating func add(ascii term: [UInt8]) {
-        term.withUnsafeBufferPointer { _ = number(of: $0) }
+    mutating func add(ascii term: UnsafeBufferPointer<UInt8>) {
+        _ = number(of: term)
     }
 
     /// The number of the term with UTF-8 `term`, added when new (numbers count up from 0).
     mutating func number(of term: UnsafeBufferPointer<UInt8>) -> Int {
         let mask = slots.count - 1
         var slot = Self.hash(term) & mask
-        while slots[slot] >= 0 {
-            let number = Int(slots[slot])
-            let entry = entries[number]
-            if entry.count == term.count, bytes[entry.start..<entry.start + entry.count].elementsEqual(term) { return number }
-            slot = (slot + 1) & mask
+        // Probed through plain pointers: this runs for every word of every post.
+        let found: Int? = slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                bytes.withUnsafeBufferPointer { bytes in
+                    while slots[slot] >= 0 {
+                        let number = Int(slots[slot])
+                        let entry = entries[number]
+                        if entry.count == term.count, Self.equal(bytes.baseAddress.map { $0 + entry.start }, term) { return number }
+                        slot = (slot + 1) & mask
+                    }
+                    return nil
+                }
+            }
         }
+        if let found { return found }
         slots[slot] = Int32(entries.count)
         entries.append((bytes.count, term.count))
-        bytes += term
+        bytes.append(contentsOf: term)
         if entries.count * 2 > slots.count { grow() }
         return entries.count - 1
+    }
+
+    /// Whether the `term.count` bytes at `stored` are `term`'s (terms are short: no call to memcmp).
+    @inline(__always)
+    private static func equal(_ stored: UnsafePointer<UInt8>?, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let stored, let base = term.baseAddress else { return term.isEmpty }
+        for offset in 0..<term.count where stored[offset] != base[offset] { return false }
+        return true
     }
 
     /// Term number `number`.
