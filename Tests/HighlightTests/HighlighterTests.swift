@@ -82,3 +82,15 @@ func styleSheetsSetEveryClassInBothSchemes() throws {
     }
     #expect(HighlightError.definitionsMissing(folder: "/x").description.contains("apt-get install golang-github-alecthomas-chroma-v2-dev"))
 }
+
+/// A state's rules are joined into one alternation only when no rule refers to a group by number
+/// or name (renumbering would change what it matches); escaped backslashes and lookbehinds are not
+/// references.
+@Test func rulesReferringToGroupsAreNotJoined() {
+    for pattern in [#"(b?r)(#*)(".*?"\2)"#, #"(?<q>')x\k<q>"#, #"(?P<n>a)"#, #"(a)?(?(1)b|c)"#, #"\g<1>"#] {
+        #expect(StateMatcher.refersToGroups(pattern), "\(pattern)")
+    }
+    for pattern in [#"\\1"#, #"(?<=\s)x"#, #"(?<!a)b"#, #"[0-9]+"#, #"(a)(b)"#, #"\d\w\s"#] {
+        #expect(!StateMatcher.refersToGroups(pattern), "\(pattern)")
+    }
+}

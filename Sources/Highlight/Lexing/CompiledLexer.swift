@@ -26,6 +26,8 @@ final class CompiledLexer: Sendable {
     /// The rules' regexes, by number (they own the handles in `regexHandles`).
     let regexes: [CompiledRegex]
     let regexHandles: [CompiledRegex.Handle]
+    /// Each state's rules as one regex, by state number; nil where a rule's groups cannot be renumbered.
+    let stateMatchers: [StateMatcher?]
 
     /// The number of the state named `name`: every state a rule pushes or lexes with is numbered.
     func state(_ name: String) -> Int { stateNumbers[name]! }
@@ -73,6 +75,8 @@ final class CompiledLexer: Sendable {
         stateNumbers = numbers
         regexes = builder.regexes.values.sorted { $0.number < $1.number }
         regexHandles = regexes.map(\.handle)
+        let regexes = regexes
+        stateMatchers = states.map { rules in StateMatcher(rules.map { regexes[$0.regex] }, prefix: builder.prefix) }
     }
 
     /// A rule as the definition names things, before states are numbered.
@@ -124,7 +128,7 @@ final class CompiledLexer: Sendable {
         private mutating func regex(_ pattern: String, state: String) throws(HighlightError) -> CompiledRegex {
             if let known = regexes[pattern] { return known }
             do {
-                let compiled = try CompiledRegex(prefix + "(?:" + pattern + ")", number: regexes.count)
+                let compiled = try CompiledRegex(prefix + "(?:" + pattern + ")", source: pattern, number: regexes.count)
                 regexes[pattern] = compiled
                 return compiled
             } catch {

@@ -28,10 +28,16 @@ final class CompiledRegex: @unchecked Sendable {
     var handle: Handle { Handle(regex: regex) }
     /// Its number among its lexer's regexes, for per-run caches.
     let number: Int
+    /// The definition's pattern, before the lexer's flags were put around it.
+    let source: String
+    /// How many capture groups it has.
+    var captureCount: Int { Int(onig_number_of_captures(regex)) }
 
-    /// Compiles `pattern` with Perl syntax and Unicode classes, as Chroma's regexp2 reads it.
-    init(_ pattern: String, number: Int) throws(PatternError) {
+    /// Compiles `pattern` with Perl syntax and Unicode classes, as Chroma's regexp2 reads it;
+    /// `source` is the definition's own pattern inside it.
+    init(_ pattern: String, source: String = "", number: Int) throws(PatternError) {
         self.number = number
+        self.source = source
         CompiledRegex.initialize
         var compiled: OnigRegex?
         var info = OnigErrorInfo()

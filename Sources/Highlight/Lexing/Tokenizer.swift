@@ -21,12 +21,16 @@ struct Tokenizer {
     private func run(_ bytes: [UInt8], end: Int, lexer: CompiledLexer, state initial: Int, into out: inout TokenList) {
         let region = CompiledRegex.Region()
         let match = region.pointer
-        // Where each regex next matches, searched from `from`: a regex whose next match starts after
-        // the position cannot match there, so most rules cost one search per run of text instead of
-        // one match attempt per position (the cache syntect and vscode-textmate keep).
+        // States whose rules cannot be joined into one regex (`StateMatcher`) try them one by one,
+        // remembering where each regex next matches, searched from `from`: a regex whose next match
+        // starts after the position cannot match there, so most rules cost one search per run of
+        // text instead of one match attempt per position (the cache syntect and vscode-textmate keep).
         var next = [(from: Int, start: Int)](repeating: (Int.max, 0), count: lexer.regexes.count)
         let handles = lexer.regexHandles
         let states = lexer.states
+        let matchers = lexer.stateMatchers
+        // Where the current state's rules next match, by one search of them all (`StateMatcher`).
+        var combined = (state: -1, start: 0)
         var stack = [initial]
         var position = 0
         var emptyMatches = 0
@@ -35,7 +39,21 @@ struct Tokenizer {
                 while position < end, let state = stack.last {
                     let rules = states[state]
                     var chosen = -1
-                    if emptyMatches < 64 {
+                    var groups: [Range<Int>?] = []
+                    if emptyMatches < 64, let matcher = matchers[state] {
+                        // No rule matches before the state's next match (when the state is the same).
+                        if combined.state != state || combined.start < position {
+                            combined = (state, matcher.regex.handle.search(text, from: position, region: match) ?? Int.max)
+                        } else if combined.start == position {
+                            _ = matcher.regex.handle.search(text, from: position, region: match)
+                        }
+                        if combined.start == position, let rule = matcher.rule(in: region) {
+                            chosen = rule
+                            groups = matcher.groups(of: rule, in: region)
+                            // Taken: the next search starts past it.
+                            combined.state = -1
+                        }
+                    } else if emptyMatches < 64 {
                         for index in rules.indices {
                             let number = rules[index].regex
                             var known = next[number]
@@ -69,7 +87,8 @@ struct Tokenizer {
                         continue
                     }
                     let rule = rules[chosen]
-                    let matched = region.range(0)!
+                    if groups.isEmpty { groups = (0..<region.count).map { region.range($0) } }
+                    let matched = groups[0]!
                     emptyMatches = matched.isEmpty ? emptyMatches + 1 : 0
                     position = matched.upperBound
                     switch rule.change {
@@ -85,7 +104,7 @@ struct Tokenizer {
                         break
                     }
                     if let emitter = rule.emitter {
-                        emit(emitter, groups: (0..<region.count).map { region.range($0) }, text: text, lexer: lexer, into: &out)
+                        emit(emitter, groups: groups, text: text, lexer: lexer, into: &out)
                     }
                 }
             }
