@@ -1,6 +1,7 @@
 import CCmarkGFM
 import Glibc
 import Highlight
+import HTMLEscaping
 
 /// Renders GitHub-flavoured Markdown to HTML with heading anchors, a table of contents,
 /// a summary and a word count. Safe to use from many threads at once.
@@ -104,10 +105,16 @@ public struct MarkdownRenderer: Sendable {
 
     /// `note` from a rendered footnote definition `… <li id="fn-note"> …`.
     private static func footnoteLabel(inHTML html: String) -> String? {
-        guard let start = html.firstRange(of: "id=\"fn-") else { return nil }
-        let rest = html[start.upperBound...]
-        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+        var html = html
+        return html.withUTF8 { bytes in
+            guard let start = ByteSearch.firstIndex(of: footnoteID, in: bytes) else { return nil }
+            let label = start + footnoteID.count
+            guard let end = (label..<bytes.count).first(where: { bytes[$0] == UInt8(ascii: "\"") }) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[label..<end]), as: UTF8.self)
+        }
     }
+
+    private static let footnoteID = Array("id=\"fn-".utf8)
 
     private static func html(
         of node: OpaquePointer, options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?

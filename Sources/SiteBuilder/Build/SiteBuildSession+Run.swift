@@ -49,16 +49,16 @@ extension SiteBuildSession {
             SiteContext.Inputs(configText: configText, templates: templates.key, includeDrafts: options.includeDrafts,
                 includeFuture: options.includeFuture, menu: model.pages.map(DocumentLink.init), year: model.year, favicon: files.favicon),
             config: config, templates: templates.set, imageWork: imageWork)
-        var search: SearchIndex?
-        if config.search {
-            var cache = memo.searchIndex
-            search = try await cache.index(of: model.posts + model.pages)
+        // The index is gathered on other cores while the pages are planned.
+        let searchCache = config.search ? memo.searchIndex : nil
+        async let searched = Self.searchIndex(searchCache, of: shownDocuments)
+        var plan = try OutputPlan(model: model, site: site, files: files, images: images, search: config.search)
+        if let (index, cache) = try await searched {
+            plan.add(index)
             memo.searchIndex = cache
-            trace.phase("search index")
         }
-        let plan = try OutputPlan(model: model, site: site, files: files, images: images, search: search)
         let outputFiles = try await Parallel.map(plan.outputs) { $0.file }
-        trace.phase("plan")
+        trace.phase("search index and plan")
 
         memo.reusableOutput = await reusableOutput?()
         defer { memo.reusableOutput = nil }
@@ -87,6 +87,13 @@ extension SiteBuildSession {
         pendingChanges = []
         trace.phase("changes")
         return result
+    }
+
+    /// The search index of `documents` from `cache` (which learns it); nil without a cache (search off).
+    private static func searchIndex(_ cache: SearchIndexCache?, of documents: [Document]) async throws -> (SearchIndex, SearchIndexCache)? {
+        guard var cache else { return nil }
+        let index = try await cache.index(of: documents)
+        return (index, cache)
     }
 
     /// The result of a build that made `made` for `files`: its output, and what changed since

@@ -6,7 +6,7 @@ import POSIXFiles
 /// gives the index (its text, title, date, path and the settings), so a build whose documents
 /// kept their keys and order writes the index it wrote before without gathering it again.
 /// A damaged or unreadable file is ignored and replaced, as with the document cache.
-struct SearchIndexCache {
+struct SearchIndexCache: Sendable {
     let file: URL?
     private var last: (key: ContentKey, index: SearchIndex)?
 

@@ -8,9 +8,12 @@ struct OutputPlan {
     /// How many of `outputs` are HTML pages.
     private(set) var htmlPages = 0
 
+    /// Where the search index's files go among `outputs` (`add(_:)`); nil when `search` is off.
+    private var searchFilesAt: Int?
+
     /// The plan of `model` in `site`; `files` are the static files and bundle assets; `search`
-    /// the search index, nil when `search` is off.
-    init(model: SiteModel, site: SiteContext, files: SiteFiles, images: SiteImages, search: SearchIndex? = nil) throws(SiteBuildError) {
+    /// whether the site has a search page, whose index `add(_:)` then puts in.
+    init(model: SiteModel, site: SiteContext, files: SiteFiles, images: SiteImages, search: Bool = false) throws(SiteBuildError) {
         let tagNames = model.tagNames
         let links = try Self.sourceLinks(of: model)
         let shown = model.posts.map { ShownDocument($0, tagNames: tagNames, links: links[$0.sourcePath] ?? [:]) }
@@ -39,7 +42,7 @@ struct OutputPlan {
         }
         page(TagsIndexPage(tags: model.tags.map(TagSummary.init)))
         page(ArchivePage(posts: shown.map { BriefDocument($0.document, tagNames: $0.tagNames) }))
-        if search != nil { page(SearchPage()) }
+        if search { page(SearchPage()) }
         page(NotFoundPage())
         var redirects: [RedirectsFile.Redirect] = []
         for document in model.posts + model.pages {
@@ -60,7 +63,7 @@ struct OutputPlan {
                 bytes: Data(model.config.highlight.styleSheet.utf8)))
         }
         if let katex = model.config.math.katex { outputs += MathFiles.outputs(katex) }
-        if let search { outputs += search.files }
+        if search { searchFilesAt = outputs.count }
         for document in model.posts + model.pages {
             outputs += files.assets(of: document)
         }
@@ -68,13 +71,20 @@ struct OutputPlan {
         // The theme's search script is the search page's; a site's own js/search.js is always copied.
         let searchScript = SiteURLs.outputFile(for: SiteURLs.searchScript)
         outputs += files.rootFiles.filter { kind in
-            guard search == nil, let copy = kind as? StaticFile, copy.file == searchScript, case .theme = copy.source else { return true }
+            guard !search, let copy = kind as? StaticFile, copy.file == searchScript, case .theme = copy.source else { return true }
             return false
         }
         let written = Set(outputs.map(\.file))
         for (path, location) in zip(model.config.customCSS, model.config.customCSSLocations) where !written.contains(SiteURLs.outputFile(for: path)) {
             throw .malformed(location, "custom_css '\(path)' is no file of the site: put it in static\(path) (or templates/static\(path))")
         }
+    }
+
+    /// Puts the search index's files in their place: the index is made while the rest is planned.
+    mutating func add(_ search: SearchIndex) {
+        guard let searchFilesAt else { preconditionFailure("the plan of a site without search has no place for an index") }
+        outputs.insert(contentsOf: search.files as [any OutputKind], at: searchFilesAt)
+        self.searchFilesAt = nil
     }
 
     /// For each document that links to other Markdown sources, their site paths; a link to a
