@@ -109,12 +109,12 @@ public struct MarkdownRenderer: Sendable {
         return html.withUTF8 { bytes in
             guard let start = ByteSearch.firstIndex(of: footnoteID, in: bytes) else { return nil }
             let label = start + footnoteID.count
-            guard let end = (label..<bytes.count).first(where: { bytes[$0] == UInt8(ascii: "\"") }) else { return nil }
+            guard let end = ByteSearch.firstIndex(of: quote, in: bytes, from: label) else { return nil }
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[label..<end]), as: UTF8.self)
         }
     }
 
-    private static let footnoteID = Array("id=\"fn-".utf8)
+    private static let footnoteID = Array("id=\"fn-".utf8), quote = Array("\"".utf8)
 
     private static func html(
         of node: OpaquePointer, options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?

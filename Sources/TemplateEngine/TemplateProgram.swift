@@ -34,22 +34,12 @@ final class TemplateProgram: @unchecked Sendable {
     let templateBodies: [Int]
 
     init(_ builder: TemplateProgramBuilder, templateBodies: [Int]) {
-        var ranges: [Range<Int>] = []
-        var start = 0
-        for body in builder.bodies {
-            ranges.append(start..<start + body.count)
-            start += body.count
-        }
-        steps = .copying(builder.bodies.flatMap { $0 })
-        bodies = .copying(ranges)
-        ranges = []
-        start = 0
-        for text in builder.texts {
-            ranges.append(start..<start + text.utf8.count)
-            start += text.utf8.count
-        }
-        textBytes = .copying(builder.texts.flatMap { Array($0.utf8) })
-        texts = .copying(ranges)
+        let (allSteps, bodyRanges) = Self.concatenated(builder.bodies)
+        steps = .copying(allSteps)
+        bodies = .copying(bodyRanges)
+        let (allBytes, textRanges) = Self.concatenated(builder.texts.map { Array($0.utf8) })
+        textBytes = .copying(allBytes)
+        texts = .copying(textRanges)
         references = .copying(builder.references)
         overrideSets = builder.overrideSets
         blockNames = builder.blockNames
@@ -63,6 +53,17 @@ final class TemplateProgram: @unchecked Sendable {
         texts.deallocate()
         _ = references.deinitialize()
         references.deallocate()
+    }
+
+    /// `groups` one after another, and each group's range in the whole.
+    private static func concatenated<Element>(_ groups: [[Element]]) -> (elements: [Element], ranges: [Range<Int>]) {
+        var elements: [Element] = []
+        var ranges: [Range<Int>] = []
+        for group in groups {
+            ranges.append(elements.count..<elements.count + group.count)
+            elements += group
+        }
+        return (elements, ranges)
     }
 
     /// Text `index`'s UTF-8.

@@ -75,9 +75,9 @@ enum SearchTokenizer {
                 }
                 // A run of ASCII letters and digits, taken whole: most of a post's words.
                 var end = index + 1
-                var upper = byte &- 0x41 < 26
+                var upper = isUpper(byte)
                 while end < count, isWordByte(bytes[end]) {
-                    upper = upper || bytes[end] &- 0x41 < 26
+                    upper = upper || isUpper(bytes[end])
                     end += 1
                 }
                 if end < count, bytes[end] >= 0x80 {
@@ -92,10 +92,7 @@ enum SearchTokenizer {
                 if length >= 2, length <= maxLength {
                     if upper {
                         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { lower in
-                            for offset in 0..<length {
-                                let letter = bytes[index + offset]
-                                lower[offset] = letter &- 0x41 < 26 ? letter | 0x20 : letter
-                            }
+                            for offset in 0..<length { lower[offset] = lowercased(bytes[index + offset]) }
                             out.add(ascii: UnsafeBufferPointer(lower))
                         }
                     } else {
@@ -117,9 +114,16 @@ enum SearchTokenizer {
 
     /// An ASCII letter or digit.
     @inline(__always)
-    private static func isWordByte(_ byte: UInt8) -> Bool {
+    fileprivate static func isWordByte(_ byte: UInt8) -> Bool {
         byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
     }
+
+    @inline(__always)
+    private static func isUpper(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
+
+    /// An ASCII byte, lower-cased.
+    @inline(__always)
+    fileprivate static func lowercased(_ byte: UInt8) -> UInt8 { isUpper(byte) ? byte | 0x20 : byte }
 
     private static let script = Array("script".utf8)
     private static let style = Array("style".utf8)
@@ -145,10 +149,8 @@ enum SearchTokenizer {
         /// The fast path, nearly every character of an English post.
         @inline(__always)
         mutating func add<Sink: SearchTermSink>(ascii byte: UInt8, into out: inout Sink) {
-            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                append(byte)
-            } else if byte >= 0x41 && byte <= 0x5A {
-                append(byte | 0x20)
+            if SearchTokenizer.isWordByte(byte) {
+                append(SearchTokenizer.lowercased(byte))
             } else {
                 finish(into: &out)
             }
